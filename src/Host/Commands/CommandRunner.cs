@@ -3,8 +3,8 @@ using System.CommandLine;
 namespace LvaeLive.Host.Commands;
 
 /// <summary>
-/// Runs the parsed command line and turns the failures a user can fix (bad files, bad options, missing packages) into
-/// one line on stderr and a non-zero exit code; anything else is a bug and keeps its stack trace.
+/// Runs the parsed command line and turns the failures a user can fix (unknown options, bad files, missing packages)
+/// into one line on stderr and a non-zero exit code; anything else is a bug and keeps its stack trace.
 /// </summary>
 internal static class CommandRunner
 {
@@ -12,9 +12,17 @@ internal static class CommandRunner
 
     public static int Run(RootCommand root, string[] args)
     {
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            var verb = parsed.CommandResult.Command;
+            var help = verb == root ? "lvae --help" : $"lvae {string.Join(' ', VerbPath(parsed))} --help";
+            Console.Error.WriteLine($"lvae: {parsed.Errors[0].Message} (see `{help}`)");
+            return UserErrorExitCode;
+        }
         try
         {
-            return root.Parse(args).Invoke();
+            return parsed.Invoke();
         }
         catch (Exception e) when (IsUserError(e))
         {
@@ -26,4 +34,12 @@ internal static class CommandRunner
     /// <summary>The exception types that the rooms throw for input a user can correct; their messages say how.</summary>
     public static bool IsUserError(Exception e) => e is InvalidDataException or IOException
         or UnauthorizedAccessException or ArgumentException or PlatformNotSupportedException;
+
+    private static IEnumerable<string> VerbPath(ParseResult parsed)
+    {
+        var names = new Stack<string>();
+        for (var result = parsed.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
+            names.Push(result.Command.Name);
+        return names;
+    }
 }

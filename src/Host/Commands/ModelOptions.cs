@@ -1,0 +1,94 @@
+using System.CommandLine;
+using LvaeLive.Model;
+using LvaeLive.Model.Training;
+using LikelihoodKind = LvaeLive.Model.Likelihood;
+
+namespace LvaeLive.Host.Commands;
+
+/// <summary>
+/// The options that shape a model and its training, shared by `train` and `compare`. Each is nullable so that a
+/// value the user did not give falls back to the preset.
+/// </summary>
+internal sealed class ModelOptions
+{
+    public readonly Option<string> Preset = new("--preset") { Description = "Training recipe: default (the paper's network on a 2-core CPU schedule) or paper (2000 epochs, lr 2e-4).", DefaultValueFactory = _ => "default" };
+    public readonly Option<string?> Model = new("--model") { Description = "lvae (Ladder VAE) or vae (the paper's bottom-up hierarchical VAE)." };
+    public readonly Option<string?> BatchNorm = new("--batch-norm") { Description = "on or off: batch normalization on every dense layer." };
+    public readonly Option<double?> WarmupEpochs = new("--warmup-epochs") { Description = "Epochs over which the KL weight beta rises from 0 to 1 (0 = off)." };
+    public readonly Option<string?> Layers = new("--layers") { Description = "Latent sizes from the bottom layer up, e.g. 64,32,16,8,4." };
+    public readonly Option<string?> Hidden = new("--hidden") { Description = "Hidden widths of each layer's MLP, e.g. 512,256,128,64,32." };
+    public readonly Option<string?> Likelihood = new("--likelihood") { Description = "bernoulli (binarized pixels, the paper's) or gaussian (grey levels)." };
+    public readonly Option<bool> SeparateTopDown = new("--separate-top-down") { Description = "LVAE: give the inference path its own top-down MLPs instead of sharing p(z_i | z_{i+1})." };
+    public readonly Option<int?> Epochs = new("--epochs") { Description = "Number of epochs." };
+    public readonly Option<int?> BatchSize = new("--batch-size") { Description = "Images per step." };
+    public readonly Option<double?> LearningRate = new("--lr") { Description = "Adam learning rate." };
+    public readonly Option<int?> Seed = new("--seed") { Description = "Seed of the initial weights, data order, binarization and noise." };
+    public readonly Option<int?> TrainLimit = new("--train-limit") { Description = "Train on the first N images only (quick runs)." };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Preset, Model, BatchNorm, WarmupEpochs, Layers, Hidden, Likelihood, SeparateTopDown, Epochs, BatchSize, LearningRate, Seed, TrainLimit })
+            command.Options.Add(option);
+    }
+
+    /// <summary>True when any option that changes the model's shape was given.</summary>
+    public bool ShapeGiven(ParseResult parsed) =>
+        new Option[] { Model, BatchNorm, Layers, Hidden, Likelihood, SeparateTopDown }.Any(option => parsed.GetResult(option) is { Implicit: false });
+
+    public LvaeConfig Config(ParseResult parsed)
+    {
+        var defaults = new LvaeConfig();
+        return new LvaeConfig
+        {
+            Kind = parsed.GetValue(Model) switch
+            {
+                null or "lvae" => ModelKind.Lvae,
+                "vae" => ModelKind.Vae,
+                var other => throw new ArgumentException($"--model {other}: use lvae or vae"),
+            },
+            BatchNorm = OnOff(parsed.GetValue(BatchNorm), "--batch-norm") ?? defaults.BatchNorm,
+            LatentSizes = Sizes(parsed.GetValue(Layers), "--layers") ?? defaults.LatentSizes,
+            HiddenSizes = Sizes(parsed.GetValue(Hidden), "--hidden") ?? defaults.HiddenSizes,
+            Likelihood = parsed.GetValue(Likelihood) switch
+            {
+                null or "bernoulli" => LikelihoodKind.Bernoulli,
+                "gaussian" => LikelihoodKind.Gaussian,
+                var other => throw new ArgumentException($"--likelihood {other}: use bernoulli or gaussian"),
+            },
+            SeparateTopDown = parsed.GetValue(SeparateTopDown),
+        }.Validated();
+    }
+
+    public TrainOptions Training(ParseResult parsed)
+    {
+        var preset = Presets.Named(parsed.GetValue(Preset)!);
+        return (preset with
+        {
+            Epochs = parsed.GetValue(Epochs) ?? preset.Epochs,
+            BatchSize = parsed.GetValue(BatchSize) ?? preset.BatchSize,
+            LearningRate = parsed.GetValue(LearningRate) ?? preset.LearningRate,
+            WarmupEpochs = parsed.GetValue(WarmupEpochs) ?? preset.WarmupEpochs,
+            Seed = parsed.GetValue(Seed) ?? preset.Seed,
+            TrainLimit = parsed.GetValue(TrainLimit) ?? preset.TrainLimit,
+        }).Validated();
+    }
+
+    private static bool? OnOff(string? value, string option) => value switch
+    {
+        null => null,
+        "on" => true,
+        "off" => false,
+        _ => throw new ArgumentException($"{option} {value}: use on or off"),
+    };
+
+    private static int[]? Sizes(string? value, string option)
+    {
+        if (value is null) return null;
+        var parts = value.Split(',', StringSplitOptions.TrimEntries);
+        var sizes = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+            if (!int.TryParse(parts[i], out sizes[i]) || sizes[i] <= 0)
+                throw new ArgumentException($"{option} {value}: give positive whole numbers separated by commas, e.g. 64,32,16,8,4");
+        return sizes;
+    }
+}

@@ -1,0 +1,30 @@
+using System.CommandLine;
+using LvaeLive.Model.Data;
+using LvaeLive.Model.Training;
+using TorchSharp;
+
+namespace LvaeLive.Host.Commands;
+
+/// <summary>Where data lives and what the program computes on: shared by every verb that runs a model.</summary>
+internal sealed class RuntimeOptions
+{
+    public readonly Option<string> Data = new("--data") { Description = "Folder with MNIST's four IDX files (plain or .gz).", DefaultValueFactory = _ => MnistDataset.DefaultFolder };
+    public readonly Option<string> Device = new("--device") { Description = "auto (CUDA when available), cpu or cuda.", DefaultValueFactory = _ => "auto" };
+    public readonly Option<int> Threads = new("--threads") { Description = "libtorch's CPU threads (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Data);
+        command.Options.Add(Device);
+        command.Options.Add(Threads);
+    }
+
+    /// <summary>Sets libtorch's thread count and returns the chosen device.</summary>
+    public torch.Device Apply(ParseResult parsed)
+    {
+        var threads = parsed.GetValue(Threads);
+        if (threads <= 0) throw new ArgumentException($"--threads must be positive (got {threads})");
+        torch.set_num_threads(threads);
+        return DeviceChoice.Resolve(parsed.GetValue(Device)!);
+    }
+}

@@ -1,0 +1,74 @@
+using LvaeLive.Model.Nn;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LvaeLive.Model;
+
+/// <summary>What the LVAE and the VAE have in common: the generative model and the way latents are decoded.</summary>
+public abstract class HierarchicalModel : nn.Module
+{
+    protected HierarchicalModel(string name, LvaeConfig config) : base(name)
+    {
+        Config = config.Validated();
+        generative = new GenerativeModel(Config);
+    }
+
+    public LvaeConfig Config { get; }
+
+    // A field, not only the property, so that RegisterComponents finds it and its weights enter the state dict.
+    private readonly GenerativeModel generative;
+
+    public GenerativeModel Generative => generative;
+
+    /// <summary>Runs inference and the generative model on a batch x (B, 784) with one posterior sample per example.</summary>
+    public abstract InferencePass Infer(Tensor x, Generator? noise);
+
+    /// <summary>
+    /// Each layer's posterior (mean, variance) for a batch, without sampling: where a layer's posterior depends on
+    /// the layer next to it, that layer is taken at its posterior mean.
+    /// </summary>
+    public abstract (Tensor Mean, Tensor Variance)[] Encode(Tensor x);
+
+    /// <summary>
+    /// Decodes from the top down. Each layer takes what <paramref name="latents"/> gives it: a value, standard noise
+    /// scaled by the prior given the layer above, a draw from that prior (from <paramref name="noise"/>), or the prior's
+    /// mean. Returns E[x | z_1] (B, 784) and every layer's z_i (B, D_i).
+    /// </summary>
+    public (Tensor Image, Tensor[] Latents) Decode(LayerLatent[] latents, long batch, Generator? noise)
+    {
+        if (latents.Length != Config.Depth)
+            throw new ArgumentException($"{latents.Length} layer latents given to a model with {Config.Depth} layers");
+        var z = new Tensor[Config.Depth];
+        var top = Config.Depth - 1;
+        var device = generative.parameters().First().device;
+        using (var zeros = torch.zeros(batch, Config.LatentSizes[top], device: device))
+        using (var ones = torch.ones(batch, Config.LatentSizes[top], device: device))
+            z[top] = latents[top].Resolve(zeros, ones, noise);
+        for (var i = top - 1; i >= 0; i--)
+        {
+            var (mean, variance) = generative.Prior(i, z[i + 1]);
+            z[i] = latents[i].Resolve(mean, variance, noise);
+        }
+        return (generative.ExpectedImage(z[0]), z);
+    }
+}
+
+/// <summary>What one layer is given when decoding: its value z_i, its standard noise eps_i, or the prior's draw or mean.</summary>
+public readonly record struct LayerLatent(LayerLatent.Source From, Tensor? Values)
+{
+    public enum Source { PriorMean, PriorSample, Value, Noise }
+
+    public static LayerLatent PriorMean => new(Source.PriorMean, null);
+    public static LayerLatent PriorSample => new(Source.PriorSample, null);
+    public static LayerLatent Value(Tensor z) => new(Source.Value, z);
+    public static LayerLatent Noise(Tensor eps) => new(Source.Noise, eps);
+
+    /// <summary>z_i given this layer's prior (mean, variance): z_i, mean + sqrt(var) eps_i, a prior draw, or the mean.</summary>
+    internal Tensor Resolve(Tensor priorMean, Tensor priorVariance, Generator? noise) => From switch
+    {
+        Source.Value => Values!,
+        Source.Noise => priorMean + priorVariance.sqrt() * Values!,
+        Source.PriorSample => Gaussian.Sample(priorMean, priorVariance, noise),
+        _ => priorMean.alias(),
+    };
+}

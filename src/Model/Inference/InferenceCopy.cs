@@ -1,0 +1,101 @@
+using LvaeLive.Model.Nn;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LvaeLive.Model.Inference;
+
+/// <summary>
+/// The render side's own model: a copy of the training model in eval mode (batch norm's running averages), refreshed
+/// from weight snapshots, with an API of plain floats so that its callers never touch tensors. Every call runs
+/// without gradients inside its own dispose scope and writes into the caller's buffers. Use it from one thread.
+/// </summary>
+public sealed class InferenceCopy : IDisposable
+{
+    private readonly HierarchicalModel model;
+    private readonly Device device;
+    private readonly Generator priorNoise;
+
+    public InferenceCopy(LvaeConfig config, Device device, long seed = 0)
+    {
+        Config = config;
+        this.device = device;
+        model = ModelFactory.Create(config);
+        model.to(device);
+        model.eval();
+        priorNoise = new Generator((ulong)seed, device);
+    }
+
+    /// <summary>A copy that starts from a trained model's current weights.</summary>
+    public static InferenceCopy Of(HierarchicalModel source, long seed = 0)
+    {
+        var copy = new InferenceCopy(source.Config, source.parameters().First().device, seed);
+        using var snapshot = new WeightSnapshot(source);
+        copy.Load(snapshot);
+        return copy;
+    }
+
+    public LvaeConfig Config { get; }
+
+    /// <summary>Training steps of the weights in use, from the last snapshot loaded.</summary>
+    public long WeightsStep { get; private set; }
+
+    public void Load(WeightSnapshot snapshot)
+    {
+        if (!snapshot.Config.Equals(Config))
+            throw new ArgumentException($"a snapshot of a {snapshot.Config.Describe()} model cannot load into a {Config.Describe()} copy");
+        snapshot.ApplyTo(model);
+        WeightsStep = snapshot.Step;
+    }
+
+    /// <summary>
+    /// Decodes <paramref name="batch"/> images from the top down. Writes E[x | z_1] (batch x 784 floats) into
+    /// <paramref name="images"/> and, where <paramref name="latents"/> is given, every layer's z_i (batch x size).
+    /// </summary>
+    public void Decode(ReadOnlySpan<LayerInput> inputs, int batch, Span<float> images, float[][]? latents = null)
+    {
+        if (inputs.Length != Config.Depth)
+            throw new ArgumentException($"{inputs.Length} layer inputs given to a {Config.Depth}-layer model");
+        using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        var given = new LayerLatent[Config.Depth];
+        for (var i = 0; i < given.Length; i++) given[i] = ToLatent(inputs[i], batch, Config.LatentSizes[i]);
+        var (image, z) = model.Decode(given, batch, priorNoise);
+        CopyOut(image, images);
+        if (latents is null) return;
+        for (var i = 0; i < z.Length; i++) CopyOut(z[i], latents[i]);
+    }
+
+    /// <summary>Each layer's posterior mean and variance for <paramref name="batch"/> images (784 floats each).</summary>
+    public void Encode(ReadOnlySpan<float> images, int batch, float[][] means, float[][] variances)
+    {
+        using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        var x = tensor(images[..(batch * LvaeConfig.ImagePixels)].ToArray(), [batch, LvaeConfig.ImagePixels], device: device);
+        var posterior = model.Encode(x);
+        for (var i = 0; i < posterior.Length; i++)
+        {
+            CopyOut(posterior[i].Mean, means[i]);
+            CopyOut(posterior[i].Variance, variances[i]);
+        }
+    }
+
+    private LayerLatent ToLatent(LayerInput input, int batch, int size)
+    {
+        if (input.From is LayerLatent.Source.PriorMean or LayerLatent.Source.PriorSample) return new LayerLatent(input.From, null);
+        if (input.Values.Length != batch * size)
+            throw new ArgumentException($"a layer of size {size} needs {batch * size} values for {batch} images, not {input.Values.Length}");
+        return new LayerLatent(input.From, tensor(input.Values.ToArray(), [batch, size], device: device));
+    }
+
+    private static void CopyOut(Tensor source, Span<float> destination)
+    {
+        using var onCpu = source.cpu().contiguous();
+        onCpu.data<float>().CopyTo(destination);
+    }
+
+    public void Dispose()
+    {
+        priorNoise.Dispose();
+        model.Dispose();
+    }
+}

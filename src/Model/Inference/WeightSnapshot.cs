@@ -1,0 +1,48 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LvaeLive.Model.Inference;
+
+/// <summary>
+/// A copy of a model's state (parameters and batch-norm statistics) taken between training steps on the training
+/// thread, and handed whole to the thread that renders. Captures reuse the snapshot's own tensors, so taking one
+/// every few hundred milliseconds allocates nothing.
+/// </summary>
+public sealed class WeightSnapshot : IDisposable
+{
+    private readonly (string Name, Tensor Copy)[] tensors;
+
+    public WeightSnapshot(HierarchicalModel model)
+    {
+        Config = model.Config;
+        using var _ = no_grad();
+        tensors = model.state_dict().Select(entry => (entry.Key, entry.Value.detach().clone())).ToArray();
+    }
+
+    public LvaeConfig Config { get; }
+
+    /// <summary>Training steps the source model had taken when this snapshot was captured.</summary>
+    public long Step { get; private set; }
+
+    /// <summary>Copies the model's current state into this snapshot (call on the thread that trains it).</summary>
+    public void Capture(HierarchicalModel model, long step)
+    {
+        using var _ = no_grad();
+        var state = model.state_dict();
+        foreach (var (name, copy) in tensors) copy.copy_(state[name]);
+        Step = step;
+    }
+
+    /// <summary>Copies this snapshot into a model of the same shape.</summary>
+    internal void ApplyTo(HierarchicalModel model)
+    {
+        using var _ = no_grad();
+        var state = model.state_dict();
+        foreach (var (name, copy) in tensors) state[name].copy_(copy);
+    }
+
+    public void Dispose()
+    {
+        foreach (var (_, copy) in tensors) copy.Dispose();
+    }
+}

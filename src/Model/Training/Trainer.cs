@@ -1,0 +1,157 @@
+using LvaeLive.Model.Data;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace LvaeLive.Model.Training;
+
+/// <summary>
+/// Trains a model one batch at a time: maximises the ELBO with the KL term scaled by beta (the warm-up), Adam with a
+/// total-norm gradient clip. All randomness that a resumed run must repeat comes from two torch generators whose
+/// state is saved: one draws each epoch's binarization and order, one the posterior samples of each step.
+/// </summary>
+public sealed class Trainer : IDisposable
+{
+    private readonly Tensor trainImages;
+    private readonly Generator dataGenerator;
+    private readonly Generator noiseGenerator;
+    private readonly EpochData epochData;
+    private readonly Adam optimizer;
+    private readonly IList<Parameter> parameters;
+
+    public Trainer(HierarchicalModel model, TrainOptions options, MnistSplit train, Device device)
+    {
+        Model = model;
+        Options = options.Validated();
+        Device = device;
+        var images = Options.TrainLimit > 0 ? train.Take(Options.TrainLimit) : train;
+        trainImages = tensor(images.GreyLevels, [images.Count, LvaeConfig.ImagePixels], device: device);
+        StepsPerEpoch = images.Count / Options.BatchSize;
+        dataGenerator = new Generator((ulong)Options.Seed, device);
+        noiseGenerator = new Generator((ulong)Options.Seed + 1, device);
+        epochData = new EpochData(trainImages, dataGenerator, binarize: model.Config.Likelihood == Likelihood.Bernoulli);
+        parameters = model.parameters().ToList();
+        optimizer = torch.optim.Adam(parameters, Options.LearningRate, eps: Options.AdamEpsilon);
+        Progress = new TrainingProgress { LearningRate = Options.LearningRate };
+        epochData.NextEpoch();
+    }
+
+    public HierarchicalModel Model { get; }
+    public TrainOptions Options { get; }
+    public Device Device { get; }
+    public int StepsPerEpoch { get; }
+    public TrainingProgress Progress { get; private set; }
+    public bool Finished => Progress.Epoch >= Options.Epochs;
+
+    /// <summary>The KL weight of the next step: rises linearly over the warm-up epochs, then stays at 1.</summary>
+    public double Beta => Options.WarmupEpochs <= 0
+        ? 1.0
+        : Math.Min(1.0, (Progress.Epoch + (double)Progress.StepInEpoch / StepsPerEpoch) / Options.WarmupEpochs);
+
+    /// <summary>Takes one step. A non-finite loss skips the update (the result says so) and the run moves on.</summary>
+    public StepResult Step()
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var beta = Beta;
+        StepResult result;
+        using (var _ = NewDisposeScope())
+        {
+            Model.train();
+            var x = epochData.Batch(Progress.StepInEpoch, Options.BatchSize);
+            var pass = Model.Infer(x, noiseGenerator);
+            var loss = -pass.Elbo(beta).mean();
+            // One read-back for every number the progress display needs: loss, log-likelihood, KL per layer.
+            var summary = cat([loss.reshape(1), pass.LogLikelihood.mean().reshape(1), stack(pass.Kl.Select(k => k.mean())).reshape(-1)])
+                .detach().cpu().data<float>().ToArray();
+            var skipped = !summary.All(float.IsFinite);
+            if (!skipped)
+            {
+                optimizer.zero_grad();
+                loss.backward();
+                nn.utils.clip_grad_norm_(parameters, Options.GradientClip);
+                optimizer.step();
+            }
+            var kl = summary.Skip(2).Select(v => (double)v).ToArray();
+            result = new StepResult(Progress.Epoch, Progress.StepInEpoch, Progress.GlobalStep, summary[1] - kl.Sum(), summary[1], kl, beta, Options.BatchSize, skipped);
+        }
+        Advance(result.Skipped, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return result;
+    }
+
+    private void Advance(bool skipped, double seconds)
+    {
+        var progress = Progress with
+        {
+            StepInEpoch = Progress.StepInEpoch + 1,
+            GlobalStep = Progress.GlobalStep + 1,
+            SkippedSteps = Progress.SkippedSteps + (skipped ? 1 : 0),
+            TrainingSeconds = Progress.TrainingSeconds + seconds,
+        };
+        if (progress.StepInEpoch == StepsPerEpoch)
+        {
+            progress = progress with { Epoch = progress.Epoch + 1, StepInEpoch = 0, LearningRate = progress.LearningRate * Options.LearningRateDecay };
+            SetLearningRate(progress.LearningRate);
+            if (progress.Epoch < Options.Epochs) epochData.NextEpoch();
+        }
+        Progress = progress;
+    }
+
+    /// <summary>Records a test evaluation in the progress that the next checkpoint saves.</summary>
+    public void RecordTestElbo(double elbo) => Progress = Progress with { TestElbo = elbo };
+
+    /// <summary>Lowers the learning rate after a restore from a checkpoint (repeated non-finite losses).</summary>
+    public void LowerLearningRate(double factor)
+    {
+        Progress = Progress with { LearningRate = Progress.LearningRate * factor, Restores = Progress.Restores + 1 };
+        SetLearningRate(Progress.LearningRate);
+    }
+
+    private void SetLearningRate(double learningRate)
+    {
+        foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
+    }
+
+    /// <summary>Writes what the next step depends on besides the weights: optimizer state and generator states.</summary>
+    internal void WriteState(BinaryWriter writer)
+    {
+        optimizer.save_state_dict(writer);
+        WriteBytes(writer, epochData.EpochStartState!);
+        using var noiseState = noiseGenerator.get_state();
+        WriteBytes(writer, noiseState);
+    }
+
+    /// <summary>Restores what <see cref="WriteState"/> wrote, with the progress saved beside it.</summary>
+    internal void ReadState(BinaryReader reader, TrainingProgress progress)
+    {
+        optimizer.load_state_dict(reader);
+        Progress = progress;
+        SetLearningRate(progress.LearningRate);
+        using (var epochStart = ReadBytes(reader)) epochData.RestoreEpoch(epochStart);
+        using var noiseState = ReadBytes(reader);
+        noiseGenerator.set_state(noiseState);
+    }
+
+    private static void WriteBytes(BinaryWriter writer, Tensor state)
+    {
+        var bytes = state.bytes;
+        writer.Write(bytes.Length);
+        writer.Write(bytes);
+    }
+
+    private static Tensor ReadBytes(BinaryReader reader)
+    {
+        var bytes = reader.ReadBytes(reader.ReadInt32());
+        var state = torch.empty(bytes.Length, ScalarType.Byte);
+        state.bytes = bytes;
+        return state;
+    }
+
+    public void Dispose()
+    {
+        optimizer.Dispose();
+        epochData.Dispose();
+        noiseGenerator.Dispose();
+        dataGenerator.Dispose();
+        trainImages.Dispose();
+    }
+}

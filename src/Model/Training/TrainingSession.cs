@@ -1,0 +1,129 @@
+using LvaeLive.Model.Checkpoints;
+using LvaeLive.Model.Data;
+using LvaeLive.Model.Evaluation;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LvaeLive.Model.Training;
+
+/// <summary>
+/// A training run in its run folder: steps the trainer, scores the test set and checkpoints after every epoch and on
+/// stop, writes TensorBoard scalars, and recovers from repeated non-finite losses by restoring the last checkpoint
+/// with a lower learning rate.
+/// </summary>
+public sealed class TrainingSession : IDisposable
+{
+    /// <summary>After this many non-finite steps in a row, the last checkpoint is restored.</summary>
+    public const int NonFiniteStepsBeforeRestore = 3;
+    public const double RestoreLearningRateFactor = 0.5;
+    private const int ScalarEverySteps = 20;
+
+    private readonly Tensor testImages;
+    private readonly TorchSharp.Modules.SummaryWriter events;
+    private readonly Throughput throughput = new();
+    private int nonFiniteInARow;
+    private CheckpointInfo lastCheckpoint;
+
+    private TrainingSession(string runFolder, Trainer trainer, Tensor testImages, CheckpointInfo? resumedFrom)
+    {
+        RunFolder = runFolder;
+        Trainer = trainer;
+        this.testImages = testImages;
+        events = torch.utils.tensorboard.SummaryWriter(runFolder);
+        // A checkpoint exists from the start, so a restore always has somewhere to go back to.
+        lastCheckpoint = resumedFrom ?? CheckpointStore.Save(runFolder, trainer);
+    }
+
+    public string RunFolder { get; }
+    public Trainer Trainer { get; }
+
+    /// <summary>Starts a new run. The seed fixes the initial weights as well as the data order and noise.</summary>
+    public static TrainingSession Start(string runFolder, LvaeConfig config, TrainOptions options, MnistSplit train, MnistSplit test, Device device)
+    {
+        if (File.Exists(Path.Combine(runFolder, CheckpointStore.IndexFile)))
+            throw new IOException($"{runFolder} already holds a run; pass --resume to continue it, or choose another --run-dir");
+        torch.manual_seed(options.Seed);
+        var model = ModelFactory.Create(config);
+        model.to(device);
+        return new TrainingSession(runFolder, new Trainer(model, options, train, device), TestImages.Prepare(test, config.Likelihood, device), null);
+    }
+
+    /// <summary>Continues the run saved in <paramref name="runFolder"/>, optionally for a different number of epochs.</summary>
+    public static TrainingSession Resume(string runFolder, MnistSplit train, MnistSplit test, Device device, int? epochs = null)
+    {
+        var (info, folder) = CheckpointStore.ReadInfo(runFolder);
+        var model = ModelFactory.Create(info.Model);
+        model.to(device);
+        var options = epochs is { } e ? info.Training with { Epochs = e } : info.Training;
+        var trainer = new Trainer(model, options, train, device);
+        CheckpointStore.Restore(folder, info, trainer);
+        return new TrainingSession(folder, trainer, TestImages.Prepare(test, info.Model.Likelihood, device), info with { Training = options });
+    }
+
+    /// <summary>Trains until the last epoch or until <paramref name="stop"/> fires; either way the run ends saved.</summary>
+    public void Run(Action<TrainingEvent> report, CancellationToken stop)
+    {
+        while (!Trainer.Finished && !stop.IsCancellationRequested)
+            StepOnce(report);
+        if (stop.IsCancellationRequested && Trainer.Progress.GlobalStep != lastCheckpoint.Progress.GlobalStep)
+        {
+            lastCheckpoint = CheckpointStore.Save(RunFolder, Trainer);
+            report(new TrainingEvent.Notice($"stopped at epoch {Trainer.Progress.Epoch + 1}, step {Trainer.Progress.StepInEpoch}; saved {lastCheckpoint.WeightsFile} (continue with --resume)"));
+        }
+    }
+
+    /// <summary>One step, with what follows it: logging, the epoch's evaluation and checkpoint, or a restore.</summary>
+    public TrainingEvent.Stepped StepOnce(Action<TrainingEvent> report)
+    {
+        var epoch = Trainer.Progress.Epoch;
+        var step = Trainer.Step();
+        var stepped = new TrainingEvent.Stepped(step, Trainer.Progress, throughput.Add(step.Samples));
+        report(stepped);
+
+        if (step.Skipped) HandleNonFinite(step, report);
+        else nonFiniteInARow = 0;
+
+        if (step.GlobalStep % ScalarEverySteps == 0) LogStep(step);
+        if (Trainer.Progress.Epoch != epoch) EndEpoch(epoch, report);
+        return stepped;
+    }
+
+    private void HandleNonFinite(StepResult step, Action<TrainingEvent> report)
+    {
+        nonFiniteInARow++;
+        report(new TrainingEvent.Notice($"non-finite loss at step {step.GlobalStep} (epoch {step.Epoch + 1}); update skipped"));
+        if (nonFiniteInARow < NonFiniteStepsBeforeRestore) return;
+        CheckpointStore.Restore(RunFolder, lastCheckpoint, Trainer);
+        Trainer.LowerLearningRate(RestoreLearningRateFactor);
+        nonFiniteInARow = 0;
+        report(new TrainingEvent.Notice($"{NonFiniteStepsBeforeRestore} non-finite losses in a row: restored {lastCheckpoint.WeightsFile} and lowered the learning rate to {Trainer.Progress.LearningRate:G3}"));
+    }
+
+    private void EndEpoch(int epoch, Action<TrainingEvent> report)
+    {
+        var test = ElboEvaluation.Evaluate(Trainer.Model, testImages);
+        Trainer.RecordTestElbo(test.Elbo);
+        events.add_scalar("test/elbo", (float)test.Elbo, epoch + 1);
+        events.add_scalar("test/reconstruction", (float)test.Reconstruction, epoch + 1);
+        for (var i = 0; i < test.Kl.Length; i++) events.add_scalar($"test/kl/z{i + 1}", (float)test.Kl[i], epoch + 1);
+        lastCheckpoint = CheckpointStore.Save(RunFolder, Trainer);
+        report(new TrainingEvent.EpochEnded(epoch, test, lastCheckpoint.WeightsFile));
+    }
+
+    private void LogStep(StepResult step)
+    {
+        var at = (int)step.GlobalStep;
+        events.add_scalar("train/elbo", (float)step.Elbo, at);
+        events.add_scalar("train/reconstruction", (float)step.Reconstruction, at);
+        events.add_scalar("train/beta", (float)step.Beta, at);
+        events.add_scalar("train/learning_rate", (float)Trainer.Progress.LearningRate, at);
+        for (var i = 0; i < step.Kl.Length; i++) events.add_scalar($"train/kl/z{i + 1}", (float)step.Kl[i], at);
+    }
+
+    public void Dispose()
+    {
+        testImages.Dispose();
+        Trainer.Dispose();
+        Trainer.Model.Dispose();
+    }
+}

@@ -1,0 +1,32 @@
+using System.Runtime.CompilerServices;
+using LvaeLive.Model.Data;
+
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace LvaeLive.Model.Tests;
+
+/// <summary>
+/// Model tests share libtorch's global state (its thread pool, and the global generator that initialises weights),
+/// so they run one at a time with one libtorch thread: results then repeat exactly from run to run.
+/// </summary>
+internal static class TestSetup
+{
+    [ModuleInitializer]
+    internal static void UseOneThread() => TorchSharp.torch.set_num_threads(1);
+
+    /// <summary>The repository's MNIST folder (scripts/fetch-mnist.sh fills it).</summary>
+    public static string MnistFolder
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "LvaeLive.sln")))
+                    return Path.Combine(dir.FullName, MnistDataset.DefaultFolder);
+            throw new InvalidOperationException("tests must run inside the repository");
+        }
+    }
+
+    private static readonly Lazy<(MnistSplit Train, MnistSplit Test)> Mnist = new(() => MnistDataset.Load(MnistFolder));
+    public static MnistSplit Train => Mnist.Value.Train;
+    public static MnistSplit Test => Mnist.Value.Test;
+}
