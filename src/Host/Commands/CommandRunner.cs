@@ -22,7 +22,8 @@ internal static class CommandRunner
         }
         try
         {
-            return parsed.Invoke();
+            // Our own handler below tells user errors from bugs; System.CommandLine's would print every stack trace.
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (IsUserError(e))
         {

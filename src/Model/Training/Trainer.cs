@@ -18,6 +18,9 @@ public sealed class Trainer : IDisposable
     private readonly EpochData epochData;
     private readonly Adam optimizer;
     private readonly IList<Parameter> parameters;
+    // Batch norm's running statistics, and a copy taken before each step: a skipped step's forward pass has already
+    // folded its non-finite activations into them, so they are put back.
+    private readonly (Tensor Live, Tensor BeforeStep)[] normBuffers;
 
     public Trainer(HierarchicalModel model, TrainOptions options, MnistSplit train, Device device)
     {
@@ -31,6 +34,7 @@ public sealed class Trainer : IDisposable
         noiseGenerator = new Generator((ulong)Options.Seed + 1, device);
         epochData = new EpochData(trainImages, dataGenerator, binarize: model.Config.Likelihood == Likelihood.Bernoulli);
         parameters = model.parameters().ToList();
+        normBuffers = model.buffers().Select(buffer => (buffer, buffer.clone())).ToArray();
         optimizer = torch.optim.Adam(parameters, Options.LearningRate, eps: Options.AdamEpsilon);
         Progress = new TrainingProgress { LearningRate = Options.LearningRate };
         epochData.NextEpoch();
@@ -57,6 +61,7 @@ public sealed class Trainer : IDisposable
         using (var _ = NewDisposeScope())
         {
             Model.train();
+            using (no_grad()) foreach (var (live, beforeStep) in normBuffers) beforeStep.copy_(live);
             var x = epochData.Batch(Progress.StepInEpoch, Options.BatchSize);
             var pass = Model.Infer(x, noiseGenerator);
             var loss = -pass.Elbo(beta).mean();
@@ -64,7 +69,11 @@ public sealed class Trainer : IDisposable
             var summary = cat([loss.reshape(1), pass.LogLikelihood.mean().reshape(1), stack(pass.Kl.Select(k => k.mean())).reshape(-1)])
                 .detach().cpu().data<float>().ToArray();
             var skipped = !summary.All(float.IsFinite);
-            if (!skipped)
+            if (skipped)
+            {
+                using (no_grad()) foreach (var (live, beforeStep) in normBuffers) live.copy_(beforeStep);
+            }
+            else
             {
                 optimizer.zero_grad();
                 loss.backward();
@@ -149,6 +158,7 @@ public sealed class Trainer : IDisposable
     public void Dispose()
     {
         optimizer.Dispose();
+        foreach (var (_, beforeStep) in normBuffers) beforeStep.Dispose();
         epochData.Dispose();
         noiseGenerator.Dispose();
         dataGenerator.Dispose();
