@@ -24,6 +24,9 @@ public sealed class WeightSnapshot : IDisposable
     /// <summary>Training steps the source model had taken when this snapshot was captured.</summary>
     public long Step { get; private set; }
 
+    /// <summary>Counts captures across every snapshot of one exchange, so the newest is known even after a restore.</summary>
+    internal long Sequence { get; set; }
+
     /// <summary>Copies the model's current state into this snapshot (call on the thread that trains it).</summary>
     public void Capture(HierarchicalModel model, long step)
     {

@@ -65,11 +65,15 @@ public sealed class TrainingSession : IDisposable
     {
         while (!Trainer.Finished && !stop.IsCancellationRequested)
             StepOnce(report);
-        if (stop.IsCancellationRequested && Trainer.Progress.GlobalStep != lastCheckpoint.Progress.GlobalStep)
-        {
-            lastCheckpoint = CheckpointStore.Save(RunFolder, Trainer);
-            report(new TrainingEvent.Notice($"stopped at epoch {Trainer.Progress.Epoch + 1}, step {Trainer.Progress.StepInEpoch}; saved {lastCheckpoint.WeightsFile} (continue with --resume)"));
-        }
+        SaveOnStop(report);
+    }
+
+    /// <summary>Saves the steps taken since the last checkpoint, if any, so that a stopped run resumes from here.</summary>
+    public void SaveOnStop(Action<TrainingEvent> report)
+    {
+        if (Trainer.Progress.GlobalStep == lastCheckpoint.Progress.GlobalStep) return;
+        lastCheckpoint = CheckpointStore.Save(RunFolder, Trainer);
+        report(new TrainingEvent.Notice($"stopped at epoch {Trainer.Progress.Epoch + 1}, step {Trainer.Progress.StepInEpoch}; saved {lastCheckpoint.WeightsFile} (continue with --resume)"));
     }
 
     /// <summary>One step, with what follows it: logging, the epoch's evaluation and checkpoint, or a restore.</summary>
