@@ -8,7 +8,7 @@ namespace LvaeLive.Host.Commands;
 /// <summary>Where data lives and what the program computes on: shared by every verb that runs a model.</summary>
 internal sealed class RuntimeOptions
 {
-    public readonly Option<string> Data = new("--data") { Description = "Folder with MNIST's four IDX files (plain or .gz).", DefaultValueFactory = _ => MnistDataset.DefaultFolder };
+    public readonly Option<string> Data = new("--data") { Description = "Folder with MNIST's four IDX files (plain or .gz); by default data/mnist here or in the repository.", DefaultValueFactory = _ => MnistDataset.LocateDefaultFolder() };
     public readonly Option<string> Device = new("--device") { Description = "auto (CUDA when available), cpu or cuda.", DefaultValueFactory = _ => "auto" };
     public readonly Option<int> Threads = new("--threads") { Description = "libtorch's CPU threads (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
 

@@ -6,6 +6,21 @@ public static class MnistDataset
     public const string DefaultFolder = "data/mnist";
     public const string FetchCommand = "scripts/fetch-mnist.sh";
 
+    /// <summary>
+    /// data/mnist under the working folder, or else under the first folder above the program that has one (the
+    /// repository the program was built in), so that `lvae` finds the data from wherever it is started.
+    /// </summary>
+    public static string LocateDefaultFolder()
+    {
+        if (Directory.Exists(DefaultFolder)) return DefaultFolder;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, DefaultFolder);
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        return DefaultFolder;
+    }
+
     public static (MnistSplit Train, MnistSplit Test) Load(string folder) =>
         (LoadSplit(folder, "train"), LoadSplit(folder, "t10k"));
 
