@@ -53,14 +53,14 @@ public sealed class CompileGlsl : Task
 
     private bool Compile(string sourcePath, string spirvPath, string depfilePath)
     {
-        var start = new ProcessStartInfo(Glslc)
+        // Task factories compile against netstandard2.0, which has no ArgumentList; every argument is quoted.
+        var arguments = new[] { "--target-env=vulkan1.1", "-O", "-Werror", "-MD", "-MF", depfilePath, "-o", spirvPath, sourcePath };
+        var start = new ProcessStartInfo(Glslc, string.Join(" ", arguments.Select(a => "\"" + a + "\"")))
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "--target-env=vulkan1.1", "-O", "-Werror", "-MD", "-MF", depfilePath, "-o", spirvPath, sourcePath })
-            start.ArgumentList.Add(argument);
         Process process;
         try
         {
