@@ -48,12 +48,12 @@ public sealed unsafe class OffscreenTarget : IRenderTarget, IDisposable
     {
         var vk = _gpu.Vk;
         var cmd = slot.Commands;
-        // Compute writes to the image land before the copy reads it.
-        var toCopy = Init.ImageLayout(_image.Handle, ImageLayout.General, ImageLayout.General, AccessFlags.ShaderWriteBit, AccessFlags.TransferReadBit);
+        // Compute writes to the image land before the copy reads it, in the layout copies read fastest.
+        var toCopy = Init.ImageLayout(_image.Handle, ImageLayout.General, ImageLayout.TransferSrcOptimal, AccessFlags.ShaderWriteBit, AccessFlags.TransferReadBit);
         vk.CmdPipelineBarrier(cmd, PipelineStageFlags.ComputeShaderBit, PipelineStageFlags.TransferBit, 0, 0, null, 0, null, 1, &toCopy);
         var region = new BufferImageCopy(bufferOffset: 0, bufferRowLength: 0, bufferImageHeight: 0, imageSubresource: Init.ColorLayers,
             imageOffset: default, imageExtent: new Extent3D(Extent.Width, Extent.Height, 1));
-        vk.CmdCopyImageToBuffer(cmd, _image.Handle, ImageLayout.General, _readback[slot.Index].Handle, 1, &region);
+        vk.CmdCopyImageToBuffer(cmd, _image.Handle, ImageLayout.TransferSrcOptimal, _readback[slot.Index].Handle, 1, &region);
         // The copy's writes become visible to host reads after the fence.
         var toHost = Init.Memory(AccessFlags.TransferWriteBit, AccessFlags.HostReadBit);
         vk.CmdPipelineBarrier(cmd, PipelineStageFlags.TransferBit, PipelineStageFlags.HostBit, 0, 1, &toHost, 0, null, 0, null);
