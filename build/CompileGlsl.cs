@@ -6,7 +6,8 @@ using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
-// Compiles GLSL compute shaders to SPIR-V with glslc, only where the .spv is older than its source or any file the
+// Compiles GLSL compute shaders to SPIR-V with glslc (unoptimised: -O strips the member names that the push-constant
+// layout test reads; drivers optimise anyway), only where the .spv is older than its source or any file the
 // source #includes (read from the depfile that glslc -MD wrote on the previous compile).
 public sealed class CompileGlsl : Task
 {
@@ -54,7 +55,7 @@ public sealed class CompileGlsl : Task
     private bool Compile(string sourcePath, string spirvPath, string depfilePath)
     {
         // Task factories compile against netstandard2.0, which has no ArgumentList; every argument is quoted.
-        var arguments = new[] { "--target-env=vulkan1.1", "-O", "-Werror", "-MD", "-MF", depfilePath, "-o", spirvPath, sourcePath };
+        var arguments = new[] { "--target-env=vulkan1.1", "-Werror", "-MD", "-MF", depfilePath, "-o", spirvPath, sourcePath };
         var start = new ProcessStartInfo(Glslc, string.Join(" ", arguments.Select(a => "\"" + a + "\"")))
         {
             RedirectStandardError = true,
