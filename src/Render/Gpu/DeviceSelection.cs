@@ -46,14 +46,20 @@ internal static unsafe class DeviceSelection
         _ => 0,
     };
 
-    private static uint? FindQueueFamily(Vk vk, Instance instance, PhysicalDevice device, GpuOptions options)
+    public static QueueFamilyProperties[] QueueFamilies(Vk vk, PhysicalDevice device)
     {
         uint count = 0;
         vk.GetPhysicalDeviceQueueFamilyProperties(device, &count, null);
         var families = new QueueFamilyProperties[count];
         fixed (QueueFamilyProperties* pointer = families)
             vk.GetPhysicalDeviceQueueFamilyProperties(device, &count, pointer);
-        for (uint index = 0; index < count; index++)
+        return families;
+    }
+
+    private static uint? FindQueueFamily(Vk vk, Instance instance, PhysicalDevice device, GpuOptions options)
+    {
+        var families = QueueFamilies(vk, device);
+        for (uint index = 0; index < families.Length; index++)
         {
             // Compute for the canvas, transfer for read-back (implied by compute), timestamps for the bench.
             var family = families[index];

@@ -178,11 +178,7 @@ public sealed unsafe class GpuContext : IDisposable
 
     private static double? TimestampPeriod(Vk vk, PhysicalDevice device, uint queueFamily, PhysicalDeviceLimits limits)
     {
-        uint count = 0;
-        vk.GetPhysicalDeviceQueueFamilyProperties(device, &count, null);
-        var families = new QueueFamilyProperties[count];
-        fixed (QueueFamilyProperties* pointer = families)
-            vk.GetPhysicalDeviceQueueFamilyProperties(device, &count, pointer);
+        var families = DeviceSelection.QueueFamilies(vk, device);
         return families[queueFamily].TimestampValidBits > 0 && limits.TimestampPeriod > 0 ? limits.TimestampPeriod : null;
     }
 

@@ -26,11 +26,8 @@ public struct CurvesPush
 /// <summary>One plot's grid and line series.</summary>
 public sealed class CurvesPipeline(GpuContext gpu, ComputeLayout layout) : CanvasPipeline<CurvesPush>(gpu, layout, "curves")
 {
-    public const int GroupSize = 16;
-
     /// <summary>Words per series in the series table: sample offset, sample count, colour.</summary>
     public const int WordsPerSeries = 3;
 
-    public void Record(FrameSlot slot, in CurvesPush push) =>
-        Pipeline.Dispatch(slot, push, WorkGroups.Cover(push.Size.X, GroupSize), WorkGroups.Cover(push.Size.Y, GroupSize));
+    public void Record(FrameSlot slot, in CurvesPush push) => DispatchOverPixels(slot, push, push.Size);
 }

@@ -20,8 +20,5 @@ public struct PanelPush
 /// <summary>Rounded, bordered, possibly translucent rectangles.</summary>
 public sealed class PanelPipeline(GpuContext gpu, ComputeLayout layout) : CanvasPipeline<PanelPush>(gpu, layout, "panel")
 {
-    public const int GroupSize = 16;
-
-    public void Record(FrameSlot slot, in PanelPush push) =>
-        Pipeline.Dispatch(slot, push, WorkGroups.Cover(push.Size.X, GroupSize), WorkGroups.Cover(push.Size.Y, GroupSize));
+    public void Record(FrameSlot slot, in PanelPush push) => DispatchOverPixels(slot, push, push.Size);
 }

@@ -26,8 +26,5 @@ public struct ResolvePush
 /// <summary>Turns the accumulated splats into the latent map's pixels and draws the trail and markers on top.</summary>
 public sealed class ResolvePipeline(GpuContext gpu, ComputeLayout layout) : CanvasPipeline<ResolvePush>(gpu, layout, "resolve")
 {
-    public const int GroupSize = 16;
-
-    public void Record(FrameSlot slot, in ResolvePush push) =>
-        Pipeline.Dispatch(slot, push, WorkGroups.Cover(push.Size.X, GroupSize), WorkGroups.Cover(push.Size.Y, GroupSize));
+    public void Record(FrameSlot slot, in ResolvePush push) => DispatchOverPixels(slot, push, push.Size);
 }

@@ -38,13 +38,8 @@ public struct TilesPush
 /// <summary>Digit tiles: the grid of generated digits and the input/reconstruction pairs.</summary>
 public sealed class TilesPipeline(GpuContext gpu, ComputeLayout layout) : CanvasPipeline<TilesPush>(gpu, layout, "tiles")
 {
-    public const int GroupSize = 16;
     public const int ImageSide = 28;
     public const int ImagePixels = ImageSide * ImageSide;
 
-    public void Record(FrameSlot slot, in TilesPush push)
-    {
-        var size = push.GridSize;
-        Pipeline.Dispatch(slot, push, WorkGroups.Cover(size.X, GroupSize), WorkGroups.Cover(size.Y, GroupSize));
-    }
+    public void Record(FrameSlot slot, in TilesPush push) => DispatchOverPixels(slot, push, push.GridSize);
 }
