@@ -4,4 +4,5 @@ using LvaeLive.Host.Commands;
 var root = new RootCommand("LvaeLive: trains a Ladder VAE on MNIST and shows its hierarchical latents live through Vulkan.");
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(RenderCommand.Create());
 return CommandRunner.Run(root, args);

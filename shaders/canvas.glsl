@@ -1,0 +1,30 @@
+// Bindings shared by every canvas pipeline (one descriptor set layout; see CanvasBindings.cs) and small helpers.
+#ifndef CANVAS_GLSL
+#define CANVAS_GLSL
+
+layout(set = 0, binding = 0, rgba8) uniform image2D canvasImage;
+// Per-frame data written by the host into a persistently mapped buffer: floats as bits, ints, packed colours.
+layout(set = 0, binding = 1, std430) readonly buffer FrameData { uint frameWords[]; };
+// Glyph coverage bytes, four to a word (GlyphAtlas.cs).
+layout(set = 0, binding = 2, std430) readonly buffer GlyphData { uint glyphWords[]; };
+// Scatter accumulation: per plot pixel, weighted sums of red, green, blue (0..255) and the weight.
+layout(set = 0, binding = 3, std430) buffer SplatData { uint splatWords[]; };
+
+// NaN and infinity show in this colour wherever they appear in the data.
+const vec3 INVALID_COLOUR = vec3(1.0, 0.0, 1.0);
+
+float frameFloat(uint index) { return uintBitsToFloat(frameWords[index]); }
+
+// An exponent of all ones means NaN or infinity; tested on the bits so that no float optimisation can drop it.
+bool isInvalid(float value) { return (floatBitsToUint(value) & 0x7f800000u) == 0x7f800000u; }
+
+vec4 unpackColour(uint rgba) { return unpackUnorm4x8(rgba); }
+
+// Straight alpha "over" onto the opaque canvas.
+void blendPixel(ivec2 pixel, vec3 colour, float alpha)
+{
+    vec4 below = imageLoad(canvasImage, pixel);
+    imageStore(canvasImage, pixel, vec4(mix(below.rgb, colour, clamp(alpha, 0.0, 1.0)), 1.0));
+}
+
+#endif

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using LvaeLive.Render.Settings;
+using LvaeLive.Render.Targets;
+using LvaeLive.Shaders.Demo;
+
+namespace LvaeLive.Host.Commands;
+
+/// <summary>`lvae bench render`: GPU and CPU time per frame of the full canvas at 1280x720 and 1920x1080.</summary>
+internal static class BenchRenderCommand
+{
+    public static Command Create()
+    {
+        var frames = new Option<int>("--frames") { Description = "Measured frames per size.", DefaultValueFactory = _ => 60 };
+        var command = new Command("render", "Time the full canvas (64 digits, 10,000 map points, 4 plots, HUD text).") { frames };
+        command.SetAction(parse =>
+        {
+            var count = parse.GetValue(frames);
+            if (count < 1)
+                throw new ArgumentException("--frames must be at least 1");
+            // lavapipe shares the cores with training; the bench pins its thread count unless the user did.
+            var threads = LavapipeThreads.Ensure(2);
+            Console.WriteLine($"{LavapipeThreads.Variable}={threads}, {Environment.ProcessorCount} cores, {count} frames per size");
+            Console.WriteLine($"{"size",-10} {"GPU median",11} {"GPU p95",9} {"wall median",12} {"wall p95",9} {"CPU s/frame",12}  device");
+            foreach (var size in new[] { CanvasSize.Validate(1280, 720), CanvasSize.Validate(1920, 1080) })
+            {
+                var r = RenderBenchmark.Run(size, count);
+                Console.WriteLine($"{$"{size.Width}x{size.Height}",-10} {r.GpuMedianMs,8:0.00} ms {r.GpuP95Ms,6:0.00} ms {r.WallMedianMs,9:0.00} ms {r.WallP95Ms,6:0.00} ms {r.CpuSecondsPerFrame,12:0.0000}  {r.Device}");
+            }
+            return 0;
+        });
+        return command;
+    }
+}

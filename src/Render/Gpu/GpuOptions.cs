@@ -1,0 +1,29 @@
+using Silk.NET.Vulkan;
+
+namespace LvaeLive.Render.Gpu;
+
+/// <summary>
+/// What a <see cref="GpuContext"/> must provide. A presentation target (GLFW window + swapchain) adds its instance
+/// extensions (VK_KHR_surface and the platform one), VK_KHR_swapchain, and a filter that keeps only queue families that
+/// can present to its surface.
+/// </summary>
+public sealed record GpuOptions
+{
+    /// <summary>Khronos validation and a debug messenger; on by default in debug builds and in tests.</summary>
+    public bool EnableValidation { get; init; } =
+#if DEBUG
+        true;
+#else
+        false;
+#endif
+
+    /// <summary>Receives every validation warning and error; by default they go to stderr.</summary>
+    public Action<ValidationMessage> OnValidationMessage { get; init; } = message => Console.Error.WriteLine($"vulkan: {message}");
+
+    public IReadOnlyList<string> InstanceExtensions { get; init; } = [];
+
+    public IReadOnlyList<string> DeviceExtensions { get; init; } = [];
+
+    /// <summary>Keeps a (device, queue family) pair only when it also passes this test, e.g. surface present support.</summary>
+    public Func<Instance, PhysicalDevice, uint, bool>? QueueFamilyFilter { get; init; }
+}

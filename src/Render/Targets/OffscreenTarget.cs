@@ -1,0 +1,97 @@
+using LvaeLive.Render.Frames;
+using LvaeLive.Render.Gpu;
+using LvaeLive.Render.Memory;
+using LvaeLive.Render.Vulkan;
+using Silk.NET.Vulkan;
+
+namespace LvaeLive.Render.Targets;
+
+/// <summary>
+/// A canvas-sized storage image plus one read-back buffer per frame in flight, so that the host can read frame n while
+/// the GPU draws frame n + 1. Owns the image and the buffers; <see cref="Resize"/> re-creates them.
+/// </summary>
+public sealed unsafe class OffscreenTarget : IRenderTarget, IDisposable
+{
+    private readonly GpuContext _gpu;
+    private readonly FrameRing _frames;
+    private StorageImage _image;
+    private GpuBuffer[] _readback;
+
+    public OffscreenTarget(GpuContext gpu, FrameRing frames, Extent2D extent)
+    {
+        _gpu = gpu;
+        _frames = frames;
+        (_image, _readback) = Create(extent);
+    }
+
+    public Extent2D Extent => _image.Extent;
+    public Image Image => _image.Handle;
+    public ImageView View => _image.View;
+
+    /// <summary>Re-creates the image and buffers at a new size once no frame in flight uses the old ones.</summary>
+    public void Resize(Extent2D extent)
+    {
+        _frames.WaitAll();
+        DisposeResources();
+        (_image, _readback) = Create(extent);
+    }
+
+    public void RecordBegin(FrameSlot slot)
+    {
+        // Earlier frames' copies and shader reads of this image finish before it is cleared; its old content is discarded.
+        var barrier = Init.ImageLayout(_image.Handle, ImageLayout.Undefined, ImageLayout.General, 0, AccessFlags.TransferWriteBit);
+        _gpu.Vk.CmdPipelineBarrier(slot.Commands, PipelineStageFlags.TransferBit | PipelineStageFlags.ComputeShaderBit, PipelineStageFlags.TransferBit,
+            0, 0, null, 0, null, 1, &barrier);
+    }
+
+    public void RecordEnd(FrameSlot slot)
+    {
+        var vk = _gpu.Vk;
+        var cmd = slot.Commands;
+        // Compute writes to the image land before the copy reads it, in the layout copies read fastest.
+        var toCopy = Init.ImageLayout(_image.Handle, ImageLayout.General, ImageLayout.TransferSrcOptimal, AccessFlags.ShaderWriteBit, AccessFlags.TransferReadBit);
+        vk.CmdPipelineBarrier(cmd, PipelineStageFlags.ComputeShaderBit, PipelineStageFlags.TransferBit, 0, 0, null, 0, null, 1, &toCopy);
+        var region = new BufferImageCopy(bufferOffset: 0, bufferRowLength: 0, bufferImageHeight: 0, imageSubresource: Init.ColorLayers,
+            imageOffset: default, imageExtent: new Extent3D(Extent.Width, Extent.Height, 1));
+        vk.CmdCopyImageToBuffer(cmd, _image.Handle, ImageLayout.TransferSrcOptimal, _readback[slot.Index].Handle, 1, &region);
+        // The copy's writes become visible to host reads after the fence.
+        var toHost = Init.Memory(AccessFlags.TransferWriteBit, AccessFlags.HostReadBit);
+        vk.CmdPipelineBarrier(cmd, PipelineStageFlags.TransferBit, PipelineStageFlags.HostBit, 0, 1, &toHost, 0, null, 0, null);
+    }
+
+    /// <summary>Waits for the slot's frame and copies its pixels (RGBA8, rows top to bottom, no padding) to <paramref name="rgba"/>.</summary>
+    public void ReadPixels(FrameSlot slot, Span<byte> rgba)
+    {
+        var bytes = ByteCount(Extent);
+        if (rgba.Length != bytes)
+            throw new ArgumentException($"read-back needs {bytes} bytes for {Extent.Width}x{Extent.Height}, got {rgba.Length}");
+        slot.WaitUntilDone();
+        var buffer = _readback[slot.Index];
+        buffer.InvalidateForHostRead();
+        buffer.Mapped[..bytes].CopyTo(rgba);
+    }
+
+    public static int ByteCount(Extent2D extent) => checked((int)(extent.Width * extent.Height * 4));
+
+    private (StorageImage, GpuBuffer[]) Create(Extent2D extent)
+    {
+        var image = new StorageImage(_gpu, extent);
+        var buffers = new GpuBuffer[FrameRing.FramesInFlight];
+        for (var index = 0; index < buffers.Length; index++)
+            buffers[index] = new GpuBuffer(_gpu, (ulong)ByteCount(extent), BufferUsageFlags.TransferDstBit, BufferKind.Readback);
+        return (image, buffers);
+    }
+
+    private void DisposeResources()
+    {
+        for (var index = _readback.Length - 1; index >= 0; index--)
+            _readback[index].Dispose();
+        _image.Dispose();
+    }
+
+    public void Dispose()
+    {
+        _frames.WaitAll();
+        DisposeResources();
+    }
+}

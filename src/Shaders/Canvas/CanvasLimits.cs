@@ -1,0 +1,52 @@
+namespace LvaeLive.Shaders.Canvas;
+
+/// <summary>The most each frame may carry; the upload buffers are sized from these once, never per frame.</summary>
+public static class CanvasLimits
+{
+    public const int MaxDigits = 256;
+    public const int MaxReconstructionPairs = 64;
+    public const int MaxMapPoints = 20_000;
+    public const int MaxMarkers = 16;
+    public const int MaxTrail = 256;
+    public const int MaxPlots = 4;
+    public const int MaxSeriesPerPlot = 4;
+    public const int MaxSamplesPerSeries = 4096;
+    public const int MaxGlyphsPerBatch = 8192;
+    public const float MinUiScale = 0.5f;
+    public const float MaxUiScale = 3f;
+
+    public static void Validate(CanvasFrame frame)
+    {
+        RequireImages(frame.Digits.Length, MaxDigits, "digits");
+        RequireImages(frame.ReconstructionInputs.Length, MaxReconstructionPairs, "reconstruction inputs");
+        if (frame.Reconstructions.Length != frame.ReconstructionInputs.Length)
+            throw new ArgumentException($"{frame.Reconstructions.Length / 784.0:0.#} reconstructions for {frame.ReconstructionInputs.Length / 784.0:0.#} inputs; they come in pairs");
+        if (frame.DigitColumns is < 1 or > 32)
+            throw new ArgumentException($"digit grid of {frame.DigitColumns} columns; 1..32 are drawable");
+        Require(frame.MapPoints.Length, MaxMapPoints, "map points");
+        Require(frame.MapMarkers.Length, MaxMarkers, "map markers");
+        Require(frame.MapTrail.Length, MaxTrail, "trail points");
+        Require(frame.Plots.Count, MaxPlots, "plots");
+        foreach (var plot in frame.Plots)
+        {
+            Require(plot.Series.Count, MaxSeriesPerPlot, $"series in plot '{plot.Title}'");
+            foreach (var series in plot.Series)
+                Require(series.Values.Length, MaxSamplesPerSeries, $"samples in series '{series.Name}'");
+        }
+        if (!(frame.UiScale >= MinUiScale && frame.UiScale <= MaxUiScale))
+            throw new ArgumentException($"UI scale {frame.UiScale} is out of range {MinUiScale}..{MaxUiScale}");
+    }
+
+    private static void RequireImages(int floats, int max, string what)
+    {
+        if (floats % 784 != 0)
+            throw new ArgumentException($"{what}: {floats} floats is not a whole number of 28x28 images (784 floats each)");
+        Require(floats / 784, max, what);
+    }
+
+    private static void Require(int count, int max, string what)
+    {
+        if (count > max)
+            throw new ArgumentException($"{count} {what} per frame; the canvas draws at most {max}");
+    }
+}

@@ -1,0 +1,112 @@
+using LvaeLive.Shaders.Pipelines;
+
+namespace LvaeLive.Shaders.Canvas;
+
+/// <summary>The curves panel: up to four plots with auto-scaled axes, grid lines, tick labels and coloured series names.</summary>
+public sealed partial class CanvasRenderer
+{
+    private void ComposeCurves(CanvasLayout layout, CanvasFrame frame, FrameUpload upload)
+    {
+        var content = AddPanel(layout, layout.Curves, "Training curves", default);
+        var count = frame.Plots.Count;
+        if (count == 0)
+            return;
+        var columns = count >= 3 ? 2 : 1;
+        var rows = (count + columns - 1) / columns;
+        var cellWidth = (content.Width - (columns - 1) * layout.Gap) / columns;
+        var cellHeight = (content.Height - (rows - 1) * layout.Gap) / rows;
+        for (var index = 0; index < count; index++)
+        {
+            var cell = new Rect(content.X + index % columns * (cellWidth + layout.Gap), content.Y + index / columns * (cellHeight + layout.Gap), cellWidth, cellHeight);
+            ComposePlot(layout, frame.Plots[index], cell, upload);
+        }
+    }
+
+    private void ComposePlot(CanvasLayout layout, CurvePlot plot, Rect cell, FrameUpload upload)
+    {
+        var body = _bodyText.Face;
+        // Title line: the plot's name, then each series' name in its line colour.
+        var x = cell.X + _bodyText.Add(plot.Title, cell.X, cell.Y, Palette.Title, cell.Width);
+        for (var s = 0; s < plot.Series.Count; s++)
+            x += body.CellWidth + _bodyText.Add(plot.Series[s].Name, x + body.CellWidth, cell.Y, Palette.Series[s], cell.Right - x - body.CellWidth);
+
+        const int LabelCharacters = 7;
+        var area = new Rect(cell.X + LabelCharacters * body.CellWidth, cell.Y + body.CellHeight + layout.Padding / 2,
+            cell.Width - LabelCharacters * body.CellWidth - body.CellWidth, cell.Height - 2 * body.CellHeight - layout.Padding / 2);
+        if (area.Width < 8 || area.Height < 8)
+            return;
+        _innerPanels.Add(PanelPush(area.Inset(-1), Palette.PlotBackground, Palette.PanelBorder, 0, 1));
+
+        var (low, high, samples) = FiniteRange(plot);
+        var yTicks = NiceTicks.For(low, high, Math.Clamp(area.Height / (3 * body.CellHeight), 2, 6));
+        var xTicks = NiceTicks.For(0, Math.Max(samples - 1, 1) * plot.StepsPerSample, Math.Clamp(area.Width / (10 * body.CellWidth), 2, 6));
+        var pixelsPerY = (area.Height - 1) / (yTicks.Max - yTicks.Min);
+        var pixelsPerX = (area.Width - 1) / (Math.Max(samples - 1, 1) * plot.StepsPerSample);
+
+        Span<char> label = stackalloc char[16];
+        for (var tick = 0; tick < yTicks.Count; tick++)
+        {
+            var y = area.Y + (int)MathF.Round((yTicks.Max - yTicks.At(tick)) * pixelsPerY);
+            var text = SpanText.Tick(label, yTicks.At(tick), yTicks.Step);
+            var width = _bodyText.Width(text.Length);
+            _bodyText.Add(text, area.X - width - body.CellWidth / 2, y - body.CellHeight / 2, Palette.Dim, width);
+        }
+        for (var tick = 0; tick < xTicks.Count && xTicks.At(tick) <= (samples - 1) * plot.StepsPerSample + 1e-3f; tick++)
+        {
+            var px = area.X + (int)MathF.Round(xTicks.At(tick) * pixelsPerX);
+            var text = SpanText.Tick(label, xTicks.At(tick), xTicks.Step);
+            var width = _bodyText.Width(text.Length);
+            _bodyText.Add(text, Math.Min(px - width / 2, area.Right - width), area.Bottom + layout.Padding / 4, Palette.Dim, width);
+        }
+
+        _plots.Add(new CurvesPush
+        {
+            Origin = new Int2(area.X, area.Y),
+            Size = new Int2(area.Width, area.Height),
+            SeriesOffset = WriteSeries(plot, upload),
+            SeriesCount = plot.Series.Count,
+            YMin = yTicks.Min,
+            YMax = yTicks.Max,
+            LineWidth = 1.6f * layout.Scale,
+            GridColour = Palette.Grid,
+            XTickStart = 0,
+            XTickStep = xTicks.Step * pixelsPerX,
+            YTickStart = 0,
+            YTickStep = yTicks.Step * pixelsPerY,
+        });
+    }
+
+    /// <summary>The range of the plot's finite values and its longest series' length.</summary>
+    private static (float Low, float High, int Samples) FiniteRange(CurvePlot plot)
+    {
+        var (low, high, samples) = (float.PositiveInfinity, float.NegativeInfinity, 0);
+        foreach (var series in plot.Series)
+        {
+            samples = Math.Max(samples, series.Values.Length);
+            foreach (var value in series.Values.Span)
+            {
+                if (!float.IsFinite(value))
+                    continue;
+                low = MathF.Min(low, value);
+                high = MathF.Max(high, value);
+            }
+        }
+        return low <= high ? (low, high, samples) : (0, 1, samples);
+    }
+
+    /// <summary>The series table (offset, count, colour per series) followed by the samples; returns the table's offset.</summary>
+    private static uint WriteSeries(CurvePlot plot, FrameUpload upload)
+    {
+        var table = upload.Reserve(plot.Series.Count * CurvesPipeline.WordsPerSeries);
+        for (var s = 0; s < plot.Series.Count; s++)
+        {
+            var values = plot.Series[s].Values.Span;
+            var offset = upload.Floats(values);
+            var entry = upload.WordsAt(table + (uint)(s * CurvesPipeline.WordsPerSeries), CurvesPipeline.WordsPerSeries);
+            entry[0] = offset;
+            entry[1] = (uint)values.Length;
+            entry[2] = Palette.Series[s];
+        }
+        return table;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Numerics;
+using LvaeLive.Shaders.Pipelines;
+
+namespace LvaeLive.Shaders.Canvas;
+
+/// <summary>The latent map: splatted points coloured by class, the legend, the trail and the current-latent markers.</summary>
+public sealed partial class CanvasRenderer
+{
+    /// <summary>Opacity per unit of splat weight: a lone point (weight 4 at its centre) shows at about 55%, dense areas saturate.</summary>
+    private const float SplatDensity = 0.2f;
+
+    private void ComposeMap(CanvasLayout layout, CanvasFrame frame, FrameUpload upload)
+    {
+        var points = frame.MapPoints.Span;
+        Span<char> note = stackalloc char[24];
+        var content = AddPanel(layout, layout.Map, frame.MapTitle, SpanText.Number(note, points.Length, "0", " points"));
+        var body = _bodyText.Face;
+        var legendHeight = (int)(body.CellHeight * 1.6f);
+        var side = Math.Min(content.Width, content.Height - legendHeight);
+        _splatPixels = 0;
+        if (side < 8)
+            return;
+        var plot = new Rect(content.X + (content.Width - side) / 2, content.Y, side, side);
+        _innerPanels.Add(PanelPush(plot, Palette.PlotBackground, Palette.PanelBorder, 0, 1));
+
+        var projection = MapProjection.Fit(points, frame.MapMarkers.Span, side, side);
+        var invalid = WritePoints(upload, points, projection, out var pointOffset);
+        _splatPixels = side * side;
+        _splatPass = new SplatPush
+        {
+            Size = new Int2(side, side),
+            PointOffset = pointOffset,
+            PointCount = points.Length,
+            PaletteOffset = upload.Words32(Palette.Classes),
+            PaletteCount = Palette.Classes.Length,
+            InvalidColour = Palette.Invalid,
+        };
+        _resolvePass = new ResolvePush
+        {
+            Origin = new Int2(plot.X, plot.Y),
+            Size = new Int2(side, side),
+            Density = SplatDensity,
+            TrailOffset = WritePixels(upload, frame.MapTrail.Span, projection, out var trailCount),
+            TrailCount = trailCount,
+            MarkerOffset = WritePixels(upload, frame.MapMarkers.Span, projection, out var markerCount),
+            MarkerCount = markerCount,
+            TrailWidth = 2f * layout.Scale,
+            MarkerRadius = 6f * layout.Scale,
+            TrailColour = Palette.Trail,
+            MarkerColour = Palette.Marker,
+            MarkerRing = Palette.MarkerRing,
+        };
+        ComposeLegend(layout, new Rect(plot.X, plot.Bottom, plot.Width, legendHeight), invalid);
+    }
+
+    /// <summary>One swatch and digit per class across the plot's width, then the count of points that cannot be drawn.</summary>
+    private void ComposeLegend(CanvasLayout layout, Rect strip, int invalid)
+    {
+        var body = _bodyText.Face;
+        var swatch = Math.Max(body.CellHeight * 2 / 3, 4);
+        var entry = strip.Width / (Palette.Classes.Length + (invalid > 0 ? 4 : 0));
+        var textY = strip.Bottom - body.CellHeight;
+        Span<char> label = stackalloc char[24];
+        for (var digit = 0; digit < Palette.Classes.Length; digit++)
+        {
+            var x = strip.X + digit * entry;
+            var swatchRect = new Rect(x, textY + (body.CellHeight - swatch) / 2, swatch, swatch);
+            _innerPanels.Add(PanelPush(swatchRect, Palette.Classes[digit], Palette.Classes[digit], 2 * layout.Scale, 0));
+            _bodyText.Add(SpanText.Number(label, digit, "0"), swatchRect.Right + body.CellWidth / 2, textY, Palette.Text, entry);
+        }
+        if (invalid > 0)
+        {
+            var x = strip.X + Palette.Classes.Length * entry;
+            _bodyText.Add(SpanText.Number(label, invalid, "0", " invalid"), x, textY, Palette.Invalid, strip.Right - x);
+        }
+    }
+
+    /// <summary>Writes (x, y, label) per point in plot pixels; returns how many cannot be drawn (non-finite, or a label outside 0..9).</summary>
+    private static int WritePoints(FrameUpload upload, ReadOnlySpan<MapPoint> points, MapProjection projection, out uint offset)
+    {
+        offset = upload.Reserve(points.Length * 3);
+        var words = upload.WordsAt(offset, points.Length * 3);
+        var invalid = 0;
+        for (var index = 0; index < points.Length; index++)
+        {
+            var point = points[index];
+            var pixel = projection.ToPixels(new Vector2(point.X, point.Y));
+            words[3 * index] = BitConverter.SingleToUInt32Bits(pixel.X);
+            words[3 * index + 1] = BitConverter.SingleToUInt32Bits(pixel.Y);
+            words[3 * index + 2] = (uint)point.Label;
+            if (!float.IsFinite(pixel.X) || !float.IsFinite(pixel.Y) || point.Label is < 0 or > 9)
+                invalid++;
+        }
+        return invalid;
+    }
+
+    /// <summary>Writes the finite positions (x, y) in plot pixels, skipping non-finite ones; returns their offset.</summary>
+    private static uint WritePixels(FrameUpload upload, ReadOnlySpan<Vector2> positions, MapProjection projection, out int count)
+    {
+        var offset = upload.Reserve(positions.Length * 2);
+        var words = upload.WordsAt(offset, positions.Length * 2);
+        count = 0;
+        foreach (var position in positions)
+        {
+            var pixel = projection.ToPixels(position);
+            if (!float.IsFinite(pixel.X) || !float.IsFinite(pixel.Y))
+                continue;
+            words[2 * count] = BitConverter.SingleToUInt32Bits(pixel.X);
+            words[2 * count + 1] = BitConverter.SingleToUInt32Bits(pixel.Y);
+            count++;
+        }
+        return offset;
+    }
+}

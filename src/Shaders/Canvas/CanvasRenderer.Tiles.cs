@@ -1,0 +1,91 @@
+using LvaeLive.Shaders.Pipelines;
+
+namespace LvaeLive.Shaders.Canvas;
+
+/// <summary>The digit grid and the input/reconstruction pairs: both tile grids of 28x28 images.</summary>
+public sealed partial class CanvasRenderer
+{
+    private void ComposeDigits(CanvasLayout layout, CanvasFrame frame, FrameUpload upload)
+    {
+        var count = frame.Digits.Length / TilesPipeline.ImagePixels;
+        Span<char> note = stackalloc char[24];
+        var content = AddPanel(layout, layout.Digits, frame.DigitsTitle, SpanText.Number(note, count, "0", " digits"));
+        if (count == 0)
+            return;
+        var columns = Math.Min(frame.DigitColumns, count);
+        var rows = (count + columns - 1) / columns;
+        var gap = Math.Max((int)MathF.Round(2 * layout.Scale), 1);
+        var tile = Math.Min((content.Width - (columns - 1) * gap) / columns, (content.Height - (rows - 1) * gap) / rows);
+        if (tile < 1)
+            return;
+        var grid = new TilesPush
+        {
+            TileSize = new Int2(tile, tile),
+            Columns = columns,
+            Rows = rows,
+            Gap = gap,
+            GroupColumns = 1,
+            GroupGap = gap,
+            ImageOffset = upload.Floats(frame.Digits.Span),
+            ImageCount = count,
+            ColourMap = (int)frame.DigitColourMap,
+            Highlight = frame.HighlightDigit,
+            HighlightWidth = Math.Max((int)MathF.Round(2 * layout.Scale), 1),
+            HighlightColour = Palette.Accent,
+        };
+        var size = grid.GridSize;
+        grid.Origin = new Int2(content.X + (content.Width - size.X) / 2, content.Y);
+        _tileGrids.Add(grid);
+    }
+
+    private void ComposeReconstructions(CanvasLayout layout, CanvasFrame frame, FrameUpload upload)
+    {
+        var pairs = frame.ReconstructionInputs.Length / TilesPipeline.ImagePixels;
+        Span<char> note = stackalloc char[24];
+        var content = AddPanel(layout, layout.Reconstructions, frame.ReconstructionsTitle, SpanText.Number(note, pairs, "0", " pairs"));
+        if (pairs == 0)
+            return;
+        var gap = Math.Max((int)MathF.Round(2 * layout.Scale), 1);
+        var groupGap = Math.Max((int)MathF.Round(10 * layout.Scale), 2);
+        var (bestTile, bestPerRow) = (0, 1);
+        for (var perRow = 1; perRow <= pairs; perRow++)
+        {
+            var rows = (pairs + perRow - 1) / perRow;
+            var tile = Math.Min((content.Width - (perRow - 1) * groupGap - perRow * gap) / (2 * perRow), (content.Height - (rows - 1) * gap) / rows);
+            if (tile > bestTile)
+                (bestTile, bestPerRow) = (tile, perRow);
+        }
+        if (bestTile < 1)
+            return;
+        var grid = new TilesPush
+        {
+            TileSize = new Int2(bestTile, bestTile),
+            Columns = 2 * bestPerRow,
+            Rows = (pairs + bestPerRow - 1) / bestPerRow,
+            Gap = gap,
+            GroupColumns = 2,
+            GroupGap = groupGap,
+            ImageOffset = WritePairs(upload, frame),
+            ImageCount = 2 * pairs,
+            ColourMap = (int)frame.DigitColourMap,
+            Highlight = -1,
+        };
+        var size = grid.GridSize;
+        grid.Origin = new Int2(content.X + (content.Width - size.X) / 2, content.Y + (content.Height - size.Y) / 2);
+        _tileGrids.Add(grid);
+    }
+
+    /// <summary>Interleaves input i and reconstruction i so that the tile index order puts each pair side by side.</summary>
+    private static uint WritePairs(FrameUpload upload, CanvasFrame frame)
+    {
+        var inputs = frame.ReconstructionInputs.Span;
+        var outputs = frame.Reconstructions.Span;
+        var offset = upload.Position;
+        for (var start = 0; start < inputs.Length; start += TilesPipeline.ImagePixels)
+        {
+            upload.Floats(inputs.Slice(start, TilesPipeline.ImagePixels));
+            upload.Floats(outputs.Slice(start, TilesPipeline.ImagePixels));
+        }
+        return offset;
+    }
+}

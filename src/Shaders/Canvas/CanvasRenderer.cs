@@ -1,0 +1,178 @@
+using LvaeLive.Render.Frames;
+using LvaeLive.Render.Gpu;
+using LvaeLive.Render.Pipelines;
+using LvaeLive.Render.Targets;
+using LvaeLive.Render.Text;
+using LvaeLive.Render.Vulkan;
+using LvaeLive.Shaders.Pipelines;
+using Silk.NET.Vulkan;
+
+namespace LvaeLive.Shaders.Canvas;
+
+/// <summary>
+/// Draws a <see cref="CanvasFrame"/> into a render target: lays the panels out, writes the frame's data into the
+/// slot's upload buffer, and records the compute passes in an order whose barriers keep overlapping passes apart:
+/// panels, then panel contents (tiles, plot backgrounds, splats), then map resolve and curves, then text, then the
+/// help overlay. The partial files build each panel's part.
+/// </summary>
+public sealed partial class CanvasRenderer : IDisposable
+{
+    private readonly GpuContext _gpu;
+    private readonly ComputeLayout _layout;
+    private readonly PanelPipeline _panels;
+    private readonly TilesPipeline _tiles;
+    private readonly SplatPipeline _splat;
+    private readonly ResolvePipeline _resolve;
+    private readonly CurvesPipeline _curves;
+    private readonly TextPipeline _text;
+    private readonly CanvasResources _resources;
+
+    // Per-frame work lists, reused: nothing here is allocated per frame.
+    private readonly GlyphBatch _bodyText = new();
+    private readonly GlyphBatch _titleText = new();
+    private readonly GlyphBatch _overlayBody = new();
+    private readonly GlyphBatch _overlayTitles = new();
+    private readonly List<PanelPush> _backPanels = new(8);
+    private readonly List<PanelPush> _innerPanels = new(32);
+    private readonly List<TilesPush> _tileGrids = new(2);
+    private readonly List<CurvesPush> _plots = new(CanvasLimits.MaxPlots);
+    private SplatPush? _splatPass;
+    private ResolvePush? _resolvePass;
+    private PanelPush? _overlayPanel;
+    private int _splatPixels;
+
+    public CanvasRenderer(GpuContext gpu, FrameRing frames)
+    {
+        _gpu = gpu;
+        _layout = CanvasBindings.CreateLayout(gpu);
+        try
+        {
+            _panels = new PanelPipeline(gpu, _layout);
+            _tiles = new TilesPipeline(gpu, _layout);
+            _splat = new SplatPipeline(gpu, _layout);
+            _resolve = new ResolvePipeline(gpu, _layout);
+            _curves = new CurvesPipeline(gpu, _layout);
+            _text = new TextPipeline(gpu, _layout);
+            _resources = new CanvasResources(gpu, frames, _layout);
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The atlas of the latest frame's font sizes (tests composite reference text from it).</summary>
+    public GlyphAtlas? Atlas => _resources.Atlas;
+
+    /// <summary>Records the whole canvas into the slot's command buffer (between FrameRing.BeginFrame and Submit).</summary>
+    public void Draw(FrameSlot slot, IRenderTarget target, CanvasFrame frame)
+    {
+        CanvasLimits.Validate(frame);
+        var extent = target.Extent;
+        var layout = CanvasLayout.Compute((int)extent.Width, (int)extent.Height, frame.UiScale);
+        var atlas = _resources.EnsureAtlas(layout.BodyPixels, layout.TitlePixels);
+        var upload = _resources.Uploads[slot.Index];
+        upload.Reset();
+        _bodyText.Begin(upload, atlas.Faces[CanvasLayout.BodyFace]);
+        _titleText.Begin(upload, atlas.Faces[CanvasLayout.TitleFace]);
+        _overlayBody.Begin(upload, atlas.Faces[CanvasLayout.BodyFace]);
+        _overlayTitles.Begin(upload, atlas.Faces[CanvasLayout.TitleFace]);
+        _backPanels.Clear();
+        _innerPanels.Clear();
+        _tileGrids.Clear();
+        _plots.Clear();
+        _splatPass = null;
+        _resolvePass = null;
+        _overlayPanel = null;
+
+        ComposeChrome(layout, frame);
+        ComposeDigits(layout, frame, upload);
+        ComposeReconstructions(layout, frame, upload);
+        ComposeMap(layout, frame, upload);
+        ComposeCurves(layout, frame, upload);
+        ComposeHelp(layout, frame, extent);
+        _resources.EnsureSplat(_splatPixels);
+
+        Record(slot, target);
+    }
+
+    private unsafe void Record(FrameSlot slot, IRenderTarget target)
+    {
+        var vk = _gpu.Vk;
+        var cmd = slot.Commands;
+        target.RecordBegin(slot);
+        var background = Palette.Background;
+        var clear = new ClearColorValue((background & 0xff) / 255f, (background >> 8 & 0xff) / 255f, (background >> 16 & 0xff) / 255f, 1f);
+        var range = Init.ColorRange;
+        vk.CmdClearColorImage(cmd, target.Image, ImageLayout.General, &clear, 1, &range);
+        if (_splatPixels > 0)
+            vk.CmdFillBuffer(cmd, _resources.Splat.Handle, 0, (ulong)_splatPixels * SplatPipeline.WordsPerPixel * 4, 0);
+        Barriers.ComputeThenCompute(vk, cmd);
+        _resources.Bind(slot, target.View);
+
+        foreach (var panel in _backPanels)
+            _panels.Record(slot, panel);
+        Barriers.ComputeThenCompute(vk, cmd);
+
+        foreach (var panel in _innerPanels)
+            _panels.Record(slot, panel);
+        foreach (var grid in _tileGrids)
+            _tiles.Record(slot, grid);
+        if (_splatPass is { } splat)
+            _splat.Record(slot, splat);
+        Barriers.ComputeThenCompute(vk, cmd);
+
+        if (_resolvePass is { } resolve)
+            _resolve.Record(slot, resolve);
+        foreach (var plot in _plots)
+            _curves.Record(slot, plot);
+        Barriers.ComputeThenCompute(vk, cmd);
+
+        _text.Record(slot, _bodyText.Push);
+        _text.Record(slot, _titleText.Push);
+        if (_overlayPanel is { } overlay)
+        {
+            Barriers.ComputeThenCompute(vk, cmd);
+            _panels.Record(slot, overlay);
+            Barriers.ComputeThenCompute(vk, cmd);
+            _text.Record(slot, _overlayBody.Push);
+            _text.Record(slot, _overlayTitles.Push);
+        }
+        target.RecordEnd(slot);
+    }
+
+    /// <summary>A panel background with its title (and an optional dim note at the right); returns the content area.</summary>
+    private Rect AddPanel(CanvasLayout layout, Rect panel, string title, ReadOnlySpan<char> note)
+    {
+        _backPanels.Add(PanelPush(panel, Palette.Panel, Palette.PanelBorder, 6 * layout.Scale, 1));
+        var inner = panel.Inset(layout.Padding);
+        var noteWidth = _bodyText.Width(note.Length);
+        _titleText.Add(title, inner.X, inner.Y, Palette.Title, inner.Width - noteWidth - layout.Padding);
+        var titleFace = _titleText.Face;
+        _bodyText.Add(note, inner.Right - noteWidth, inner.Y + titleFace.Baseline - _bodyText.Face.Baseline, Palette.Dim, noteWidth);
+        return layout.PanelContent(panel, titleFace);
+    }
+
+    private static PanelPush PanelPush(Rect rect, uint fill, uint border, float radius, float borderWidth) => new()
+    {
+        Origin = new Int2(rect.X, rect.Y),
+        Size = new Int2(rect.Width, rect.Height),
+        FillColour = fill,
+        BorderColour = border,
+        CornerRadius = radius,
+        BorderWidth = borderWidth,
+    };
+
+    public void Dispose()
+    {
+        _resources?.Dispose();
+        _text?.Dispose();
+        _curves?.Dispose();
+        _resolve?.Dispose();
+        _splat?.Dispose();
+        _tiles?.Dispose();
+        _panels?.Dispose();
+        _layout.Dispose();
+    }
+}

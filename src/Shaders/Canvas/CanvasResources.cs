@@ -1,0 +1,102 @@
+using LvaeLive.Render.Frames;
+using LvaeLive.Render.Gpu;
+using LvaeLive.Render.Memory;
+using LvaeLive.Render.Pipelines;
+using LvaeLive.Render.Text;
+using LvaeLive.Shaders.Pipelines;
+using Silk.NET.Vulkan;
+
+namespace LvaeLive.Shaders.Canvas;
+
+/// <summary>
+/// The buffers behind the canvas bindings: one persistently mapped upload buffer per frame in flight, the glyph atlas
+/// (re-rasterised only when the font sizes change) and the splat accumulation buffer (grown only when the map grows).
+/// Keeps each slot's descriptor set pointing at the current ones.
+/// </summary>
+internal sealed class CanvasResources : IDisposable
+{
+    /// <summary>Upload words per frame: every limit at once, so no valid frame can overflow.</summary>
+    private const int UploadWords =
+        CanvasLimits.MaxDigits * TilesPipeline.ImagePixels
+        + CanvasLimits.MaxReconstructionPairs * 2 * TilesPipeline.ImagePixels
+        + CanvasLimits.MaxMapPoints * 3
+        + (CanvasLimits.MaxMarkers + CanvasLimits.MaxTrail) * 2
+        + CanvasLimits.MaxPlots * CanvasLimits.MaxSeriesPerPlot * (CanvasLimits.MaxSamplesPerSeries + CurvesPipeline.WordsPerSeries)
+        + 4 * CanvasLimits.MaxGlyphsPerBatch * TextPipeline.WordsPerGlyph
+        + 64;
+
+    private readonly GpuContext _gpu;
+    private readonly FrameRing _frames;
+    private readonly ComputeLayout _layout;
+    private readonly GpuBuffer[] _uploadBuffers = new GpuBuffer[FrameRing.FramesInFlight];
+    private GpuBuffer? _glyphBuffer;
+    private GpuBuffer? _splatBuffer;
+    private (float Body, float Title) _faceSizes;
+
+    public FrameUpload[] Uploads { get; } = new FrameUpload[FrameRing.FramesInFlight];
+    public GlyphAtlas? Atlas { get; private set; }
+    public GpuBuffer Splat => _splatBuffer ?? throw new InvalidOperationException("no splat buffer yet");
+
+    public CanvasResources(GpuContext gpu, FrameRing frames, ComputeLayout layout)
+    {
+        _gpu = gpu;
+        _frames = frames;
+        _layout = layout;
+        for (var index = 0; index < _uploadBuffers.Length; index++)
+        {
+            _uploadBuffers[index] = new GpuBuffer(gpu, UploadWords * 4UL, BufferUsageFlags.StorageBufferBit, BufferKind.Upload);
+            Uploads[index] = new FrameUpload(_uploadBuffers[index]);
+        }
+    }
+
+    /// <summary>Makes the atlas hold these font sizes; rasterises (and waits for the GPU) only when they changed.</summary>
+    public GlyphAtlas EnsureAtlas(float bodyPixels, float titlePixels)
+    {
+        if (Atlas is not null && _faceSizes == (bodyPixels, titlePixels))
+            return Atlas;
+        // Face order: CanvasLayout.BodyFace, CanvasLayout.TitleFace.
+        var atlas = GlyphAtlas.Rasterise([bodyPixels, titlePixels]);
+        _frames.WaitAll();
+        _glyphBuffer?.Dispose();
+        _glyphBuffer = new GpuBuffer(_gpu, (ulong)atlas.Coverage.Length, BufferUsageFlags.StorageBufferBit | BufferUsageFlags.TransferDstBit, BufferKind.DeviceLocal);
+        _glyphBuffer.UploadOnce(atlas.Coverage);
+        _faceSizes = (bodyPixels, titlePixels);
+        Atlas = atlas;
+        return atlas;
+    }
+
+    /// <summary>Makes the splat buffer hold at least this many plot pixels; grows (and waits for the GPU) only when needed.</summary>
+    public void EnsureSplat(int pixels)
+    {
+        var bytes = (ulong)Math.Max(pixels, 1) * SplatPipeline.WordsPerPixel * 4;
+        if (_splatBuffer is not null && _splatBuffer.Size >= bytes)
+            return;
+        _frames.WaitAll();
+        _splatBuffer?.Dispose();
+        _splatBuffer = new GpuBuffer(_gpu, bytes, BufferUsageFlags.StorageBufferBit | BufferUsageFlags.TransferDstBit, BufferKind.DeviceLocal);
+    }
+
+    /// <summary>
+    /// Points the slot's set at the current target and buffers and binds it. Rewritten every frame (four writes, no
+    /// allocation) because a re-created image or buffer can reuse a destroyed one's handle value. The slot's fence
+    /// has been waited, so its set is not in use.
+    /// </summary>
+    public void Bind(FrameSlot slot, ImageView target)
+    {
+        _layout.WriteImage(slot, CanvasBindings.CanvasImage, target);
+        _layout.WriteBuffer(slot, CanvasBindings.FrameData, _uploadBuffers[slot.Index].Handle);
+        _layout.WriteBuffer(slot, CanvasBindings.GlyphData, (_glyphBuffer ?? throw new InvalidOperationException("no glyph atlas yet")).Handle);
+        _layout.WriteBuffer(slot, CanvasBindings.SplatData, Splat.Handle);
+        _layout.Bind(slot);
+    }
+
+    public void Dispose()
+    {
+        _splatBuffer?.Dispose();
+        _glyphBuffer?.Dispose();
+        for (var index = _uploadBuffers.Length - 1; index >= 0; index--)
+            _uploadBuffers[index]?.Dispose();
+        _splatBuffer = null;
+        _glyphBuffer = null;
+    }
+}

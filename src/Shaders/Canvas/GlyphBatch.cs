@@ -1,0 +1,53 @@
+using LvaeLive.Render.Text;
+using LvaeLive.Shaders.Pipelines;
+
+namespace LvaeLive.Shaders.Canvas;
+
+/// <summary>Glyph instances of one face, written straight into a region of the frame upload reserved by <see cref="Begin"/>.</summary>
+internal sealed class GlyphBatch
+{
+    private FrameUpload? _upload;
+    private uint _offset;
+
+    public int Count { get; private set; }
+    public GlyphFace Face { get; private set; }
+
+    public void Begin(FrameUpload upload, GlyphFace face)
+    {
+        _upload = upload;
+        Face = face;
+        Count = 0;
+        _offset = upload.Reserve(CanvasLimits.MaxGlyphsPerBatch * TextPipeline.WordsPerGlyph);
+    }
+
+    /// <summary>Adds a line whose glyph cells start at (x, y); characters past <paramref name="maxWidth"/> pixels are dropped. Returns its width.</summary>
+    public int Add(ReadOnlySpan<char> text, int x, int y, uint colour, int maxWidth = int.MaxValue)
+    {
+        var upload = _upload ?? throw new InvalidOperationException("Begin the batch first");
+        var fit = Math.Min(text.Length, Math.Max(maxWidth, 0) / Face.CellWidth);
+        for (var index = 0; index < fit && Count < CanvasLimits.MaxGlyphsPerBatch; index++)
+        {
+            if (text[index] == ' ')
+                continue;
+            var words = upload.WordsAt(_offset + (uint)(Count * TextPipeline.WordsPerGlyph), TextPipeline.WordsPerGlyph);
+            words[0] = (uint)(x + index * Face.CellWidth);
+            words[1] = (uint)y;
+            words[2] = (uint)GlyphFace.GlyphIndex(text[index]);
+            words[3] = colour;
+            Count++;
+        }
+        return fit * Face.CellWidth;
+    }
+
+    public int Width(int characters) => characters * Face.CellWidth;
+
+    public TextPush Push => new()
+    {
+        InstanceOffset = _offset,
+        InstanceCount = Count,
+        CellWidth = Face.CellWidth,
+        CellHeight = Face.CellHeight,
+        RowPitch = Face.RowPitch,
+        AtlasOffset = (uint)Face.ByteOffset,
+    };
+}

@@ -1,0 +1,64 @@
+using LvaeLive.Render.Frames;
+using LvaeLive.Render.Gpu;
+using LvaeLive.Render.Images;
+using LvaeLive.Render.Targets;
+using Silk.NET.Vulkan;
+
+namespace LvaeLive.Shaders.Canvas;
+
+/// <summary>
+/// A canvas without a window: device, frames in flight, an offscreen target and the renderer, created in that order
+/// and disposed in reverse. For `lvae render`, the bench and tests.
+/// </summary>
+public sealed class HeadlessCanvas : IDisposable
+{
+    public GpuContext Gpu { get; }
+    public FrameRing Frames { get; }
+    public OffscreenTarget Target { get; }
+    public CanvasRenderer Renderer { get; }
+
+    public HeadlessCanvas(Extent2D size, GpuOptions? options = null)
+    {
+        Gpu = GpuContext.Create(options);
+        try
+        {
+            Frames = new FrameRing(Gpu);
+            Target = new OffscreenTarget(Gpu, Frames, size);
+            Renderer = new CanvasRenderer(Gpu, Frames);
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Records and submits one frame without waiting for it; returns its slot.</summary>
+    public FrameSlot Submit(CanvasFrame frame)
+    {
+        var slot = Frames.BeginFrame();
+        Renderer.Draw(slot, Target, frame);
+        Frames.Submit(slot);
+        return slot;
+    }
+
+    /// <summary>Draws one frame and returns its RGBA8 pixels.</summary>
+    public byte[] Render(CanvasFrame frame)
+    {
+        var slot = Submit(frame);
+        var pixels = new byte[OffscreenTarget.ByteCount(Target.Extent)];
+        Target.ReadPixels(slot, pixels);
+        return pixels;
+    }
+
+    public void RenderToPng(CanvasFrame frame, string path) =>
+        PngFile.Write(path, Render(frame), (int)Target.Extent.Width, (int)Target.Extent.Height);
+
+    public void Dispose()
+    {
+        Renderer?.Dispose();
+        Target?.Dispose();
+        Frames?.Dispose();
+        Gpu?.Dispose();
+    }
+}

@@ -1,0 +1,33 @@
+using System.Runtime.InteropServices;
+using LvaeLive.Render.Frames;
+using LvaeLive.Render.Gpu;
+using LvaeLive.Render.Pipelines;
+
+namespace LvaeLive.Shaders.Pipelines;
+
+/// <summary>Push constants of shaders/curves.comp.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct CurvesPush
+{
+    public Int2 Origin;
+    public Int2 Size;
+    public uint SeriesOffset;
+    public int SeriesCount;
+    public float YMin;
+    public float YMax;
+    public float LineWidth;
+    public uint GridColour;
+    public float XTickStart;
+    public float XTickStep;
+    public float YTickStart;
+    public float YTickStep;
+}
+
+/// <summary>One plot's grid and line series.</summary>
+public sealed class CurvesPipeline(GpuContext gpu, ComputeLayout layout) : CanvasPipeline<CurvesPush>(gpu, layout, "curves")
+{
+    /// <summary>Words per series in the series table: sample offset, sample count, colour.</summary>
+    public const int WordsPerSeries = 3;
+
+    public void Record(FrameSlot slot, in CurvesPush push) => DispatchOverPixels(slot, push, push.Size);
+}

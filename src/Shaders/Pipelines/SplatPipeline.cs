@@ -1,0 +1,32 @@
+using System.Runtime.InteropServices;
+using LvaeLive.Render.Frames;
+using LvaeLive.Render.Gpu;
+using LvaeLive.Render.Pipelines;
+
+namespace LvaeLive.Shaders.Pipelines;
+
+/// <summary>Push constants of shaders/splat.comp.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct SplatPush
+{
+    public Int2 Size;
+    public uint PointOffset;
+    public int PointCount;
+    public uint PaletteOffset;
+    public int PaletteCount;
+    public uint InvalidColour;
+}
+
+/// <summary>Adds every map point, with its class colour, into the accumulation buffer.</summary>
+public sealed class SplatPipeline(GpuContext gpu, ComputeLayout layout) : CanvasPipeline<SplatPush>(gpu, layout, "splat")
+{
+    public const int GroupSize = 64;
+
+    /// <summary>Words per plot pixel in the accumulation buffer: red, green, blue sums and the weight.</summary>
+    public const int WordsPerPixel = 4;
+
+    /// <summary>Total kernel weight one point adds: (1 + 2 + 1)².</summary>
+    public const int KernelWeight = 16;
+
+    public void Record(FrameSlot slot, in SplatPush push) => Pipeline.Dispatch(slot, push, WorkGroups.Cover(push.PointCount, GroupSize));
+}

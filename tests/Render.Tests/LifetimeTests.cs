@@ -1,0 +1,105 @@
+using LvaeLive.Render.Gpu;
+using LvaeLive.Render.Images;
+using LvaeLive.Render.Targets;
+using LvaeLive.Shaders.Canvas;
+using LvaeLive.Shaders.Demo;
+using Silk.NET.Vulkan;
+using SkiaSharp;
+
+namespace LvaeLive.Render.Tests;
+
+public sealed class LifetimeTests
+{
+    [Fact]
+    public unsafe void ALeakedObjectIsReportedByTheValidationLayerAtTeardown()
+    {
+        var log = new ValidationLog();
+        var gpu = GpuContext.Create(log.Options);
+        // Deliberate misuse: a buffer nobody destroys.
+        var info = new BufferCreateInfo(sType: StructureType.BufferCreateInfo, size: 256, usage: BufferUsageFlags.StorageBufferBit, sharingMode: SharingMode.Exclusive);
+        Silk.NET.Vulkan.Buffer leaked;
+        Assert.Equal(Result.Success, gpu.Vk.CreateBuffer(gpu.Device, &info, null, &leaked));
+        gpu.Dispose();
+        gpu.Dispose();
+        Assert.Contains(log.Messages, m => m.IsError && m.Text.Contains("VkBuffer", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheCanvasDrawsResizesAndTearsDownWithoutAValidationMessage()
+    {
+        var log = new ValidationLog();
+        var frame = DemoCanvas.Create(digits: 16, pairs: 4, mapPoints: 500);
+        frame.ShowHelp = true;
+        using (var canvas = new HeadlessCanvas(new Extent2D(640, 360), log.Options))
+        {
+            var small = canvas.Render(frame);
+            AssertVaried(small);
+            canvas.Target.Resize(CanvasSize.Validate(1024, 600));
+            var large = canvas.Render(frame);
+            Assert.Equal(1024 * 600 * 4, large.Length);
+            AssertVaried(large);
+            canvas.Dispose();
+        }
+        log.AssertClean();
+    }
+
+    [Fact]
+    public void InvalidValuesAreDrawnMagentaAndNeverCrash()
+    {
+        var log = new ValidationLog();
+        var frame = DemoCanvas.Create(digits: 4, pairs: 1, mapPoints: 100);
+        var digits = frame.Digits.ToArray();
+        digits.AsSpan(0, 784).Fill(float.NaN);
+        frame.Digits = digits;
+        frame.Plots = [new CurvePlot("bad", [new CurveSeries("inf", new[] { 1f, float.PositiveInfinity, 3f, float.NaN })])];
+        frame.MapPoints = new[] { new MapPoint(float.NaN, 0, 1), new MapPoint(0, 0, 42) };
+        using (var canvas = new HeadlessCanvas(new Extent2D(640, 360), log.Options))
+        {
+            var pixels = canvas.Render(frame);
+            var magenta = 0;
+            for (var i = 0; i < pixels.Length; i += 4)
+                magenta += pixels[i] > 240 && pixels[i + 1] < 20 && pixels[i + 2] > 240 ? 1 : 0;
+            Assert.True(magenta > 100, $"{magenta} magenta pixels");
+        }
+        log.AssertClean();
+    }
+
+    [Theory]
+    [InlineData("100x100")]
+    [InlineData("1280x")]
+    [InlineData("99999x720")]
+    public void SizesOutOfRangeAreRejectedWithAMessage(string size) =>
+        Assert.Contains("WIDTHxHEIGHT", Record.Exception(() => CanvasSize.Parse(size)) is ArgumentException e && e.Message.Contains("range") ? "WIDTHxHEIGHT" : Assert.IsType<ArgumentException>(Record.Exception(() => CanvasSize.Parse(size))).Message);
+
+    [Fact]
+    public void PngRoundTripsExactly()
+    {
+        var random = new Random(5);
+        var rgba = new byte[37 * 23 * 4];
+        random.NextBytes(rgba);
+        for (var i = 3; i < rgba.Length; i += 4)
+            rgba[i] = 255;
+        var path = Path.Combine(Path.GetTempPath(), $"lvae-png-{Environment.ProcessId}.png");
+        try
+        {
+            PngFile.Write(path, rgba, 37, 23);
+            using var bitmap = SKBitmap.Decode(path);
+            using var converted = new SKBitmap(new SKImageInfo(37, 23, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+            Assert.True(bitmap.CopyTo(converted, SKColorType.Rgba8888));
+            Assert.Equal(rgba, converted.GetPixelSpan().ToArray());
+            Assert.Empty(Directory.GetFiles(Path.GetTempPath(), $".lvae-png-{Environment.ProcessId}.png.*"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static void AssertVaried(byte[] pixels)
+    {
+        var distinct = new HashSet<int>();
+        for (var i = 0; i < pixels.Length; i += 4 * 97)
+            distinct.Add(pixels[i] | pixels[i + 1] << 8 | pixels[i + 2] << 16);
+        Assert.True(distinct.Count > 50, $"only {distinct.Count} colours: the canvas looks blank");
+    }
+}
