@@ -53,8 +53,11 @@ public abstract class HierarchicalModel : nn.Module
     }
 }
 
-/// <summary>What one layer is given when decoding: its value z_i, its standard noise eps_i, or the prior's draw or mean.</summary>
-public readonly record struct LayerLatent(LayerLatent.Source From, Tensor? Values)
+/// <summary>
+/// What one layer is given when decoding: its value z_i, its standard noise eps_i, or the prior's draw or mean; plus
+/// an optional shift of z_i (the live view's nudges along the map's axes), added whatever the source.
+/// </summary>
+public readonly record struct LayerLatent(LayerLatent.Source From, Tensor? Values, Tensor? Shift = null)
 {
     public enum Source { PriorMean, PriorSample, Value, Noise }
 
@@ -64,11 +67,15 @@ public readonly record struct LayerLatent(LayerLatent.Source From, Tensor? Value
     public static LayerLatent Noise(Tensor eps) => new(Source.Noise, eps);
 
     /// <summary>z_i given this layer's prior (mean, variance): z_i, mean + sqrt(var) eps_i, a prior draw, or the mean.</summary>
-    internal Tensor Resolve(Tensor priorMean, Tensor priorVariance, Generator? noise) => From switch
+    internal Tensor Resolve(Tensor priorMean, Tensor priorVariance, Generator? noise)
     {
-        Source.Value => Values!,
-        Source.Noise => priorMean + priorVariance.sqrt() * Values!,
-        Source.PriorSample => Gaussian.Sample(priorMean, priorVariance, noise),
-        _ => priorMean.alias(),
-    };
+        var z = From switch
+        {
+            Source.Value => Values!,
+            Source.Noise => priorMean + priorVariance.sqrt() * Values!,
+            Source.PriorSample => Gaussian.Sample(priorMean, priorVariance, noise),
+            _ => priorMean.alias(),
+        };
+        return Shift is null ? z : z + Shift;
+    }
 }

@@ -1,4 +1,4 @@
-using LvaeLive.Model.Nn;
+using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -66,11 +66,11 @@ public sealed class InferenceCopy : IDisposable
     }
 
     /// <summary>Each layer's posterior mean and variance for <paramref name="batch"/> images (784 floats each).</summary>
-    public void Encode(ReadOnlySpan<float> images, int batch, float[][] means, float[][] variances)
+    public void Encode(ReadOnlyMemory<float> images, int batch, float[][] means, float[][] variances)
     {
         using var _ = no_grad();
         using var scope = NewDisposeScope();
-        var x = tensor(images[..(batch * LvaeConfig.ImagePixels)].ToArray(), [batch, LvaeConfig.ImagePixels], device: device);
+        var x = ToTensor(images, batch, LvaeConfig.ImagePixels);
         var posterior = model.Encode(x);
         for (var i = 0; i < posterior.Length; i++)
         {
@@ -81,10 +81,18 @@ public sealed class InferenceCopy : IDisposable
 
     private LayerLatent ToLatent(LayerInput input, int batch, int size)
     {
-        if (input.From is LayerLatent.Source.PriorMean or LayerLatent.Source.PriorSample) return new LayerLatent(input.From, null);
-        if (input.Values.Length != batch * size)
-            throw new ArgumentException($"a layer of size {size} needs {batch * size} values for {batch} images, not {input.Values.Length}");
-        return new LayerLatent(input.From, tensor(input.Values.ToArray(), [batch, size], device: device));
+        var shift = input.Shift.IsEmpty ? null : ToTensor(input.Shift, batch, size);
+        return input.From is LayerLatent.Source.PriorMean or LayerLatent.Source.PriorSample
+            ? new LayerLatent(input.From, null, shift)
+            : new LayerLatent(input.From, ToTensor(input.Values, batch, size), shift);
+    }
+
+    private Tensor ToTensor(ReadOnlyMemory<float> values, int batch, int size)
+    {
+        if (values.Length != batch * size)
+            throw new ArgumentException($"a layer of size {size} needs {batch * size} values for {batch} images, not {values.Length}");
+        // The tensor only reads the caller's floats during this call, so it may wrap them instead of copying.
+        return tensor(MemoryMarshal.AsMemory(values), [batch, size], device: device);
     }
 
     private static void CopyOut(Tensor source, Span<float> destination)

@@ -17,6 +17,9 @@ public sealed class LiveTraining : IDisposable
     private readonly TrainingSession session;
     private readonly SnapshotExchange snapshots;
     private readonly TimeSpan snapshotInterval;
+    private readonly LatentMapBuilder? maps;
+    private readonly TimeSpan mapInterval;
+    private LatentMap? map;
     private readonly ConcurrentQueue<TrainingEvent> events = new();
     private readonly CancellationTokenSource stop = new();
     private readonly ManualResetEventSlim running = new(initialState: true);
@@ -24,10 +27,13 @@ public sealed class LiveTraining : IDisposable
     private ExceptionDispatchInfo? failure;
     private volatile bool lastStepSkipped;
 
-    public LiveTraining(TrainingSession session, TimeSpan snapshotInterval)
+    /// <param name="maps">Builds the latent maps on the training thread every <paramref name="mapInterval"/>; null for none.</param>
+    public LiveTraining(TrainingSession session, TimeSpan snapshotInterval, LatentMapBuilder? maps = null, TimeSpan mapInterval = default)
     {
         this.session = session;
         this.snapshotInterval = snapshotInterval;
+        this.maps = maps;
+        this.mapInterval = mapInterval;
         snapshots = new SnapshotExchange(session.Trainer.Model);
         thread = new Thread(Train) { Name = "training", IsBackground = true };
     }
@@ -46,6 +52,9 @@ public sealed class LiveTraining : IDisposable
         if (paused) running.Reset();
         else running.Set();
     }
+
+    /// <summary>The newest latent map (replaced whole, never changed in place), or null before the first.</summary>
+    public LatentMap? Map => Volatile.Read(ref map);
 
     /// <summary>Render thread: the newest weights since the last call, or null.</summary>
     public WeightSnapshot? TakeNewestWeights() => snapshots.TakeNewest();
@@ -69,7 +78,9 @@ public sealed class LiveTraining : IDisposable
         try
         {
             var sinceSnapshot = Stopwatch.StartNew();
+            var sinceMap = Stopwatch.StartNew();
             snapshots.Publish(session.Trainer.Model, session.Trainer.Progress.GlobalStep);
+            UpdateMap();
             while (!session.Trainer.Finished && !stop.IsCancellationRequested)
             {
                 running.Wait(stop.Token);
@@ -79,6 +90,11 @@ public sealed class LiveTraining : IDisposable
                 {
                     snapshots.Publish(session.Trainer.Model, session.Trainer.Progress.GlobalStep);
                     sinceSnapshot.Restart();
+                }
+                if (!stepped.Step.Skipped && sinceMap.Elapsed >= mapInterval)
+                {
+                    UpdateMap();
+                    sinceMap.Restart();
                 }
             }
             session.SaveOnStop(events.Enqueue);
@@ -91,6 +107,12 @@ public sealed class LiveTraining : IDisposable
         {
             failure = ExceptionDispatchInfo.Capture(e);
         }
+    }
+
+    private void UpdateMap()
+    {
+        if (maps is null) return;
+        Volatile.Write(ref map, maps.Build(session.Trainer.Model, session.Trainer.Progress.GlobalStep, map));
     }
 
     private void SaveOnStop()
