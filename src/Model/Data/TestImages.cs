@@ -17,4 +17,11 @@ public static class TestImages
         using var generator = new Generator(BinarizationSeed, device);
         return grey.bernoulli(generator);
     }
+
+    /// <summary>The same images as <see cref="Prepare"/>, as plain floats (count x 784), for the view.</summary>
+    public static float[] PrepareFloats(MnistSplit test, Likelihood likelihood)
+    {
+        using var images = Prepare(test, likelihood, CPU);
+        return images.data<float>().ToArray();
+    }
 }
