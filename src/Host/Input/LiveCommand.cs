@@ -1,0 +1,22 @@
+namespace LvaeLive.Host.Input;
+
+/// <summary>What a key asks of the live view.</summary>
+internal enum LiveCommand
+{
+    ToggleHelp,
+    NextTile,
+    PreviousTile,
+    SelectLayer,
+    Nudge,
+    ToggleFreeze,
+    SpeedUp,
+    SlowDown,
+    ToggleAnimationPause,
+    ToggleTrainingPause,
+    ToggleHud,
+    Interpolate,
+    StyleSwap,
+    ToggleRecording,
+    Screenshot,
+    Quit,
+}

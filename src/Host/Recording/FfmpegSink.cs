@@ -1,0 +1,116 @@
+using System.ComponentModel;
+using System.Diagnostics;
+
+namespace LvaeLive.Host.Recording;
+
+/// <summary>
+/// Pipes frames into one ffmpeg process, which writes a temporary file renamed on success. It owns the process: the
+/// recorder thread writes and finishes; Abandon may come from another thread to stop a stalled ffmpeg.
+/// </summary>
+internal sealed class FfmpegSink : IFrameSink
+{
+    private readonly Process process;
+    private readonly StderrTail stderr = new();
+    private readonly string temporary;
+    private readonly string output;
+    private readonly TimeSpan finishTimeout;
+
+    private FfmpegSink(Process process, string temporary, string output, TimeSpan finishTimeout)
+    {
+        this.process = process;
+        this.temporary = temporary;
+        this.output = output;
+        this.finishTimeout = finishTimeout;
+        process.ErrorDataReceived += (_, line) => stderr.Add(line.Data);
+        process.BeginErrorReadLine();
+    }
+
+    public string Description => $"{output} (ffmpeg)";
+
+    /// <summary>Starts ffmpeg, or returns null when the executable cannot be started (not installed), so the caller can fall back.</summary>
+    public static FfmpegSink? TryStart(string ffmpeg, RecordingFormat format, string output, int width, int height, int fps, RecorderOptions options)
+    {
+        var temporary = TemporaryName.For(output);
+        // Creating the file here finds an unwritable folder now, with a clear message, instead of as a broken pipe later.
+        File.Create(temporary).Dispose();
+        var start = new ProcessStartInfo(ffmpeg)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in FfmpegArguments.For(format, width, height, fps, options.EncoderThreads, temporary))
+            start.ArgumentList.Add(argument);
+        try
+        {
+            return new FfmpegSink(Process.Start(start)!, temporary, output, options.FinishTimeout);
+        }
+        catch (Win32Exception)
+        {
+            File.Delete(temporary);
+            return null;
+        }
+    }
+
+    public void Write(ReadOnlySpan<byte> rgba)
+    {
+        try
+        {
+            process.StandardInput.BaseStream.Write(rgba);
+        }
+        catch (IOException e)
+        {
+            // A broken pipe means ffmpeg stopped reading; its stderr says why (a full disk, a bad option).
+            throw new IOException($"ffmpeg stopped taking frames ({e.Message}): {ExitReason()}", e);
+        }
+    }
+
+    public string Finish()
+    {
+        try
+        {
+            process.StandardInput.Close();
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"ffmpeg failed while finishing ({e.Message}): {ExitReason()}", e);
+        }
+        var reason = ExitReason();
+        if (process.ExitCode != 0)
+            throw new IOException($"ffmpeg failed: {reason}");
+        File.Move(temporary, output, overwrite: true);
+        return output;
+    }
+
+    public void Abandon()
+    {
+        Kill();
+        File.Delete(temporary);
+    }
+
+    public void Dispose() => process.Dispose();
+
+    /// <summary>Waits (bounded) for ffmpeg to exit and describes how it ended, with the last lines of its stderr.</summary>
+    private string ExitReason()
+    {
+        if (!process.WaitForExit(finishTimeout))
+        {
+            Kill();
+            return $"ffmpeg did not finish within {finishTimeout.TotalSeconds:0} s and was stopped; stderr: {stderr}";
+        }
+        process.WaitForExit(); // It has exited: this only drains the rest of its stderr.
+        return process.ExitCode == 0 ? "ffmpeg exited normally" : $"ffmpeg exited with code {process.ExitCode}; stderr: {stderr}";
+    }
+
+    private void Kill()
+    {
+        try
+        {
+            process.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited (or already disposed after finishing): nothing left to stop.
+        }
+    }
+}

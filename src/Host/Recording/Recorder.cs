@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+
+namespace LvaeLive.Host.Recording;
+
+/// <summary>
+/// Records RGBA frames to MP4 or GIF through ffmpeg (or PNG files without it) on its own thread, at a fixed frame rate
+/// and a fixed, even size. Start, Submit and Stop come from the render loop's thread; Submit never blocks longer than
+/// <see cref="RecorderOptions.SubmitWait"/>. Problems with storage end the recording with a message on
+/// <see cref="Status"/> and <see cref="TryReadMessage"/>; they never throw into the caller.
+/// </summary>
+internal sealed class Recorder(RecorderOptions? options = null) : IDisposable
+{
+    private readonly RecorderOptions options = options ?? new RecorderOptions();
+    private readonly ConcurrentQueue<string> messages = new();
+    private RecordingSession? session;
+    private volatile string status = "not recording";
+
+    public bool IsRecording => session is { IsActive: true };
+
+    /// <summary>The latest line about recording, for the HUD.</summary>
+    public string Status => status;
+
+    public int FramesWritten => session?.FramesWritten ?? 0;
+
+    public int FramesDropped => session?.FramesDropped ?? 0;
+
+    /// <summary>Every line about recording, oldest first, for a log.</summary>
+    public bool TryReadMessage(out string message) => messages.TryDequeue(out message!);
+
+    /// <summary>
+    /// Starts recording to <paramref name="path"/> (.mp4 or .gif; a bare name goes to recordings/). An odd size is rounded
+    /// down to even, as H.264 in yuv420p needs. Returns false, with the reason on <see cref="Status"/>, when the output
+    /// cannot be written; throws ArgumentException for a path or size that can never work.
+    /// </summary>
+    public bool Start(string path, int fps, int width, int height)
+    {
+        if (IsRecording)
+            throw new InvalidOperationException("a recording is already running: stop it first");
+        var format = RecordingFormats.FromPath(path);
+        if (fps is < 1 or > 240)
+            throw new ArgumentOutOfRangeException(nameof(fps), fps, "the recording frame rate must be 1 to 240 fps");
+        if (width < 2 || height < 2)
+            throw new ArgumentException($"a recording of {width}x{height} is too small: at least 2x2");
+        width &= ~1;
+        height &= ~1;
+        session?.Stop(options.FinishTimeout); // A recording that failed on its own: its message is already out.
+        session = null;
+
+        var output = RecordingPaths.Resolve(path);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+            var sink = (IFrameSink?)FfmpegSink.TryStart(options.FfmpegPath, format, output, width, height, fps, options)
+                ?? new PngSequenceSink(output, width, height);
+            session = new RecordingSession(sink, width, height, options, Post);
+            Post($"recording to {sink.Description} at {width}x{height}, {fps} fps");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Post($"cannot record to {output}: {e.Message}");
+            return false;
+        }
+    }
+
+    /// <summary>Queues a copy of a frame; false when not recording or when the frame was dropped.</summary>
+    public bool Submit(ReadOnlySpan<byte> rgba, int width, int height) => session?.Submit(rgba, width, height) ?? false;
+
+    /// <summary>Finishes the output (waiting for the frames already queued) and says how the recording went.</summary>
+    public RecordingResult Stop()
+    {
+        if (session is null)
+            return new RecordingResult(null, 0, 0, false, "not recording");
+        var result = session.Stop(options.FinishTimeout);
+        session = null;
+        return result;
+    }
+
+    public void Dispose()
+    {
+        if (session is not null)
+            Stop();
+    }
+
+    private void Post(string message)
+    {
+        status = message;
+        messages.Enqueue(message);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace LvaeLive.Host.Window;
+
+/// <summary>
+/// GLFW's callbacks for a window. They run inside glfwPollEvents on the owner thread, find their window through the
+/// GLFW user pointer (a GCHandle to it) and only record what happened: nothing here may throw back into native code.
+/// </summary>
+internal sealed unsafe partial class GlfwWindow
+{
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void OnKey(nint window, int key, int scancode, int action, int mods)
+    {
+        From(window)?.keys.Enqueue(new KeyEvent((GlfwKey)key, scancode, (KeyAction)action, (KeyModifiers)mods));
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void OnFramebufferSize(nint window, int width, int height)
+    {
+        if (From(window) is not { } owner)
+            return;
+        owner.FramebufferSize = new FramebufferSize(width, height);
+        owner.resized = true;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void OnIconify(nint window, int iconified)
+    {
+        if (From(window) is { } owner)
+            owner.iconified = iconified == Glfw.True;
+    }
+
+    private static GlfwWindow? From(nint window)
+    {
+        var pointer = Glfw.GetWindowUserPointer(window);
+        return pointer == 0 ? null : GCHandle.FromIntPtr(pointer).Target as GlfwWindow;
+    }
+}
