@@ -5,4 +5,5 @@ var root = new RootCommand("LvaeLive: trains a Ladder VAE on MNIST and shows its
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(RenderCommand.Create());
+root.Subcommands.Add(RecordCommand.Create());
 return CommandRunner.Run(root, args);

@@ -148,9 +148,9 @@ internal sealed class LiveScene
         frame.HighlightDigit = View.SelectedTile;
         frame.DigitsTitle = View.Mode switch
         {
-            GridMode.Interpolation => "Interpolation between two test digits (I: back to the walk)",
-            GridMode.StyleSwap => $"Rows: layers above {View.SelectedLayer + 1} | columns: layers up to {View.SelectedLayer + 1} (L: back)",
-            _ => "Samples: every layer walks its own path",
+            GridMode.Interpolation => "Interpolation (I: back)",
+            GridMode.StyleSwap => $"Style swap at layer {View.SelectedLayer + 1} (L: back)",
+            _ => "Generated digits",
         };
         frame.ReconstructionInputs = reconstructionInputs;
         frame.Reconstructions = reconstructions;
@@ -160,7 +160,7 @@ internal sealed class LiveScene
     private void FillMap(CanvasFrame frame)
     {
         var layer = View.SelectedLayer;
-        frame.MapTitle = $"Latent map - layer {layer + 1} of {sizes.Length}, PC1 x PC2";
+        frame.MapTitle = $"Layer {layer + 1} of {sizes.Length}: PC1 x PC2";
         if (Map is null)
         {
             frame.MapPoints = ReadOnlyMemory<MapPoint>.Empty;

@@ -5,13 +5,13 @@ using LvaeLive.Shaders.Canvas;
 namespace LvaeLive.Host.Live;
 
 /// <summary>
-/// The curves panel's data, gathered from training events and latent maps: ELBO (train and test), KL per layer,
-/// active units per layer, and beta.
+/// The curves panel's data, gathered from training events, the run's metrics log and the latent maps: the training
+/// ELBO, KL per layer, active units per layer (one sample per map), and beta. The test ELBO, one value an epoch, is
+/// the HUD's.
 /// </summary>
 internal sealed class TrainingCurves
 {
     private readonly CurveHistory trainElbo = new();
-    private readonly CurveHistory testElbo = new(64);
     private readonly CurveHistory beta = new();
     private readonly CurveHistory[] kl;
     private readonly CurveHistory[] activeUnits;
@@ -25,19 +25,28 @@ internal sealed class TrainingCurves
         layerNames = Enumerable.Range(1, layers).Select(i => $"L{i}").ToArray();
     }
 
-    public void Add(TrainingEvent.Stepped stepped)
+    /// <summary>A run's history so far (its metrics log), so that a resumed or viewed run shows its whole past.</summary>
+    public void Load(IEnumerable<MetricsEntry> history)
     {
-        if (stepped.Step.Skipped) return;
-        plots = null;
-        trainElbo.Add((float)stepped.Step.Elbo);
-        beta.Add((float)stepped.Step.Beta);
-        for (var i = 0; i < kl.Length; i++) kl[i].Add((float)stepped.Step.Kl[i]);
+        foreach (var entry in history)
+        {
+            if (entry is { Elbo: { } elbo, Kl: { } layers, Beta: { } b } && layers.Length == kl.Length) AddStep(elbo, layers, b);
+        }
     }
 
-    public void Add(TrainingEvent.EpochEnded epoch)
+    /// <summary>Takes the steps the metrics log takes (every <see cref="TrainingSession.ScalarEverySteps"/>), so live and loaded history agree.</summary>
+    public void Add(TrainingEvent.Stepped stepped)
+    {
+        if (stepped.Step.Skipped || stepped.Step.GlobalStep % TrainingSession.ScalarEverySteps != 0) return;
+        AddStep(stepped.Step.Elbo, stepped.Step.Kl, stepped.Step.Beta);
+    }
+
+    private void AddStep(double elbo, double[] layers, double b)
     {
         plots = null;
-        testElbo.Add((float)epoch.Test.Elbo);
+        trainElbo.Add((float)elbo);
+        beta.Add((float)b);
+        for (var i = 0; i < kl.Length; i++) kl[i].Add((float)layers[i]);
     }
 
     public void Add(LatentMap map)
@@ -51,11 +60,13 @@ internal sealed class TrainingCurves
 
     private IReadOnlyList<CurvePlot> Build() =>
     [
-        new CurvePlot("ELBO", [new CurveSeries("train", trainElbo.Samples), new CurveSeries("test", testElbo.Samples)], trainElbo.ValuesPerSample),
-        new CurvePlot("KL / layer", Layered(kl), kl[0].ValuesPerSample),
-        new CurvePlot("Active units", Layered(activeUnits), 1),
-        new CurvePlot("beta", [new CurveSeries("beta", beta.Samples)], beta.ValuesPerSample),
+        new CurvePlot("ELBO", [new CurveSeries("train", trainElbo.Samples)], StepsPerSample(trainElbo)),
+        new CurvePlot("KL / layer", Layered(kl), StepsPerSample(kl[0])),
+        new CurvePlot("Active units", Layered(activeUnits), activeUnits[0].ValuesPerSample),
+        new CurvePlot("beta", [new CurveSeries("KL weight", beta.Samples)], StepsPerSample(beta)),
     ];
+
+    private static float StepsPerSample(CurveHistory history) => history.ValuesPerSample * TrainingSession.ScalarEverySteps;
 
     private CurveSeries[] Layered(CurveHistory[] histories) =>
         histories.Select((history, i) => new CurveSeries(layerNames[i], history.Samples)).ToArray();

@@ -16,7 +16,8 @@ public sealed class TrainingSession : IDisposable
     /// <summary>After this many non-finite steps in a row, the last checkpoint is restored.</summary>
     public const int NonFiniteStepsBeforeRestore = 3;
     public const double RestoreLearningRateFactor = 0.5;
-    private const int ScalarEverySteps = 20;
+    /// <summary>Training scalars are logged (TensorBoard, metrics.jsonl) every this many steps.</summary>
+    public const int ScalarEverySteps = 20;
 
     private readonly Tensor testImages;
     private readonly TorchSharp.Modules.SummaryWriter events;
@@ -110,6 +111,7 @@ public sealed class TrainingSession : IDisposable
         events.add_scalar("test/elbo", (float)test.Elbo, epoch + 1);
         events.add_scalar("test/reconstruction", (float)test.Reconstruction, epoch + 1);
         for (var i = 0; i < test.Kl.Length; i++) events.add_scalar($"test/kl/z{i + 1}", (float)test.Kl[i], epoch + 1);
+        MetricsLog.Append(RunFolder, new MetricsEntry(Trainer.Progress.GlobalStep, epoch + 1, TestElbo: test.Elbo));
         lastCheckpoint = CheckpointStore.Save(RunFolder, Trainer);
         report(new TrainingEvent.EpochEnded(epoch, test, lastCheckpoint.WeightsFile));
     }
@@ -122,6 +124,7 @@ public sealed class TrainingSession : IDisposable
         events.add_scalar("train/beta", (float)step.Beta, at);
         events.add_scalar("train/learning_rate", (float)Trainer.Progress.LearningRate, at);
         for (var i = 0; i < step.Kl.Length; i++) events.add_scalar($"train/kl/z{i + 1}", (float)step.Kl[i], at);
+        MetricsLog.Append(RunFolder, new MetricsEntry(step.GlobalStep, step.Epoch, step.Elbo, step.Kl, step.Beta));
     }
 
     public void Dispose()

@@ -9,7 +9,7 @@ public static class CanvasLimits
     public const int MaxMarkers = 16;
     public const int MaxTrail = 256;
     public const int MaxPlots = 4;
-    public const int MaxSeriesPerPlot = 4;
+    public const int MaxSeriesPerPlot = 9;
     public const int MaxSamplesPerSeries = 4096;
     public const int MaxGlyphsPerBatch = 8192;
     public const float MinUiScale = 0.5f;

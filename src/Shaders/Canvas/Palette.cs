@@ -30,5 +30,9 @@ public static class Palette
     ];
 
     /// <summary>Line colours of a plot's series, in order.</summary>
-    public static readonly uint[] Series = [Rgba(97, 175, 239), Rgba(240, 128, 90), Rgba(152, 195, 121), Rgba(198, 120, 221)];
+    public static readonly uint[] Series =
+    [
+        Rgba(97, 175, 239), Rgba(240, 128, 90), Rgba(152, 195, 121), Rgba(198, 120, 221), Rgba(229, 192, 123),
+        Rgba(86, 182, 194), Rgba(224, 108, 117), Rgba(171, 178, 191), Rgba(209, 154, 102),
+    ];
 }

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using LvaeLive.Host.Input;
+using LvaeLive.Host.Live;
+using LvaeLive.Host.Recording;
+using LvaeLive.Model.Animation;
+using LvaeLive.Model.Data;
+using LvaeLive.Render.Settings;
+using LvaeLive.Shaders.Canvas;
+
+namespace LvaeLive.Host.Commands;
+
+/// <summary>
+/// `lvae record`: renders the live view's animation of a checkpoint headless, on a frame clock (frame n is at n / fps
+/// seconds), so that the same seed gives the same frames, for slides and talks.
+/// </summary>
+internal static class RecordCommand
+{
+    public static Command Create()
+    {
+        var runtime = new RuntimeOptions();
+        var checkpoint = new Option<string>("--checkpoint") { Description = "Run folder (or its checkpoint.json) to show.", Required = true };
+        var seconds = new Option<double>("--seconds") { Description = "Length of the recording.", DefaultValueFactory = _ => 10 };
+        var fps = new Option<int>("--fps") { Description = "Frames per second.", DefaultValueFactory = _ => 30 };
+        var output = new Option<string>("--out") { Description = "Output file: .mp4 (H.264) or .gif; a bare name goes to recordings/.", DefaultValueFactory = _ => "recordings/morph.mp4" };
+        var size = new Option<string>("--size") { Description = "Canvas and video size WIDTHxHEIGHT (even).", DefaultValueFactory = _ => "1280x720" };
+        var seed = new Option<long>("--seed") { Description = "Seed of the latent paths.", DefaultValueFactory = _ => 1 };
+        var loop = new Option<bool>("--loop") { Description = "Make every latent path periodic in the recording's length, so a GIF repeats seamlessly." };
+        var layer = new Option<int>("--layer") { Description = "Layer shown on the latent map (1 = bottom).", DefaultValueFactory = _ => 1 };
+        var hideHud = new Option<bool>("--no-hud") { Description = "Leave the HUD out for a clean picture." };
+
+        var command = new Command("record", "Render the animated latents of a checkpoint to MP4 or GIF, headless and deterministic.");
+        runtime.AddTo(command);
+        foreach (var option in new Option[] { checkpoint, seconds, fps, output, size, seed, loop, layer, hideHud }) command.Options.Add(option);
+        command.SetAction(parsed =>
+        {
+            var length = parsed.GetValue(seconds);
+            var rate = parsed.GetValue(fps);
+            if (!(length > 0)) throw new ArgumentException($"--seconds must be positive (got {length})");
+            if (rate is < 1 or > 240) throw new ArgumentException($"--fps must be 1 to 240 (got {rate})");
+            var extent = SizeOption.Parse("--size", parsed.GetValue(size)!);
+            if (extent.Width % 2 != 0 || extent.Height % 2 != 0) throw new ArgumentException($"--size {extent.Width}x{extent.Height}: videos need an even width and height");
+            LavapipeThreads.Ensure(2);
+            var device = runtime.Apply(parsed);
+
+            var test = MnistDataset.LoadTest(parsed.GetValue(runtime.Data)!);
+            using var model = LiveModel.View(parsed.GetValue(checkpoint)!, test, device);
+            var paths = new LatentPaths(model.Config.LatentSizes, parsed.GetValue(seed), loopSeconds: parsed.GetValue(loop) ? length : null);
+            var scene = new LiveScene(model.Copy, paths, model.TestDigits, model.TestLabels);
+            if (!scene.SelectLayer(parsed.GetValue(layer)))
+                throw new ArgumentException($"--layer {parsed.GetValue(layer)}: the model has layers 1 to {model.Config.Depth}");
+            if (parsed.GetValue(hideHud)) scene.View.ToggleHud();
+            var session = new LiveSession(scene, null, new KeyMap(model.Config.Depth), device.type.ToString().ToLowerInvariant(), _ => { }, model.FixedMap, model.History);
+            using var canvas = new HeadlessCanvas(extent);
+            // Every frame must reach the file for the output to be deterministic: wait for the encoder rather than drop.
+            using var recorder = new Recorder(new RecorderOptions { SubmitWait = TimeSpan.FromMinutes(1) });
+            var path = parsed.GetValue(output)!;
+            if (!recorder.Start(path, rate, (int)extent.Width, (int)extent.Height))
+                throw new IOException(recorder.Status);
+
+            var frames = (int)Math.Round(length * rate);
+            var pixels = new byte[(int)(extent.Width * extent.Height * 4)];
+            for (var frame = 0; frame < frames; frame++)
+            {
+                session.Advance(frame == 0 ? 0 : 1.0 / rate, rate);
+                var slot = canvas.Submit(session.Frame);
+                canvas.Target.ReadPixels(slot, pixels);
+                recorder.Submit(pixels, (int)extent.Width, (int)extent.Height);
+            }
+            var result = recorder.Stop();
+            while (recorder.TryReadMessage(out var message)) Console.Error.WriteLine($"lvae: {message}");
+            if (!result.Succeeded) throw new IOException(result.Message);
+            Console.WriteLine($"lvae: wrote {result.Path} ({frames} frames, {extent.Width}x{extent.Height}, {rate} fps)");
+            return 0;
+        });
+        return command;
+    }
+}

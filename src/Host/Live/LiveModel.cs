@@ -1,0 +1,85 @@
+using LvaeLive.Model;
+using LvaeLive.Model.Checkpoints;
+using LvaeLive.Model.Data;
+using LvaeLive.Model.Inference;
+using LvaeLive.Model.Live;
+using LvaeLive.Model.Training;
+using TorchSharp;
+
+namespace LvaeLive.Host.Live;
+
+/// <summary>
+/// The model side of a live session: the render thread's inference copy, test digits for reconstructions and
+/// interpolations, and either a training session on its own thread (which also builds the latent maps), or, without
+/// training, a map built once. Disposed in reverse order of creation; stopping training saves a checkpoint.
+/// </summary>
+internal sealed class LiveModel : IDisposable
+{
+    public const int MapDigits = 5000;
+    /// <summary>Weights reach the view this often: fresh enough to watch, rare enough to cost training nothing.</summary>
+    public static readonly TimeSpan SnapshotInterval = TimeSpan.FromMilliseconds(300);
+    public static readonly TimeSpan MapInterval = TimeSpan.FromSeconds(5);
+
+    private readonly LatentMapBuilder maps;
+
+    private LiveModel(InferenceCopy copy, LatentMapBuilder maps, float[] testDigits, byte[] testLabels, TrainingSession? session, LiveTraining? training, LatentMap? fixedMap, IReadOnlyList<MetricsEntry> history)
+    {
+        History = history;
+        Copy = copy;
+        this.maps = maps;
+        TestDigits = testDigits;
+        TestLabels = testLabels;
+        Session = session;
+        Training = training;
+        FixedMap = fixedMap;
+    }
+
+    public InferenceCopy Copy { get; }
+    public float[] TestDigits { get; }
+    public byte[] TestLabels { get; }
+    public TrainingSession? Session { get; }
+    public LiveTraining? Training { get; }
+    /// <summary>Without training, the one map of the checkpoint's weights.</summary>
+    public LatentMap? FixedMap { get; }
+    public LvaeConfig Config => Copy.Config;
+    /// <summary>The run's curves up to the weights shown, from its metrics log.</summary>
+    public IReadOnlyList<MetricsEntry> History { get; }
+
+    /// <summary>A checkpoint shown without training (lvae live --no-train, lvae record).</summary>
+    public static LiveModel View(string checkpoint, MnistSplit test, torch.Device device)
+    {
+        using var model = CheckpointStore.LoadModel(checkpoint, device);
+        var copy = InferenceCopy.Of(model);
+        var maps = new LatentMapBuilder(test.Take(MapDigits), model.Config.Likelihood, device);
+        var (info, runFolder) = CheckpointStore.ReadInfo(checkpoint);
+        var map = maps.Build(model, info.Progress.GlobalStep, previous: null);
+        var (digits, labels) = Digits(test, model.Config);
+        return new LiveModel(copy, maps, digits, labels, null, null, map, MetricsLog.Read(runFolder, info.Progress.GlobalStep));
+    }
+
+    /// <summary>Trains while showing: a new run, or the run of <paramref name="checkpoint"/> continued.</summary>
+    public static LiveModel Train(TrainingSession session, MnistSplit test)
+    {
+        var model = session.Trainer.Model;
+        var copy = InferenceCopy.Of(model);
+        var maps = new LatentMapBuilder(test.Take(MapDigits), model.Config.Likelihood, session.Trainer.Device);
+        var training = new LiveTraining(session, SnapshotInterval, maps, MapInterval);
+        var (digits, labels) = Digits(test, model.Config);
+        var history = MetricsLog.Read(session.RunFolder, session.Trainer.Progress.GlobalStep);
+        return new LiveModel(copy, maps, digits, labels, session, training, null, history);
+    }
+
+    private static (float[] Digits, byte[] Labels) Digits(MnistSplit test, LvaeConfig config)
+    {
+        var subset = test.Take(MapDigits);
+        return (TestImages.PrepareFloats(subset, config.Likelihood), subset.Labels);
+    }
+
+    public void Dispose()
+    {
+        Training?.Dispose();
+        maps.Dispose();
+        Session?.Dispose();
+        Copy.Dispose();
+    }
+}

@@ -1,0 +1,141 @@
+using LvaeLive.Host.Input;
+using LvaeLive.Model.Live;
+using LvaeLive.Model.Training;
+using LvaeLive.Shaders.Canvas;
+
+namespace LvaeLive.Host.Live;
+
+/// <summary>
+/// One live session, whatever it is drawn into: takes keys, pulls what the training thread published (weights,
+/// events, maps) without waiting for it, advances the scene and fills the canvas record. Each change of the view's
+/// state is written to the state log as one line, for users and tests to follow.
+/// </summary>
+internal sealed class LiveSession
+{
+    private readonly LiveScene scene;
+    private readonly LiveTraining? training;
+    private readonly TrainingCurves curves;
+    private readonly HudStatus hud;
+    private readonly Action<string> stateLog;
+    private readonly IReadOnlyList<string> help;
+    private readonly string footer;
+    private readonly Func<string> trainingState;
+    private readonly Func<string> animationState;
+    private LatentMap? shownMap;
+
+    public LiveSession(LiveScene scene, LiveTraining? training, KeyMap keys, string device, Action<string> stateLog, LatentMap? fixedMap, IEnumerable<MetricsEntry> history)
+    {
+        this.scene = scene;
+        this.training = training;
+        this.stateLog = stateLog;
+        curves = new TrainingCurves(scene.View.Layers);
+        curves.Load(history);
+        hud = new HudStatus(device);
+        help = keys.HelpLines.Select(line => $"{line.Keys,-16} {line.Description}").ToArray();
+        footer = "H help   Tab tile   1-9 layer   arrows nudge   F freeze   Space pause   T training   R record   S screenshot   Q quit";
+        trainingState = TrainingState;
+        animationState = AnimationState;
+        if (fixedMap is not null) ShowMap(fixedMap);
+        Frame = new CanvasFrame { Title = "LvaeLive", Help = help, Footer = footer };
+    }
+
+    /// <summary>The canvas record, filled again by every <see cref="Advance"/>.</summary>
+    public CanvasFrame Frame { get; }
+
+    public LiveScene Scene => scene;
+
+    public HudStatus Hud => hud;
+
+    /// <summary>Applies a key's command to the view; returns what the frame loop itself must do.</summary>
+    public LoopRequest Apply(LiveInput input)
+    {
+        var view = scene.View;
+        switch (input.Command)
+        {
+            case LiveCommand.ToggleHelp: view.ToggleHelp(); break;
+            case LiveCommand.NextTile: scene.SelectTile(+1); break;
+            case LiveCommand.PreviousTile: scene.SelectTile(-1); break;
+            case LiveCommand.SelectLayer when !scene.SelectLayer(input.Layer): return LoopRequest.None;
+            case LiveCommand.SelectLayer: break;
+            case LiveCommand.Nudge:
+                if (input.Axis1 != 0) scene.Nudge(0, input.Axis1);
+                if (input.Axis2 != 0) scene.Nudge(1, input.Axis2);
+                break;
+            case LiveCommand.ToggleFreeze: scene.Clock.ToggleFrozen(view.SelectedLayer); break;
+            case LiveCommand.SpeedUp: scene.Clock.ChangeSpeed(faster: true); break;
+            case LiveCommand.SlowDown: scene.Clock.ChangeSpeed(faster: false); break;
+            case LiveCommand.ToggleAnimationPause: scene.Clock.Paused = !scene.Clock.Paused; break;
+            case LiveCommand.ToggleTrainingPause: training?.SetPaused(!training.Paused); break;
+            case LiveCommand.ToggleHud: view.ToggleHud(); break;
+            case LiveCommand.Interpolate: view.ToggleMode(GridMode.Interpolation); break;
+            case LiveCommand.StyleSwap: view.ToggleMode(GridMode.StyleSwap); break;
+            case LiveCommand.ToggleRecording: return LoopRequest.ToggleRecording;
+            case LiveCommand.Screenshot: return LoopRequest.Screenshot;
+            case LiveCommand.Quit: return LoopRequest.Quit;
+        }
+        LogState();
+        return LoopRequest.None;
+    }
+
+    public void LogState()
+    {
+        var clock = scene.Clock;
+        stateLog($"state: {scene.View.Describe()} animation={(clock.Paused ? "paused" : "running")} speed={clock.Speed:0.###} " +
+            $"frozen={FrozenLayers(",", "none")} training={TrainingState().Replace(' ', '-')}");
+    }
+
+    /// <summary>Advances by <paramref name="seconds"/> of animation and fills <see cref="Frame"/>.</summary>
+    public void Advance(double seconds, double framesPerSecond)
+    {
+        if (training is not null) PullTraining(training);
+        scene.Update(seconds);
+        scene.Fill(Frame);
+        Frame.Plots = curves.Plots;
+        Frame.ShowHelp = scene.View.ShowHelp;
+        var hudLines = hud.Lines(trainingState, framesPerSecond, animationState);
+        Frame.Hud = scene.View.ShowHud ? hudLines : [];
+        Frame.Footer = scene.View.ShowHud ? footer : "";
+    }
+
+    private void PullTraining(LiveTraining live)
+    {
+        live.ThrowIfFailed();
+        while (live.TryNextEvent(out var e))
+        {
+            hud.Add(e);
+            if (e is TrainingEvent.Stepped stepped) curves.Add(stepped);
+        }
+        if (live.TakeNewestWeights() is { } weights) scene.LoadWeights(weights);
+        if (live.Map is { } map && !ReferenceEquals(map, shownMap)) ShowMap(map);
+    }
+
+    private void ShowMap(LatentMap map)
+    {
+        shownMap = map;
+        scene.Map = map;
+        curves.Add(map);
+    }
+
+    private string TrainingState() => training switch
+    {
+        null => "not training",
+        { Finished: true } => "training finished",
+        { Paused: true } => "training paused",
+        { LastStepSkipped: true } => "NaN: showing the last good weights",
+        _ => "training",
+    };
+
+    private string AnimationState()
+    {
+        var clock = scene.Clock;
+        var state = clock.Paused ? "animation paused" : $"animation x{clock.Speed:0.###}";
+        var frozen = FrozenLayers(" ", "");
+        return frozen.Length == 0 ? state : $"{state}, frozen L{frozen}";
+    }
+
+    private string FrozenLayers(string separator, string none)
+    {
+        var frozen = Enumerable.Range(0, scene.View.Layers).Where(scene.Clock.IsFrozen).Select(i => (i + 1).ToString()).ToArray();
+        return frozen.Length == 0 ? none : string.Join(separator, frozen);
+    }
+}
