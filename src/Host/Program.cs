@@ -6,4 +6,5 @@ root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(RenderCommand.Create());
 root.Subcommands.Add(RecordCommand.Create());
+root.Subcommands.Add(LiveViewCommand.Create());
 return CommandRunner.Run(root, args);

@@ -10,7 +10,14 @@ internal sealed class RuntimeOptions
 {
     public readonly Option<string> Data = new("--data") { Description = "Folder with MNIST's four IDX files (plain or .gz); by default data/mnist here or in the repository.", DefaultValueFactory = _ => MnistDataset.LocateDefaultFolder() };
     public readonly Option<string> Device = new("--device") { Description = "auto (CUDA when available), cpu or cuda.", DefaultValueFactory = _ => "auto" };
-    public readonly Option<int> Threads = new("--threads") { Description = "libtorch's CPU threads (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+    public readonly Option<int> Threads;
+
+    /// <param name="defaultThreads">libtorch's threads when --threads is not given; all cores when null.</param>
+    public RuntimeOptions(int? defaultThreads = null)
+    {
+        var threads = defaultThreads ?? Environment.ProcessorCount;
+        Threads = new Option<int>("--threads") { Description = $"libtorch's CPU threads (default {threads}).", DefaultValueFactory = _ => threads };
+    }
 
     public void AddTo(Command command)
     {

@@ -1,0 +1,90 @@
+using System.CommandLine;
+using LvaeLive.Host.Input;
+using LvaeLive.Host.Live;
+using LvaeLive.Host.Recording;
+using LvaeLive.Model.Animation;
+using LvaeLive.Model.Data;
+using LvaeLive.Model.Training;
+using LvaeLive.Render.Settings;
+using LvaeLive.Shaders.Canvas;
+
+namespace LvaeLive.Host.Commands;
+
+/// <summary>
+/// `lvae live`: trains the LVAE on a thread of its own while a window (or, with --headless, an offscreen canvas) shows
+/// its latents animating, under keyboard control, with recording.
+/// </summary>
+internal static class LiveViewCommand
+{
+    /// <summary>On two cores: one for training, one for the render loop and lavapipe.</summary>
+    private const int DefaultTorchThreads = 1;
+    private const int DefaultLavapipeThreads = 1;
+
+    public static Command Create()
+    {
+        var model = new ModelOptions();
+        var runtime = new RuntimeOptions(DefaultTorchThreads);
+        var checkpoint = new Option<string?>("--checkpoint") { Description = "Run folder (or its checkpoint.json) to continue training, or to show with --no-train." };
+        var runDir = new Option<string?>("--run-dir") { Description = "Run folder for a new model (default: a new folder under runs/)." };
+        var noTrain = new Option<bool>("--no-train") { Description = "Show the checkpoint without training it." };
+        var headless = new Option<bool>("--headless") { Description = "No window: draw offscreen (for servers and CI); combine with --record and --seconds." };
+        var size = new Option<string>("--size") { Description = "Window (or canvas) size WIDTHxHEIGHT.", DefaultValueFactory = _ => "1280x720" };
+        var fullscreen = new Option<bool>("--fullscreen") { Description = "Start in fullscreen on the primary monitor." };
+        var uiScale = new Option<float>("--ui-scale") { Description = "Scale of text and spacing, for projectors (0.5 to 3).", DefaultValueFactory = _ => 1f };
+        var fpsCap = new Option<double>("--fps-cap") { Description = "Most frames per second drawn.", DefaultValueFactory = _ => 60 };
+        var seed = new Option<long>("--seed") { Description = "Seed of the latent paths.", DefaultValueFactory = _ => 1 };
+        var record = new Option<string?>("--record") { Description = "Start recording at once into this file (.mp4 or .gif)." };
+        var recordSize = new Option<string?>("--record-size") { Description = "Recording size WIDTHxHEIGHT (even; default: the window's size when recording starts)." };
+        var recordFps = new Option<int>("--record-fps") { Description = "Recording frame rate.", DefaultValueFactory = _ => 30 };
+        var seconds = new Option<double?>("--seconds") { Description = "Stop after this many seconds (saving a checkpoint)." };
+
+        var command = new Command("live", "Train the LVAE and watch its latents live, with keyboard control and recording (H in the window lists the keys).");
+        model.AddTo(command);
+        runtime.AddTo(command);
+        foreach (var option in new Option[] { checkpoint, runDir, noTrain, headless, size, fullscreen, uiScale, fpsCap, seed, record, recordSize, recordFps, seconds })
+            command.Options.Add(option);
+        command.SetAction(parsed =>
+        {
+            var extent = SizeOption.Parse("--size", parsed.GetValue(size)!);
+            var scale = parsed.GetValue(uiScale);
+            if (scale is < CanvasLimits.MinUiScale or > CanvasLimits.MaxUiScale) throw new ArgumentException($"--ui-scale must be {CanvasLimits.MinUiScale} to {CanvasLimits.MaxUiScale} (got {scale})");
+            var recordExtent = parsed.GetValue(recordSize) is { } text ? SizeOption.Parse("--record-size", text) : (Silk.NET.Vulkan.Extent2D?)null;
+            if (recordExtent is { } r && (r.Width % 2 != 0 || r.Height % 2 != 0)) throw new ArgumentException($"--record-size {r.Width}x{r.Height}: videos need an even width and height");
+            var limit = parsed.GetValue(seconds) is { } s ? (s > 0 ? TimeSpan.FromSeconds(s) : throw new ArgumentException($"--seconds must be positive (got {s})")) : (TimeSpan?)null;
+            var fromCheckpoint = parsed.GetValue(checkpoint);
+            if (parsed.GetValue(noTrain) && fromCheckpoint is null) throw new ArgumentException("--no-train needs --checkpoint: there is nothing to show without training otherwise");
+            if (!parsed.GetValue(headless)) throw new PlatformNotSupportedException("the window view is not built yet; pass --headless (with --record FILE) for now");
+
+            LavapipeThreads.Ensure(DefaultLavapipeThreads);
+            var device = runtime.Apply(parsed);
+            var (train, test) = MnistDataset.Load(parsed.GetValue(runtime.Data)!);
+            using var live = OpenModel(parsed, model, fromCheckpoint, parsed.GetValue(noTrain), parsed.GetValue(runDir), train, test, device);
+            var paths = new LatentPaths(live.Config.LatentSizes, parsed.GetValue(seed));
+            var scene = new LiveScene(live.Copy, paths, live.TestDigits, live.TestLabels);
+            var keys = new KeyMap(live.Config.Depth);
+            var session = new LiveSession(scene, live.Training, keys, device.type.ToString().ToLowerInvariant(), Console.WriteLine, live.FixedMap, live.History);
+            session.Frame.UiScale = scale;
+
+            using var stop = new ConsoleStop();
+            using var canvas = new HeadlessCanvas(extent);
+            using var recorder = new Recorder();
+            using var recording = new RecordingControl(recorder, parsed.GetValue(recordFps), recordExtent is { } e ? ((int)e.Width, (int)e.Height) : null);
+            var output = new HeadlessOutput(canvas);
+            live.Training?.Start();
+            new LiveRunner(session, output, output, recording, new FramePacer(parsed.GetValue(fpsCap)), Console.WriteLine)
+                .Run(limit, parsed.GetValue(record), stop.Token);
+            live.Training?.Stop();
+            return 0;
+        });
+        return command;
+    }
+
+    private static LiveModel OpenModel(ParseResult parsed, ModelOptions model, string? checkpoint, bool viewOnly, string? runDir, MnistSplit train, MnistSplit test, TorchSharp.torch.Device device)
+    {
+        if (checkpoint is not null && viewOnly) return LiveModel.View(checkpoint, test, device);
+        var session = checkpoint is not null
+            ? TrainingSession.Resume(checkpoint, train, test, device, parsed.GetValue(model.Epochs))
+            : TrainingSession.Start(runDir ?? Path.Combine("runs", $"{DateTime.Now:yyyyMMdd-HHmmss}-live"), model.Config(parsed), model.Training(parsed), train, test, device);
+        return LiveModel.Train(session, test);
+    }
+}

@@ -1,0 +1,31 @@
+using LvaeLive.Render.Frames;
+using LvaeLive.Shaders.Canvas;
+
+namespace LvaeLive.Host.Live;
+
+/// <summary>The live view without a display: frames are drawn offscreen, and read back only when recorded.</summary>
+internal sealed class HeadlessOutput(HeadlessCanvas canvas) : ICanvasOutput, IInputSource
+{
+    private FrameSlot? last;
+
+    public int Width => (int)canvas.Target.Extent.Width;
+    public int Height => (int)canvas.Target.Extent.Height;
+    public bool RecordingIndicator { set { } }
+
+    public bool Render(CanvasFrame frame, bool readBack)
+    {
+        last = canvas.Submit(frame);
+        return true;
+    }
+
+    public void ReadPixels(Span<byte> rgba) =>
+        canvas.Target.ReadPixels(last ?? throw new InvalidOperationException("no frame was rendered yet"), rgba);
+
+    public bool Poll() => true;
+
+    public bool TryRead(out Input.LiveInput input)
+    {
+        input = default;
+        return false;
+    }
+}

@@ -1,0 +1,27 @@
+namespace LvaeLive.Host.Live;
+
+/// <summary>Where the live loop's frames go: a window, or an offscreen canvas when there is no display.</summary>
+internal interface ICanvasOutput
+{
+    int Width { get; }
+    int Height { get; }
+
+    /// <summary>Draws a frame; with <paramref name="readBack"/>, its pixels become readable. False when nothing was drawn
+    /// (a minimised window, a swapchain being re-created).</summary>
+    bool Render(Shaders.Canvas.CanvasFrame frame, bool readBack);
+
+    /// <summary>The RGBA8 pixels of the last frame rendered with read-back (waits for it).</summary>
+    void ReadPixels(Span<byte> rgba);
+
+    /// <summary>The window-only marker that a recording is running; never part of the recorded pixels.</summary>
+    bool RecordingIndicator { set; }
+}
+
+/// <summary>Keys and close requests: the window's, or none.</summary>
+internal interface IInputSource
+{
+    /// <summary>Processes pending window events; true while the session should go on.</summary>
+    bool Poll();
+
+    bool TryRead(out Input.LiveInput input);
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using LvaeLive.Render.Images;
+
+namespace LvaeLive.Host.Live;
+
+/// <summary>
+/// The frame loop of `lvae live`: keys, then the session's update, then the frame to the output, and to the recorder
+/// when recording; paced by the frame cap. Ends on a quit key, a closed window, a stop signal or the time limit.
+/// </summary>
+internal sealed class LiveRunner(LiveSession session, ICanvasOutput output, IInputSource input, RecordingControl recording, FramePacer pacer, Action<string> log)
+{
+    private byte[] pixels = [];
+    private bool screenshotRequested;
+
+    /// <summary>Where R records: by default a new time-stamped MP4 in recordings/ each time (.gif for a GIF).</summary>
+    public Func<string> NextRecordingPath { get; init; } = () => $"live-{DateTime.Now:yyyyMMdd-HHmmss}.mp4";
+
+    /// <param name="recordFrom">When given, recording starts with the first frame, into this file.</param>
+    public void Run(TimeSpan? limit, string? recordFrom, CancellationToken stop)
+    {
+        var elapsed = Stopwatch.StartNew();
+        session.LogState();
+        if (recordFrom is not null) StartRecording(recordFrom);
+        while (!stop.IsCancellationRequested && (limit is null || elapsed.Elapsed < limit) && input.Poll())
+        {
+            if (!HandleKeys()) break;
+            var seconds = pacer.NextFrame();
+            session.Advance(seconds, pacer.FramesPerSecond);
+            var screenshotWanted = screenshotRequested;
+            var readBack = recording.IsRecording || screenshotWanted;
+            output.RecordingIndicator = recording.IsRecording;
+            if (!output.Render(session.Frame, readBack) || !readBack) continue;
+
+            if (pixels.Length != output.Width * output.Height * 4) pixels = new byte[output.Width * output.Height * 4];
+            output.ReadPixels(pixels);
+            recording.Offer(pixels, output.Width, output.Height);
+            if (screenshotWanted) SaveScreenshot();
+            while (recording.TryReadMessage(out var message)) Say(message);
+        }
+        if (recording.IsRecording) Say(recording.Stop().Message);
+    }
+
+    /// <summary>Applies pending keys; false when one asks to quit.</summary>
+    private bool HandleKeys()
+    {
+        while (input.TryRead(out var key))
+        {
+            switch (session.Apply(key))
+            {
+                case LoopRequest.Quit:
+                    log("state: quit");
+                    return false;
+                case LoopRequest.Screenshot:
+                    screenshotRequested = true;
+                    break;
+                case LoopRequest.ToggleRecording when recording.IsRecording:
+                    Say(recording.Stop().Message);
+                    break;
+                case LoopRequest.ToggleRecording:
+                    StartRecording(NextRecordingPath());
+                    break;
+            }
+        }
+        return true;
+    }
+
+    private void StartRecording(string path)
+    {
+        if (!recording.Start(path, output.Width, output.Height) && recording.TryReadMessage(out var why)) Say(why);
+    }
+
+    private void SaveScreenshot()
+    {
+        screenshotRequested = false;
+        var path = Path.Combine(Recording.RecorderOptions.DefaultFolder, $"screenshot-{DateTime.Now:yyyyMMdd-HHmmss-fff}.png");
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            PngFile.Write(path, pixels, output.Width, output.Height);
+            Say($"saved {path}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Say($"cannot save a screenshot to {path}: {e.Message}");
+        }
+    }
+
+    private void Say(string message)
+    {
+        log($"lvae: {message}");
+        session.Hud.ShowNotice(message);
+    }
+}
