@@ -20,6 +20,9 @@ internal sealed class FramePacer
 
     public double FramesPerSecond { get; private set; }
 
+    /// <summary>Every frame's duration in seconds, when asked for (benchmarks), else null.</summary>
+    public List<double>? FrameSeconds { get; init; }
+
     /// <summary>Waits until the next frame is due; returns the seconds since the previous frame.</summary>
     public double NextFrame()
     {
@@ -28,6 +31,7 @@ internal sealed class FramePacer
         var now = clock.Elapsed.TotalSeconds;
         var seconds = lastFrame == 0 ? minFrameSeconds : now - lastFrame;
         lastFrame = now;
+        FrameSeconds?.Add(seconds);
         // A time constant of about half a second: steady to read, quick to follow.
         FramesPerSecond = FramesPerSecond == 0 ? 1 / seconds : FramesPerSecond + (1 / seconds - FramesPerSecond) * Math.Min(1, seconds * 2);
         return seconds;
