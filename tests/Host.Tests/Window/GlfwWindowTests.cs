@@ -6,12 +6,12 @@ using Silk.NET.Vulkan;
 namespace LvaeLive.Host.Tests.Window;
 
 /// <summary>A real GLFW window on the X display (Xvfb in CI). One class, so these never run at the same time.</summary>
-public sealed class GlfwWindowTests
+public sealed class GlfwWindowTests : IClassFixture<XServerHold>
 {
     private const int Width = 320;
     private const int Height = 240;
 
-    public GlfwWindowTests() => XDisplay.Require();
+    public GlfwWindowTests(XServerHold _) => XDisplay.Require();
 
     [Fact]
     public void Opens_at_its_size_and_closes_cleanly_even_when_disposed_twice()
