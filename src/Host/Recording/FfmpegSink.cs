@@ -61,7 +61,7 @@ internal sealed class FfmpegSink : IFrameSink
         catch (IOException e)
         {
             // A broken pipe means ffmpeg stopped reading; its stderr says why (a full disk, a bad option).
-            throw new IOException($"ffmpeg stopped taking frames ({e.Message}): {ExitReason()}", e);
+            throw new IOException($"ffmpeg stopped taking frames ({e.Message}): {Outcome().Reason}", e);
         }
     }
 
@@ -73,10 +73,10 @@ internal sealed class FfmpegSink : IFrameSink
         }
         catch (IOException e)
         {
-            throw new IOException($"ffmpeg failed while finishing ({e.Message}): {ExitReason()}", e);
+            throw new IOException($"ffmpeg failed while finishing ({e.Message}): {Outcome().Reason}", e);
         }
-        var reason = ExitReason();
-        if (process.ExitCode != 0)
+        var (succeeded, reason) = Outcome();
+        if (!succeeded)
             throw new IOException($"ffmpeg failed: {reason}");
         File.Move(temporary, output, overwrite: true);
         return output;
@@ -90,16 +90,18 @@ internal sealed class FfmpegSink : IFrameSink
 
     public void Dispose() => process.Dispose();
 
-    /// <summary>Waits (bounded) for ffmpeg to exit and describes how it ended, with the last lines of its stderr.</summary>
-    private string ExitReason()
+    /// <summary>Waits (bounded) for ffmpeg to exit and says how it ended, with the last lines of its stderr.</summary>
+    private (bool Succeeded, string Reason) Outcome()
     {
         if (!process.WaitForExit(finishTimeout))
         {
             Kill();
-            return $"ffmpeg did not finish within {finishTimeout.TotalSeconds:0} s and was stopped; stderr: {stderr}";
+            return (false, $"ffmpeg did not finish within {finishTimeout.TotalSeconds:0} s and was stopped; stderr: {stderr}");
         }
         process.WaitForExit(); // It has exited: this only drains the rest of its stderr.
-        return process.ExitCode == 0 ? "ffmpeg exited normally" : $"ffmpeg exited with code {process.ExitCode}; stderr: {stderr}";
+        return process.ExitCode == 0
+            ? (true, "ffmpeg exited normally")
+            : (false, $"ffmpeg exited with code {process.ExitCode}; stderr: {stderr}");
     }
 
     private void Kill()

@@ -23,7 +23,7 @@ internal sealed class PngSequenceSink : IFrameSink
         Directory.CreateDirectory(temporary);
     }
 
-    public string Description => $"{output}{Path.DirectorySeparatorChar} (PNG files: ffmpeg was not found)";
+    public string Description => $"{output}{Path.DirectorySeparatorChar} (PNG files: ffmpeg could not be started)";
 
     public static string FrameName(int index) => $"frame_{index:D6}.png";
 

@@ -166,23 +166,18 @@ internal static unsafe partial class Glfw
         Check();
     }
 
-    public static bool VulkanSupported()
-    {
-        var supported = glfwVulkanSupported();
-        Check();
-        return supported == True;
-    }
-
     /// <summary>The instance extensions a Vulkan surface for a GLFW window needs (e.g. VK_KHR_surface, VK_KHR_xcb_surface).</summary>
     public static string[] GetRequiredInstanceExtensions()
     {
+        var supported = glfwVulkanSupported();
+        Check("VulkanSupported");
+        if (supported != True)
+            throw new PlatformNotSupportedException(
+                "GLFW found no Vulkan loader with window-system support: install the Debian packages libvulkan1 and " +
+                "mesa-vulkan-drivers (or your GPU's Vulkan driver)");
         uint count;
         var names = glfwGetRequiredInstanceExtensions(&count);
         Check();
-        if (names == null)
-            throw new PlatformNotSupportedException(
-                "GLFW found no Vulkan window-system support: install a Vulkan driver with presentation (mesa-vulkan-drivers) " +
-                "and the loader (libvulkan1)");
         var extensions = new string[count];
         for (var i = 0; i < count; i++)
             extensions[i] = Marshal.PtrToStringUTF8((nint)names[i])!;

@@ -1,0 +1,126 @@
+using LvaeLive.Host.Input;
+using LvaeLive.Host.Window;
+using Silk.NET.Core.Native;
+using Silk.NET.Vulkan;
+
+namespace LvaeLive.Host.Tests.Window;
+
+/// <summary>A real GLFW window on the X display (Xvfb in CI). One class, so these never run at the same time.</summary>
+public sealed class GlfwWindowTests : IClassFixture<XServerHold>
+{
+    private const int Width = 320;
+    private const int Height = 240;
+
+    public GlfwWindowTests(XServerHold _) => XDisplay.Require();
+
+    [Fact]
+    public void Opens_at_its_size_and_closes_cleanly_even_when_disposed_twice()
+    {
+        var window = new GlfwWindow(Width, Height, XDisplay.UniqueTitle());
+        Assert.Equal(new FramebufferSize(Width, Height), window.FramebufferSize);
+        Assert.False(window.IsMinimized);
+        Assert.False(window.ShouldClose);
+        window.RequestClose();
+        Assert.True(window.ShouldClose);
+        window.Dispose();
+        window.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => window.ShouldClose);
+    }
+
+    [Fact]
+    public void An_injected_escape_arrives_in_the_key_queue_and_maps_to_quit()
+    {
+        var title = XDisplay.UniqueTitle();
+        using var window = new GlfwWindow(Width, Height, title);
+        XDisplay.Xdotool("key", "--window", XDisplay.FindWindow(title), "Escape");
+
+        KeyEvent? press = null;
+        XDisplay.PollUntil(window, () =>
+        {
+            while (press is null && window.TryReadKey(out var key))
+                if (key.Action == KeyAction.Press)
+                    press = key;
+            return press is not null;
+        }, "the Escape key press");
+
+        Assert.Equal(GlfwKey.Escape, press!.Value.Key);
+        Assert.Equal(new LiveInput(LiveCommand.Quit), new KeyMap(depth: 3).Map(press.Value));
+    }
+
+    [Fact]
+    public void A_resize_is_reported_once_with_the_new_size()
+    {
+        var title = XDisplay.UniqueTitle();
+        using var window = new GlfwWindow(Width, Height, title);
+        Assert.False(window.TakeResize(out _));
+        XDisplay.Xdotool("windowsize", XDisplay.FindWindow(title), "400", "300");
+
+        var size = default(FramebufferSize);
+        XDisplay.PollUntil(window, () => window.TakeResize(out size) && size == new FramebufferSize(400, 300), "a 400x300 resize");
+        Assert.Equal(new FramebufferSize(400, 300), window.FramebufferSize);
+        Assert.False(window.TakeResize(out _));
+    }
+
+    [Fact]
+    public void Fullscreen_covers_the_screen_and_returns_to_the_window()
+    {
+        using var window = new GlfwWindow(Width, Height, XDisplay.UniqueTitle());
+        window.SetFullscreen(true);
+        Assert.True(window.IsFullscreen);
+        XDisplay.PollUntil(window, () => window.FramebufferSize.Width > Width && window.FramebufferSize.Height > Height,
+            "the window to grow to the screen");
+
+        window.SetFullscreen(false);
+        Assert.False(window.IsFullscreen);
+        XDisplay.PollUntil(window, () => window.FramebufferSize == new FramebufferSize(Width, Height), "the window size back");
+    }
+
+    [Fact]
+    public unsafe void Makes_a_vulkan_surface_with_the_extensions_it_names()
+    {
+        using var window = new GlfwWindow(Width, Height, XDisplay.UniqueTitle());
+        var extensions = GlfwWindow.RequiredInstanceExtensions;
+        Assert.Contains("VK_KHR_surface", extensions);
+
+        var vk = Vk.GetApi();
+        var names = (byte**)SilkMarshal.StringArrayToPtr(extensions.ToArray());
+        try
+        {
+            var info = new InstanceCreateInfo
+            {
+                SType = StructureType.InstanceCreateInfo,
+                EnabledExtensionCount = (uint)extensions.Count,
+                PpEnabledExtensionNames = names,
+            };
+            Instance instance;
+            Assert.Equal(Result.Success, vk.CreateInstance(&info, null, &instance));
+            try
+            {
+                var surface = window.CreateSurface(instance.Handle);
+                Assert.NotEqual(0UL, surface);
+                // Core Silk.NET only: the surface extension's destroy function comes from the instance.
+                var destroy = (delegate* unmanaged<nint, ulong, void*, void>)vk.GetInstanceProcAddr(instance, "vkDestroySurfaceKHR").Handle;
+                destroy(instance.Handle, surface, null);
+            }
+            finally
+            {
+                vk.DestroyInstance(instance, null);
+            }
+        }
+        finally
+        {
+            SilkMarshal.Free((nint)names);
+        }
+    }
+
+    [Fact]
+    public void Without_a_display_it_says_how_to_get_one()
+    {
+        NativeEnvironment.Without("DISPLAY", () =>
+        {
+            var error = Assert.Throws<PlatformNotSupportedException>(() => new GlfwWindow(Width, Height, XDisplay.UniqueTitle()));
+            Assert.Contains("xvfb-run", error.Message);
+            Assert.Contains("--headless", error.Message);
+        });
+    }
+}
