@@ -1,0 +1,83 @@
+using LvaeLive.Host.Input;
+using LvaeLive.Host.Live;
+using LvaeLive.Host.Tests.Recording;
+using LvaeLive.Model.Animation;
+using LvaeLive.Model.Training;
+using LvaeLive.Render.Gpu;
+using LvaeLive.Shaders.Canvas;
+using TorchSharp;
+
+namespace LvaeLive.Host.Tests.Live;
+
+public sealed class LiveViewTests : IDisposable
+{
+    private readonly TemporaryFolder folder = new();
+
+    [Fact]
+    public void TrainingBesideTheRenderLoopMakesProgressAndFramesLeakNoTensors()
+    {
+        torch.set_num_threads(1);
+        var validation = new List<string>();
+        var session = TinyRun.Start(folder["run"]);
+        using var live = LiveModel.Train(session, TinyRun.Test);
+        var scene = new LiveScene(live.Copy, new LatentPaths(live.Config.LatentSizes, 1), live.TestDigits, live.TestLabels);
+        var view = new LiveSession(scene, live.Training, new KeyMap(live.Config.Depth), "cpu", _ => { }, null, []);
+        using var canvas = new HeadlessCanvas(new(640, 360), new GpuOptions { EnableValidation = true, OnValidationMessage = m => validation.Add(m.ToString()) });
+        var output = new HeadlessOutput(canvas);
+        var elbos = new List<double>();
+        session.Trainer.Model.train();
+
+        live.Training!.Start();
+        long liveAfter10 = 0;
+        for (var frame = 1; frame <= 300; frame++)
+        {
+            view.Advance(1 / 30.0, 30);
+            output.Render(view.Frame, readBack: false);
+            if (frame == 10) liveAfter10 = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        }
+        Assert.Equal(liveAfter10, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+
+        // Training ran beside the frames: wait (with a deadline) for 80 steps, then compare the start and the end.
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (session.Trainer.Progress.GlobalStep < 80 && DateTime.UtcNow < deadline) Thread.Sleep(20);
+        live.Training.Stop();
+        var log = MetricsLog.Read(session.RunFolder, long.MaxValue).Where(e => e.Elbo is not null).ToArray();
+        Assert.True(log.Length >= 4, $"only {log.Length} logged steps");
+        Assert.True(log[^1].Elbo > log[0].Elbo + 100, $"ELBO went from {log[0].Elbo:F1} to {log[^1].Elbo:F1}; expected a rise of over 100 nats");
+        Assert.True(scene.WeightsStep > 0, "the view never received trained weights");
+        Assert.Empty(validation);
+    }
+
+    [Fact]
+    public void RecordingTwiceWithTheSameSeedGivesTheSameFrames()
+    {
+        TinyRun.Checkpoint(folder["run"], steps: 20);
+        string Record(string name, int seed)
+        {
+            var result = LvaeProcess.Run("record", "--checkpoint", folder["run"], "--seconds", "1", "--fps", "10", "--size", "320x240",
+                "--seed", seed.ToString(), "--out", folder[name], "--threads", "1");
+            Assert.True(result.ExitCode == 0, result.Error + result.Output);
+            Assert.Equal("320,240,10", ExternalTools.Probe(folder[name]));
+            return ExternalTools.Run("ffmpeg", "-v", "error", "-i", folder[name], "-f", "framemd5", "-");
+        }
+
+        var first = Record("a.mp4", 3);
+        Assert.Equal(first, Record("b.mp4", 3));
+        Assert.NotEqual(first, Record("c.mp4", 4));
+    }
+
+    [Fact]
+    public void HeadlessLiveRunsRecordsAndSavesACheckpointWhenItStops()
+    {
+        var result = LvaeProcess.Run("live", "--headless", "--seconds", "6", "--run-dir", folder["run"], "--record", folder["live.mp4"],
+            "--layers", "8,4,2", "--hidden", "64,32,16", "--batch-size", "64", "--train-limit", "2048", "--fps-cap", "20");
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Contains("state: tile=0 layer=1 mode=walk", result.Output);
+        Assert.True(File.Exists(Path.Combine(folder["run"], "checkpoint.json")));
+        var probe = ExternalTools.Probe(folder["live.mp4"]).Split(',');
+        Assert.Equal(["1280", "720"], probe[..2]);
+        Assert.True(int.Parse(probe[2]) > 0, "the recording has no frames");
+    }
+
+    public void Dispose() => folder.Dispose();
+}
