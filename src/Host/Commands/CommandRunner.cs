@@ -22,7 +22,9 @@ internal static class CommandRunner
         }
         try
         {
-            return parsed.Invoke();
+            // System.CommandLine's own handler would print every exception with its stack trace and exit 1; the catch below
+            // decides instead.
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (IsUserError(e))
         {

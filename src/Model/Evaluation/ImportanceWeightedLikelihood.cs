@@ -14,6 +14,7 @@ public sealed record IwOptions
     public const int PaperImagesPerBatch = 25;
 
     public int Samples { get; init; } = PaperSamples;
+    /// <summary>Images scored together at the least; with few samples more are, to fill a forward pass.</summary>
     public int ImagesPerBatch { get; init; } = PaperImagesPerBatch;
     /// <summary>
     /// (image, sample) rows per forward pass: large enough that the matrix products run at full speed, small enough
@@ -22,7 +23,8 @@ public sealed record IwOptions
     public int RowsPerForward { get; init; } = 5000;
     public long Seed { get; init; } = 11;
 
-    public int SamplesPerForward => Math.Max(1, Math.Min(Samples, RowsPerForward / ImagesPerBatch));
+    public int BatchImages => Math.Max(ImagesPerBatch, RowsPerForward / Samples);
+    public int SamplesPerForward => Math.Max(1, Math.Min(Samples, RowsPerForward / BatchImages));
 
     public IwOptions Validated()
     {
@@ -62,11 +64,11 @@ public static class ImportanceWeightedLikelihood
         var logLikelihood = new double[count];
         var meanLogWeight = new double[count];
         var chunksPerBatch = (options.Samples + options.SamplesPerForward - 1) / options.SamplesPerForward;
-        var batches = (count + options.ImagesPerBatch - 1) / options.ImagesPerBatch;
+        var batches = (count + options.BatchImages - 1) / options.BatchImages;
         for (var batchIndex = 0; batchIndex < batches; batchIndex++)
         {
-            var start = batchIndex * options.ImagesPerBatch;
-            var size = Math.Min(options.ImagesPerBatch, count - start);
+            var start = batchIndex * options.BatchImages;
+            var size = Math.Min(options.BatchImages, count - start);
             using var scope = NewDisposeScope();
             var x = images.narrow(0, start, size);
             // Running logsumexp and sum of the weights, in double: k terms of order -100 nats each.
