@@ -8,7 +8,7 @@ public sealed record FigureSeries(string Label, double[] Values);
 /// <summary>The report's charts as PNG bytes: real axes, labels and a legend, in the embedded font.</summary>
 public static class Figures
 {
-    private const int Width = 800;
+    private const int Width = 900;
     private const int Height = 480;
 
     /// <summary>
@@ -45,7 +45,8 @@ public static class Figures
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
         plot.Axes.Margins(bottom: 0);
         plot.Axes.SetLimitsY(0, layerSizes.Max() * 1.12);
-        plot.ShowLegend(Alignment.UpperRight);
+        // Beside the axes, not on them: the tallest bars (the bottom layer) sit where an inner legend would go.
+        plot.ShowLegend(Edge.Right);
         return Png(plot);
     }
 
