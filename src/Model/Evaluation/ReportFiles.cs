@@ -14,8 +14,6 @@ public sealed class ReportFiles
 
     public void Add(string name, string text) => Add(name, System.Text.Encoding.UTF8.GetBytes(text));
 
-    public IReadOnlyList<string> Names => files.Select(file => file.Name).ToList();
-
     public void WriteTo(string folder)
     {
         Directory.CreateDirectory(folder);
