@@ -39,7 +39,7 @@ public static class Figures
             }).ToList();
             var plottable = plot.Add.Bars(bars);
             plottable.LegendText = models[m].Label;
-            plottable.ValueLabelStyle.FontSize = 11;
+            plottable.ValueLabelStyle.FontSize = models.Count > 4 ? 9 : 11; // narrower bars, smaller labels, so neighbours stay apart
         }
         var ticks = layerSizes.Select((size, layer) => new Tick(layer, $"z{layer + 1} ({size})")).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
