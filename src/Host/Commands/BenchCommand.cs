@@ -11,6 +11,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(BenchTrainCommand.Create());
         bench.Subcommands.Add(BenchLiveCommand.Create());
         bench.Subcommands.Add(BenchRenderCommand.Create());
+        bench.Subcommands.Add(BenchEvalCommand.Create());
         return bench;
     }
 }

@@ -111,7 +111,8 @@ public static class CheckpointStore
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream));
     }
 
-    private static void WriteAtomically(string path, Action<Stream> write)
+    /// <summary>Writes a file under a temporary name, flushes it to disk and renames it over <paramref name="path"/>.</summary>
+    internal static void WriteAtomically(string path, Action<Stream> write)
     {
         var temporary = path + ".tmp";
         try

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using LvaeLive.Model.Data;
+using LvaeLive.Model.Evaluation;
+using Spectre.Console;
+
+namespace LvaeLive.Host.Commands;
+
+/// <summary>`lvae eval`: the paper's measures for one checkpoint, as a report folder.</summary>
+internal static class EvalCommand
+{
+    /// <summary>The shell's code for a run ended by Ctrl+C (128 + SIGINT).</summary>
+    public const int StoppedExitCode = 130;
+
+    public static Command Create()
+    {
+        var runtime = new RuntimeOptions();
+        var checkpoint = new Option<string>("--checkpoint") { Description = "Run folder (or its checkpoint.json) of the model to evaluate.", Required = true };
+        var output = new Option<string>("--out") { Description = "Folder for the report (report.md, report.json, PNG figures).", Required = true };
+        var samples = IwSamplesOption();
+
+        var command = new Command("eval", "Test log-likelihood (importance-weighted), ELBO, KL and active units per layer, PCA, samples: one model's report.");
+        command.Options.Add(checkpoint);
+        command.Options.Add(output);
+        command.Options.Add(samples);
+        runtime.AddTo(command);
+        command.SetAction(parsed =>
+        {
+            var options = new EvaluationOptions { Iw = new IwOptions { Samples = parsed.GetValue(samples) }.Validated() };
+            var device = runtime.Apply(parsed);
+            var test = MnistDataset.LoadTest(parsed.GetValue(runtime.Data)!);
+            var folder = parsed.GetValue(output)!;
+            using var stop = new ConsoleStop();
+            EvaluationReport report;
+            try
+            {
+                report = EvalProgressView.Run($"evaluating {parsed.GetValue(checkpoint)} on {test.Count} test images",
+                    progress => CheckpointEvaluation.Run(parsed.GetValue(checkpoint)!, folder, test, options, device, progress, stop.Token));
+            }
+            catch (OperationCanceledException)
+            {
+                Console.Error.WriteLine("lvae: evaluation stopped; no report written");
+                return StoppedExitCode;
+            }
+            AnsiConsole.MarkupLine(Markup.Escape(
+                $"log p(x) >= {report.LogLikelihood:F2} nats (k = {report.IwSamples}), ELBO {report.Elbo:F2}, " +
+                $"active units {string.Join("-", report.Layers.Select(l => l.ActiveUnits))}; report in {Path.Combine(folder, EvaluationFiles.Markdown)}"));
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>--iw-samples, shared by `eval` and `compare`.</summary>
+    public static Option<int> IwSamplesOption() => new("--iw-samples")
+    {
+        Description = $"Importance samples per test image for log p(x) (the paper's {IwOptions.PaperSamples}; fewer for a quick look).",
+        DefaultValueFactory = _ => IwOptions.PaperSamples,
+    };
+}

@@ -1,0 +1,46 @@
+using LvaeLive.Model.Checkpoints;
+using LvaeLive.Model.Data;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LvaeLive.Model.Evaluation;
+
+/// <summary>
+/// `lvae eval`: evaluates a checkpoint on the test set, writes the report's files atomically into a folder, and logs
+/// the numbers to the run's TensorBoard events. Every check that can fail fast runs before the long computation.
+/// </summary>
+public static class CheckpointEvaluation
+{
+    public static EvaluationReport Run(string checkpoint, string outFolder, MnistSplit test, EvaluationOptions options, Device device,
+        EvaluationProgress progress, CancellationToken stop)
+    {
+        options.Iw.Validated();
+        ReportFiles.EnsureWritable(outFolder);
+        var (info, runFolder) = CheckpointStore.ReadInfo(checkpoint);
+        ReportFiles.EnsureWritable(runFolder);
+        using var model = CheckpointStore.LoadModel(runFolder, device);
+        model.eval();
+        using var images = TestImages.Prepare(test, info.Model.Likelihood, device);
+        var report = ModelEvaluation.Measure(model, info, images, options, progress, stop);
+        EvaluationFiles.Build(report, model, images, checkpoint).WriteTo(outFolder);
+        WriteEvents(runFolder, report);
+        return report;
+    }
+
+    /// <summary>The report's numbers as TensorBoard scalars at the step of the epochs trained, beside the training curves.</summary>
+    private static void WriteEvents(string runFolder, EvaluationReport report)
+    {
+        var events = torch.utils.tensorboard.SummaryWriter(runFolder);
+        var step = report.EpochsTrained;
+        events.add_scalar($"eval/log_likelihood_iw{report.IwSamples}", (float)report.LogLikelihood, step);
+        events.add_scalar("eval/elbo", (float)report.Elbo, step);
+        events.add_scalar("eval/reconstruction", (float)report.Reconstruction, step);
+        events.add_scalar("eval/active_units", report.TotalActiveUnits, step);
+        foreach (var layer in report.Layers)
+        {
+            events.add_scalar($"eval/kl/z{layer.Layer}", (float)layer.Kl, step);
+            events.add_scalar($"eval/active_units/z{layer.Layer}", layer.ActiveUnits, step);
+            events.add_scalar($"eval/pca_first_component/z{layer.Layer}", (float)layer.PcaVarianceExplained[0], step);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using ScottPlot;
+
+namespace LvaeLive.Model.Evaluation;
+
+/// <summary>One named series of a figure: a model's values, or a layer's.</summary>
+public sealed record FigureSeries(string Label, double[] Values);
+
+/// <summary>The report's charts as PNG bytes: real axes, labels and a legend, in the embedded font.</summary>
+public static class Figures
+{
+    private const int Width = 900;
+    private const int Height = 480;
+
+    /// <summary>
+    /// Grouped bars: one group per layer (labelled with its size), one bar per series (model) in each group.
+    /// A light dashed box behind each group marks the layer's size, the most units that could be active.
+    /// </summary>
+    public static byte[] ActiveUnits(string title, int[] layerSizes, IReadOnlyList<FigureSeries> models)
+    {
+        var plot = NewPlot(title, "stochastic layer", "active units (Cov_x E_q[u|x] > 0.01)");
+        const double groupWidth = 0.8;
+        var barWidth = groupWidth / models.Count;
+        for (var layer = 0; layer < layerSizes.Length; layer++)
+        {
+            var size = plot.Add.Bar(new Bar
+            {
+                Position = layer, Value = layerSizes[layer], Size = groupWidth + 0.08,
+                FillColor = Colors.Gray.WithAlpha(0.12), LineColor = Colors.Gray, LineWidth = 1, LinePattern = LinePattern.Dashed,
+            });
+            size.LegendText = layer == 0 ? "units in the layer" : "";
+        }
+        for (var m = 0; m < models.Count; m++)
+        {
+            var color = Palette(m);
+            var bars = models[m].Values.Select((value, layer) => new Bar
+            {
+                Position = layer - groupWidth / 2 + barWidth * (m + 0.5), Value = value, Size = barWidth * 0.9,
+                FillColor = color, LineWidth = 0, Label = value.ToString("0"),
+            }).ToList();
+            var plottable = plot.Add.Bars(bars);
+            plottable.LegendText = models[m].Label;
+            plottable.ValueLabelStyle.FontSize = models.Count > 4 ? 9 : 11; // narrower bars, smaller labels, so neighbours stay apart
+        }
+        var ticks = layerSizes.Select((size, layer) => new Tick(layer, $"z{layer + 1} ({size})")).ToArray();
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
+        plot.Axes.Margins(bottom: 0);
+        plot.Axes.SetLimitsY(0, layerSizes.Max() * 1.12);
+        // Beside the axes, not on them: the tallest bars (the bottom layer) sit where an inner legend would go.
+        plot.ShowLegend(Edge.Right);
+        return Png(plot);
+    }
+
+    /// <summary>
+    /// Variance explained by each principal component (1, 2, ...), one line per series, on a log scale so that the
+    /// components a layer does not use (1e-6 and below) show as a cliff rather than as zero.
+    /// </summary>
+    public static byte[] PcaCurves(string title, IReadOnlyList<FigureSeries> series)
+    {
+        var plot = NewPlot(title, "principal component", "fraction of variance explained (log scale)");
+        const double floor = 1e-8;
+        for (var s = 0; s < series.Count; s++)
+        {
+            var xs = Enumerable.Range(1, series[s].Values.Length).Select(i => (double)i).ToArray();
+            var ys = series[s].Values.Select(v => Math.Log10(Math.Max(v, floor))).ToArray();
+            var line = plot.Add.Scatter(xs, ys, Palette(s));
+            line.LegendText = series[s].Label;
+            line.LineWidth = 2;
+            line.MarkerSize = xs.Length <= 16 ? 6 : 3;
+        }
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+            IntegerTicksOnly = true,
+            LabelFormatter = exponent => $"1e{exponent:0}",
+        };
+        plot.ShowLegend(Alignment.UpperRight);
+        return Png(plot);
+    }
+
+    private static Plot NewPlot(string title, string xLabel, string yLabel)
+    {
+        var plot = new Plot();
+        FigureFont.Apply(plot);
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        return plot;
+    }
+
+    private static Color Palette(int index) => new ScottPlot.Palettes.Category10().GetColor(index);
+
+    private static byte[] Png(Plot plot) => plot.GetImage(Width, Height).GetImageBytes(ImageFormat.Png);
+}

@@ -1,0 +1,45 @@
+using LvaeLive.Model.Evaluation;
+
+namespace LvaeLive.Model.Tests.Evaluation;
+
+public sealed class ReportFilesTests : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), $"lvae-report-test-{Guid.NewGuid():N}");
+
+    [Fact]
+    public void AFailedWriteLeavesThePreviousReportWholeAndNoTemporaryFiles()
+    {
+        var previous = new ReportFiles();
+        previous.Add("figure.png", [1, 2, 3]);
+        previous.Add("report.json", "{\"old\": true}");
+        previous.WriteTo(folder);
+
+        // The second file cannot be written (a folder holds its temporary name): nothing may change.
+        Directory.CreateDirectory(Path.Combine(folder, "blocked.png.tmp"));
+        var next = new ReportFiles();
+        next.Add("figure.png", [9, 9]);
+        next.Add("blocked.png", [4]);
+        next.Add("report.json", "{\"old\": false}");
+        Assert.True(Record.Exception(() => next.WriteTo(folder)) is IOException or UnauthorizedAccessException);
+
+        Assert.Equal([1, 2, 3], File.ReadAllBytes(Path.Combine(folder, "figure.png")));
+        Assert.Equal("{\"old\": true}", File.ReadAllText(Path.Combine(folder, "report.json")));
+        Assert.Equal(["blocked.png.tmp"], Directory.EnumerateFileSystemEntries(folder, "*.tmp").Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void AFolderUnderAFileIsRefusedBeforeAnythingRuns()
+    {
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, "a-file");
+        File.WriteAllText(file, "");
+        var error = Assert.Throws<IOException>(() => ReportFiles.EnsureWritable(Path.Combine(file, "report")));
+        Assert.Contains("is a file", error.Message);
+        Assert.Equal([file], Directory.EnumerateFileSystemEntries(folder));
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+    }
+}
