@@ -1,4 +1,5 @@
 using LvaeLive.Model.Data;
+using LvaeLive.Model.Evaluation;
 using static TorchSharp.torch;
 
 namespace LvaeLive.Model.Live;
@@ -11,8 +12,6 @@ namespace LvaeLive.Model.Live;
 /// </summary>
 public sealed class LatentMapBuilder : IDisposable
 {
-    /// <summary>The paper's threshold on Cov_x(E_q[u | x]) for an active unit.</summary>
-    public const double ActiveVariance = 0.01;
 
     private readonly Tensor images;
     private readonly byte[] labels;
@@ -46,26 +45,20 @@ public sealed class LatentMapBuilder : IDisposable
     private static LayerMap MapOf(Tensor means, LayerMap? previous)
     {
         var size = (int)means.shape[1];
-        var mean = means.mean([0]);
-        var centred = means - mean;
-        var covariance = centred.t().mm(centred) / (means.shape[0] - 1);
-        var (eigenvalues, eigenvectors) = linalg.eigh(covariance); // ascending
-        var components = Math.Min(2, size);
+        var pca = PrincipalComponents.Of(means);
         var axes = new float[2 * size];
         var variances = new float[2];
-        var values = eigenvalues.cpu().data<float>().ToArray();
-        var vectors = eigenvectors.cpu().data<float>().ToArray(); // column j is eigenvector j
-        for (var k = 0; k < components; k++)
+        for (var k = 0; k < Math.Min(2, size); k++)
         {
-            var column = size - 1 - k;
-            variances[k] = values[column];
-            for (var d = 0; d < size; d++) axes[k * size + d] = vectors[d * size + column];
+            variances[k] = (float)pca.Variances[k];
+            for (var d = 0; d < size; d++) axes[k * size + d] = (float)pca.Directions[k][d];
         }
         if (previous is not null && previous.Size == size) AlignWith(previous.Axes, axes, variances, size);
 
-        var axesTensor = tensor(axes, [2, size], device: means.device);
-        var points = centred.mm(axesTensor.t()).cpu().data<float>().ToArray();
-        var active = (int)(covariance.diagonal() > ActiveVariance).sum().item<long>();
+        var mean = means.mean([0]);
+        var points = (means - mean).mm(tensor(axes, [2, size], device: means.device).t()).cpu().data<float>().ToArray();
+        // The posterior means along the mean path stand in for E_q[u | x]: a live approximation of the paper's measure.
+        var active = ActiveUnits.Measure(means).Active;
         return new LayerMap(points, mean.cpu().data<float>().ToArray(), axes, variances, active);
     }
 
