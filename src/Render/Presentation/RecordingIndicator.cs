@@ -10,14 +10,14 @@ namespace LvaeLive.Render.Presentation;
 /// recording: it reaches the window only, never the canvas image that recordings read back. Owns its image, which
 /// stays in TransferSrcOptimal.
 /// </summary>
-internal sealed unsafe class RecordingIndicator : IDisposable
+public sealed unsafe class RecordingIndicator : IDisposable
 {
     public const int Side = 16;
     public const int Margin = 12;
 
     private readonly StorageImage _image;
 
-    public RecordingIndicator(GpuContext gpu)
+    internal RecordingIndicator(GpuContext gpu)
     {
         _image = new StorageImage(gpu, new Extent2D(Side, Side));
         try

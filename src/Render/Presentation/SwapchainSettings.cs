@@ -1,4 +1,5 @@
 using Silk.NET.Vulkan;
+using PixelFormat = Silk.NET.Vulkan.Format;
 
 namespace LvaeLive.Render.Presentation;
 
@@ -16,18 +17,18 @@ public readonly record struct SwapchainSettings(
     SurfaceTransformFlagsKHR Transform)
 {
     /// <summary>
-    /// Returns null when the surface has no area (a minimised window): no swapchain can exist until it is restored.
+    /// Returns null when the window or its surface has no area (minimised): no swapchain can exist until it is restored.
     /// </summary>
     /// <param name="requested">The framebuffer size, used where the surface lets the swapchain set its own size.</param>
     /// <param name="vsync">FIFO (always offered, paced by the display); otherwise MAILBOX, then IMMEDIATE, then FIFO.</param>
     /// <param name="canBlitTo">Whether the device can blit into images of this format (optimal tiling).</param>
     public static SwapchainSettings? Choose(SurfaceCapabilitiesKHR capabilities, IReadOnlyList<SurfaceFormatKHR> formats,
-        IReadOnlyList<PresentModeKHR> presentModes, Extent2D requested, bool vsync, Func<Format, bool> canBlitTo)
+        IReadOnlyList<PresentModeKHR> presentModes, Extent2D requested, bool vsync, Func<PixelFormat, bool> canBlitTo)
     {
         if (!capabilities.SupportedUsageFlags.HasFlag(ImageUsageFlags.TransferDstBit))
             throw new PlatformNotSupportedException("the window surface does not accept transfers into its images (no TRANSFER_DST usage), so the canvas cannot be shown");
         var extent = ChooseExtent(capabilities, requested);
-        if (extent.Width == 0 || extent.Height == 0)
+        if (IsEmpty(requested) || IsEmpty(extent))
             return null;
         var (format, transfer) = ChooseFormat(formats, canBlitTo);
         return new SwapchainSettings(format, transfer, ChoosePresentMode(presentModes, vsync), extent, ChooseImageCount(capabilities),
@@ -39,13 +40,13 @@ public readonly record struct SwapchainSettings(
     /// UNORM formats whose bytes the display shows as they are (the canvas is already display-encoded): R8G8B8A8 by copy,
     /// B8G8R8A8 by blit. An sRGB R8G8B8A8 format also takes a raw copy; a blit into an sRGB format would encode twice.
     /// </summary>
-    private static (SurfaceFormatKHR, PresentTransfer) ChooseFormat(IReadOnlyList<SurfaceFormatKHR> formats, Func<Format, bool> canBlitTo)
+    private static (SurfaceFormatKHR, PresentTransfer) ChooseFormat(IReadOnlyList<SurfaceFormatKHR> formats, Func<PixelFormat, bool> canBlitTo)
     {
-        (Silk.NET.Vulkan.Format Format, PresentTransfer Transfer)[] preferences =
+        (PixelFormat Format, PresentTransfer Transfer)[] preferences =
         [
-            (Silk.NET.Vulkan.Format.R8G8B8A8Unorm, PresentTransfer.Copy),
-            (Silk.NET.Vulkan.Format.B8G8R8A8Unorm, PresentTransfer.Blit),
-            (Silk.NET.Vulkan.Format.R8G8B8A8Srgb, PresentTransfer.Copy),
+            (PixelFormat.R8G8B8A8Unorm, PresentTransfer.Copy),
+            (PixelFormat.B8G8R8A8Unorm, PresentTransfer.Blit),
+            (PixelFormat.R8G8B8A8Srgb, PresentTransfer.Copy),
         ];
         foreach (var (format, transfer) in preferences)
         {
@@ -58,6 +59,8 @@ public readonly record struct SwapchainSettings(
         throw new PlatformNotSupportedException(
             $"the window surface offers none of the formats the canvas can be shown in (R8G8B8A8 or B8G8R8A8 UNORM, R8G8B8A8 SRGB); it offers {string.Join(", ", formats.Select(f => $"{f.Format}/{f.ColorSpace}"))}");
     }
+
+    private static bool IsEmpty(Extent2D extent) => extent.Width == 0 || extent.Height == 0;
 
     private static PresentModeKHR ChoosePresentMode(IReadOnlyList<PresentModeKHR> offered, bool vsync)
     {

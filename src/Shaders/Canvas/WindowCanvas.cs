@@ -101,11 +101,13 @@ public sealed class WindowCanvas : IDisposable
         _readBackSlot = null;
     }
 
+    /// <summary>Once the frames and presents in flight have finished, everything in reverse order of creation; safe to call twice.</summary>
     public void Dispose()
     {
         if (_disposed)
             return;
         _disposed = true;
+        Gpu?.WaitIdle();
         Renderer?.Dispose();
         Target?.Dispose();
         Frames?.Dispose();
