@@ -17,7 +17,7 @@ internal sealed unsafe class Swapchain : IDisposable
 
     private readonly GpuContext _gpu;
     private readonly SwapchainFunctions _functions;
-    private readonly Semaphore[] _renderFinished;
+    private readonly SemaphoreSet? _renderFinished;
     private SwapchainKHR _handle;
 
     public SwapchainSettings Settings { get; }
@@ -37,15 +37,10 @@ internal sealed unsafe class Swapchain : IDisposable
         SwapchainKHR handle;
         Check(functions.Create(gpu.Device, &info, null, &handle));
         _handle = handle;
-        _renderFinished = [];
         try
         {
             Images = QueryImages();
-            _renderFinished = new Semaphore[Images.Count];
-            var semaphoreInfo = new SemaphoreCreateInfo(sType: StructureType.SemaphoreCreateInfo);
-            for (var index = 0; index < _renderFinished.Length; index++)
-                fixed (Semaphore* semaphore = &_renderFinished[index])
-                    Check(gpu.Vk.CreateSemaphore(gpu.Device, &semaphoreInfo, null, semaphore));
+            _renderFinished = new SemaphoreSet(gpu, Images.Count);
         }
         catch
         {
@@ -57,7 +52,7 @@ internal sealed unsafe class Swapchain : IDisposable
     public Extent2D Extent => Settings.Extent;
 
     /// <summary>Signalled by the frame that fills image <paramref name="imageIndex"/>; its present waits on it.</summary>
-    public Semaphore RenderFinished(uint imageIndex) => _renderFinished[imageIndex];
+    public Semaphore RenderFinished(uint imageIndex) => _renderFinished![(int)imageIndex];
 
     /// <summary>
     /// Asks for the next image; <paramref name="imageAvailable"/> is signalled when the display has let it go.
@@ -79,7 +74,7 @@ internal sealed unsafe class Swapchain : IDisposable
     /// Returns Success, SuboptimalKhr or ErrorOutOfDateKhr (both: re-create before the next frame).</summary>
     public Result Present(uint imageIndex)
     {
-        var wait = _renderFinished[imageIndex];
+        var wait = RenderFinished(imageIndex);
         var swapchain = _handle;
         var info = new PresentInfoKHR(sType: StructureType.PresentInfoKhr, waitSemaphoreCount: 1, pWaitSemaphores: &wait,
             swapchainCount: 1, pSwapchains: &swapchain, pImageIndices: &imageIndex);
@@ -102,12 +97,7 @@ internal sealed unsafe class Swapchain : IDisposable
     /// <summary>Only once no frame or present uses it: the owner waits for the device to be idle first.</summary>
     public void Dispose()
     {
-        for (var index = _renderFinished.Length - 1; index >= 0; index--)
-            if (_renderFinished[index].Handle != 0)
-            {
-                _gpu.Vk.DestroySemaphore(_gpu.Device, _renderFinished[index], null);
-                _renderFinished[index] = default;
-            }
+        _renderFinished?.Dispose();
         if (_handle.Handle != 0)
             _functions.Destroy(_gpu.Device, _handle, null);
         _handle = default;

@@ -37,24 +37,23 @@ internal sealed unsafe class WindowSurface : IDisposable
         return capabilities;
     }
 
-    public SurfaceFormatKHR[] Formats(PhysicalDevice device)
-    {
-        uint count = 0;
-        Check(_functions.GetFormats(device, Handle, &count, null));
-        var formats = new SurfaceFormatKHR[count];
-        fixed (SurfaceFormatKHR* pointer = formats)
-            Check(_functions.GetFormats(device, Handle, &count, pointer));
-        return formats[..(int)count];
-    }
+    public SurfaceFormatKHR[] Formats(PhysicalDevice device) =>
+        Enumerate<SurfaceFormatKHR>((count, formats) => _functions.GetFormats(device, Handle, count, formats));
 
-    public PresentModeKHR[] PresentModes(PhysicalDevice device)
+    public PresentModeKHR[] PresentModes(PhysicalDevice device) =>
+        Enumerate<PresentModeKHR>((count, modes) => _functions.GetPresentModes(device, Handle, count, modes));
+
+    private delegate Result Enumeration<T>(uint* count, T* items) where T : unmanaged;
+
+    /// <summary>Vulkan's two-call enumeration: the count, then the items.</summary>
+    private static T[] Enumerate<T>(Enumeration<T> call) where T : unmanaged
     {
         uint count = 0;
-        Check(_functions.GetPresentModes(device, Handle, &count, null));
-        var modes = new PresentModeKHR[count];
-        fixed (PresentModeKHR* pointer = modes)
-            Check(_functions.GetPresentModes(device, Handle, &count, pointer));
-        return modes[..(int)count];
+        Check(call(&count, null));
+        var items = new T[count];
+        fixed (T* pointer = items)
+            Check(call(&count, pointer));
+        return items[..(int)count];
     }
 
     public void Dispose()

@@ -4,8 +4,6 @@ using LvaeLive.Render.Memory;
 using LvaeLive.Render.Targets;
 using LvaeLive.Render.Vulkan;
 using Silk.NET.Vulkan;
-using Semaphore = Silk.NET.Vulkan.Semaphore;
-using static LvaeLive.Render.Vulkan.VulkanCheck;
 
 namespace LvaeLive.Render.Presentation;
 
@@ -24,7 +22,7 @@ public sealed unsafe class WindowTarget : IRenderTarget, IDisposable
     private readonly SwapchainFunctions _functions;
     private readonly bool _vsync;
     private readonly OffscreenTarget _canvas;
-    private readonly Semaphore[] _imageAvailable = new Semaphore[FrameRing.FramesInFlight];
+    private readonly SemaphoreSet _imageAvailable;
     private readonly RecordingIndicator _indicator;
     private Swapchain? _swapchain;
     private Extent2D _requested;
@@ -43,10 +41,7 @@ public sealed unsafe class WindowTarget : IRenderTarget, IDisposable
         _canvas = new OffscreenTarget(gpu, frames, new Extent2D(Math.Max(requested.Width, 1), Math.Max(requested.Height, 1)));
         try
         {
-            var semaphoreInfo = new SemaphoreCreateInfo(sType: StructureType.SemaphoreCreateInfo);
-            for (var index = 0; index < _imageAvailable.Length; index++)
-                fixed (Semaphore* semaphore = &_imageAvailable[index])
-                    Check(gpu.Vk.CreateSemaphore(gpu.Device, &semaphoreInfo, null, semaphore));
+            _imageAvailable = new SemaphoreSet(gpu, FrameRing.FramesInFlight);
             _indicator = new RecordingIndicator(gpu);
             Recreate();
         }
@@ -182,12 +177,7 @@ public sealed unsafe class WindowTarget : IRenderTarget, IDisposable
         _swapchain?.Dispose();
         _swapchain = null;
         _indicator?.Dispose();
-        for (var index = _imageAvailable.Length - 1; index >= 0; index--)
-            if (_imageAvailable[index].Handle != 0)
-            {
-                _gpu.Vk.DestroySemaphore(_gpu.Device, _imageAvailable[index], null);
-                _imageAvailable[index] = default;
-            }
+        _imageAvailable?.Dispose();
         _canvas.Dispose();
     }
 }

@@ -14,7 +14,6 @@ namespace LvaeLive.Shaders.Canvas;
 /// </summary>
 public sealed class WindowCanvas : IDisposable
 {
-    private readonly WindowSurfaceHolder _surface = new();
     private FrameSlot? _readBackSlot;
     private bool _disposed;
 
@@ -30,18 +29,20 @@ public sealed class WindowCanvas : IDisposable
     public WindowCanvas(IReadOnlyList<string> instanceExtensions, Func<nint, ulong> createSurface, Extent2D size, bool vsync = true, GpuOptions? options = null)
     {
         options ??= new GpuOptions();
+        // The surface exists before device selection, whose queue filter asks it; the context owns it from then on.
+        WindowSurface? surface = null;
         Gpu = GpuContext.Create(options with
         {
             InstanceExtensions = [.. options.InstanceExtensions, .. instanceExtensions.Except(options.InstanceExtensions)],
-            DeviceExtensions = [.. options.DeviceExtensions.Except([SwapchainExtension]), SwapchainExtension],
-            CreateInstanceChild = (vk, instance) => _surface.Value = new WindowSurface(vk, instance, createSurface),
+            DeviceExtensions = [.. options.DeviceExtensions.Except([SwapchainFunctions.ExtensionName]), SwapchainFunctions.ExtensionName],
+            CreateInstanceChild = (vk, instance) => surface = new WindowSurface(vk, instance, createSurface),
             QueueFamilyFilter = (instance, device, family) =>
-                _surface.Value!.CanPresent(device, family) && (options.QueueFamilyFilter?.Invoke(instance, device, family) ?? true),
+                surface!.CanPresent(device, family) && (options.QueueFamilyFilter?.Invoke(instance, device, family) ?? true),
         });
         try
         {
             Frames = new FrameRing(Gpu);
-            Target = new WindowTarget(Gpu, Frames, _surface.Value!, size, vsync);
+            Target = new WindowTarget(Gpu, Frames, surface!, size, vsync);
             Renderer = new CanvasRenderer(Gpu, Frames);
         }
         catch
@@ -50,8 +51,6 @@ public sealed class WindowCanvas : IDisposable
             throw;
         }
     }
-
-    private static string SwapchainExtension => "VK_KHR_swapchain";
 
     /// <summary>The canvas size (the swapchain's).</summary>
     public Extent2D Extent => Target.Extent;
@@ -112,11 +111,5 @@ public sealed class WindowCanvas : IDisposable
         Target?.Dispose();
         Frames?.Dispose();
         Gpu?.Dispose();
-    }
-
-    /// <summary>Where the surface made inside GpuContext's construction is kept for the queue filter and the target; the context owns it.</summary>
-    private sealed class WindowSurfaceHolder
-    {
-        public WindowSurface? Value { get; set; }
     }
 }

@@ -64,24 +64,27 @@ internal sealed class ShownCanvas : IDisposable
         byte[]? latest = null;
         try
         {
-            return XDisplay.Poll(Deadline, () =>
+            WaitUntil(() =>
             {
-                Window.PollEvents();
                 latest = XDisplay.Capture(WindowId, width, height);
                 mismatches = ScreenComparison.Mismatches(rgba, latest, width, tolerance: 0, excluded);
-                return mismatches == 0 ? latest : null;
+                return mismatches == 0;
             }, "the window did not show the rendered frame");
+            Save(latest, name, width, height);
+            return latest!;
         }
         catch (TimeoutException e)
         {
             throw new TimeoutException($"{e.Message}: {mismatches} of {width * height} pixels differ (see {Save(latest, name, width, height)} and {Save(rgba, name + "-readback", width, height, rgb: false)})", e);
         }
-        finally
-        {
-            if (mismatches == 0)
-                Save(latest, name, width, height);
-        }
     }
+
+    /// <summary>Handles window events until <paramref name="condition"/> holds, or throws after <see cref="Deadline"/>.</summary>
+    public void WaitUntil(Func<bool> condition, string failure) => XDisplay.WaitUntil(Deadline, () =>
+    {
+        Window.PollEvents();
+        return condition();
+    }, failure);
 
     private static string Save(byte[]? pixels, string name, int width, int height, bool rgb = true)
     {

@@ -8,9 +8,13 @@ internal static class XDisplay
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(20);
 
     /// <summary>The X id of the (mapped) window with exactly this title, waiting for it to appear until the deadline.</summary>
-    public static string FindWindow(string title, TimeSpan within) =>
-        Poll(within, () => Run("xdotool", "search", "--onlyvisible", "--name", $"^{title}$").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(),
+    public static string FindWindow(string title, TimeSpan within)
+    {
+        string? id = null;
+        WaitUntil(within, () => (id = Run("xdotool", "search", "--onlyvisible", "--name", $"^{title}$").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()) is not null,
             $"no visible window titled {title}");
+        return id!;
+    }
 
     public static void ResizeWindow(string windowId, int width, int height)
     {
@@ -28,14 +32,12 @@ internal static class XDisplay
         return rgb;
     }
 
-    /// <summary>Calls <paramref name="attempt"/> until it gives a value or the deadline passes (then throws with <paramref name="failure"/>).</summary>
-    public static T Poll<T>(TimeSpan within, Func<T?> attempt, string failure) where T : class
+    /// <summary>Checks <paramref name="condition"/> until it holds or the deadline passes (then throws with <paramref name="failure"/>).</summary>
+    public static void WaitUntil(TimeSpan within, Func<bool> condition, string failure)
     {
         var clock = Stopwatch.StartNew();
-        while (true)
+        while (!condition())
         {
-            if (attempt() is { } value)
-                return value;
             if (clock.Elapsed > within)
                 throw new TimeoutException($"{failure} after {within.TotalSeconds:0} s");
             Thread.Sleep(20);
