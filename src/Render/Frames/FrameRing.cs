@@ -1,5 +1,6 @@
 using LvaeLive.Render.Gpu;
 using Silk.NET.Vulkan;
+using Semaphore = Silk.NET.Vulkan.Semaphore;
 using static LvaeLive.Render.Vulkan.VulkanCheck;
 
 namespace LvaeLive.Render.Frames;
@@ -40,17 +41,23 @@ public sealed unsafe class FrameRing : IDisposable
     {
         if (_recording is not null)
             throw new InvalidOperationException("the previous frame was begun but never submitted");
-        var slot = _slots[_frameNumber % FramesInFlight];
+        var slot = Next;
         slot.Begin();
         _recording = slot;
         return slot;
     }
 
-    public void Submit(FrameSlot slot)
+    /// <summary>The slot the next <see cref="BeginFrame"/> returns (a swapchain acquire uses its semaphore first).</summary>
+    public FrameSlot Next => _slots[_frameNumber % FramesInFlight];
+
+    public void Submit(FrameSlot slot) => Submit(slot, default, 0, default);
+
+    /// <summary>Submits the slot's frame once <paramref name="wait"/> is signalled, at <paramref name="waitStage"/>; signals <paramref name="signal"/> when done.</summary>
+    public void Submit(FrameSlot slot, Semaphore wait, PipelineStageFlags waitStage, Semaphore signal)
     {
         if (!ReferenceEquals(slot, _recording))
             throw new InvalidOperationException("only the frame being recorded can be submitted");
-        slot.Submit();
+        slot.Submit(wait, waitStage, signal);
         _recording = null;
         _frameNumber++;
     }

@@ -1,6 +1,7 @@
 using LvaeLive.Render.Gpu;
 using LvaeLive.Render.Vulkan;
 using Silk.NET.Vulkan;
+using Semaphore = Silk.NET.Vulkan.Semaphore;
 using static LvaeLive.Render.Vulkan.VulkanCheck;
 
 namespace LvaeLive.Render.Frames;
@@ -59,14 +60,19 @@ public sealed unsafe class FrameSlot : IDisposable
         }
     }
 
-    internal void Submit()
+    /// <summary>Ends recording and submits; with semaphores, the work starts at <paramref name="waitStage"/> once
+    /// <paramref name="wait"/> is signalled (an acquired swapchain image) and signals <paramref name="signal"/> when done (for present).</summary>
+    internal void Submit(Semaphore wait = default, PipelineStageFlags waitStage = 0, Semaphore signal = default)
     {
         var vk = _gpu.Vk;
         if (_timestamps.Handle != 0)
             vk.CmdWriteTimestamp(Commands, PipelineStageFlags.BottomOfPipeBit, _timestamps, 1);
         Check(vk.EndCommandBuffer(Commands));
         var commands = Commands;
-        var submit = new SubmitInfo(sType: StructureType.SubmitInfo, commandBufferCount: 1, pCommandBuffers: &commands);
+        var waits = wait.Handle != 0 ? 1u : 0u;
+        var signals = signal.Handle != 0 ? 1u : 0u;
+        var submit = new SubmitInfo(sType: StructureType.SubmitInfo, waitSemaphoreCount: waits, pWaitSemaphores: &wait,
+            pWaitDstStageMask: &waitStage, commandBufferCount: 1, pCommandBuffers: &commands, signalSemaphoreCount: signals, pSignalSemaphores: &signal);
         Check(vk.QueueSubmit(_gpu.Queue, 1, &submit, _fence));
         _submitted = true;
         _timed = _timestamps.Handle != 0;

@@ -17,6 +17,7 @@ public sealed unsafe class GpuContext : IDisposable
 
     private readonly DebugMessenger? _messenger;
     private readonly CommandPool _oneShotPool;
+    private readonly IDisposable? _instanceChild;
     private bool _disposed;
 
     public Vk Vk { get; }
@@ -41,6 +42,7 @@ public sealed unsafe class GpuContext : IDisposable
         try
         {
             _messenger?.Attach(Instance);
+            _instanceChild = options.CreateInstanceChild?.Invoke(Vk, Instance);
             var choice = DeviceSelection.Choose(Vk, Instance, options);
             PhysicalDevice = choice.Device;
             QueueFamily = choice.QueueFamily;
@@ -182,7 +184,10 @@ public sealed unsafe class GpuContext : IDisposable
         return families[queueFamily].TimestampValidBits > 0 && limits.TimestampPeriod > 0 ? limits.TimestampPeriod : null;
     }
 
-    /// <summary>Children first: the device waits for idle, then goes; the messenger outlives it to report leaks, then the instance.</summary>
+    /// <summary>
+    /// Children first: the device waits for idle, then goes; then the instance child (surface); the messenger outlives
+    /// them to report leaks, then the instance.
+    /// </summary>
     public void Dispose()
     {
         if (_disposed)
@@ -195,6 +200,7 @@ public sealed unsafe class GpuContext : IDisposable
                 Vk.DestroyCommandPool(Device, _oneShotPool, null);
             Vk.DestroyDevice(Device, null);
         }
+        _instanceChild?.Dispose();
         _messenger?.Dispose();
         if (Instance.Handle != 0)
             Vk.DestroyInstance(Instance, null);

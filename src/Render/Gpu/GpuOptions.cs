@@ -4,8 +4,8 @@ namespace LvaeLive.Render.Gpu;
 
 /// <summary>
 /// What a <see cref="GpuContext"/> must provide. A presentation target (GLFW window + swapchain) adds its instance
-/// extensions (VK_KHR_surface and the platform one), VK_KHR_swapchain, and a filter that keeps only queue families that
-/// can present to its surface.
+/// extensions (VK_KHR_surface and the platform one), VK_KHR_swapchain, its surface as an instance child, and a filter
+/// that keeps only queue families that can present to that surface.
 /// </summary>
 public sealed record GpuOptions
 {
@@ -26,4 +26,10 @@ public sealed record GpuOptions
 
     /// <summary>Keeps a (device, queue family) pair only when it also passes this test, e.g. surface present support.</summary>
     public Func<Instance, PhysicalDevice, uint, bool>? QueueFamilyFilter { get; init; }
+
+    /// <summary>
+    /// Made from the instance before device selection (a window surface, which <see cref="QueueFamilyFilter"/> asks
+    /// about); the context owns it and disposes it after the device and before the instance, on every path.
+    /// </summary>
+    public Func<Vk, Instance, IDisposable>? CreateInstanceChild { get; init; }
 }

@@ -46,11 +46,23 @@ public sealed unsafe class OffscreenTarget : IRenderTarget, IDisposable
 
     public void RecordEnd(FrameSlot slot)
     {
+        RecordCopySource(slot);
+        RecordReadBack(slot);
+    }
+
+    /// <summary>Records the end of drawing: the image becomes a transfer source (layout TransferSrcOptimal) until the next <see cref="RecordBegin"/>.</summary>
+    public void RecordCopySource(FrameSlot slot)
+    {
+        // Compute writes to the image land before transfers read it, in the layout copies read fastest.
+        var toCopy = Init.ImageLayout(_image.Handle, ImageLayout.General, ImageLayout.TransferSrcOptimal, AccessFlags.ShaderWriteBit, AccessFlags.TransferReadBit);
+        _gpu.Vk.CmdPipelineBarrier(slot.Commands, PipelineStageFlags.ComputeShaderBit, PipelineStageFlags.TransferBit, 0, 0, null, 0, null, 1, &toCopy);
+    }
+
+    /// <summary>Records the copy of the image (after <see cref="RecordCopySource"/>) into the slot's read-back buffer.</summary>
+    public void RecordReadBack(FrameSlot slot)
+    {
         var vk = _gpu.Vk;
         var cmd = slot.Commands;
-        // Compute writes to the image land before the copy reads it, in the layout copies read fastest.
-        var toCopy = Init.ImageLayout(_image.Handle, ImageLayout.General, ImageLayout.TransferSrcOptimal, AccessFlags.ShaderWriteBit, AccessFlags.TransferReadBit);
-        vk.CmdPipelineBarrier(cmd, PipelineStageFlags.ComputeShaderBit, PipelineStageFlags.TransferBit, 0, 0, null, 0, null, 1, &toCopy);
         var region = new BufferImageCopy(bufferOffset: 0, bufferRowLength: 0, bufferImageHeight: 0, imageSubresource: Init.ColorLayers,
             imageOffset: default, imageExtent: new Extent3D(Extent.Width, Extent.Height, 1));
         vk.CmdCopyImageToBuffer(cmd, _image.Handle, ImageLayout.TransferSrcOptimal, _readback[slot.Index].Handle, 1, &region);

@@ -1,0 +1,115 @@
+using LvaeLive.Render.Frames;
+using LvaeLive.Render.Gpu;
+using LvaeLive.Render.Presentation;
+using LvaeLive.Render.Targets;
+using Silk.NET.Vulkan;
+
+namespace LvaeLive.Shaders.Canvas;
+
+/// <summary>
+/// A canvas shown in a window: device (owning the window's surface), frames in flight, a window target (canvas image,
+/// swapchain) and the renderer, created in that order and disposed in reverse. The window system stays outside Render:
+/// it hands in its instance extensions and a surface factory. Frame pacing is the caller's (a frame cap); with vsync,
+/// presenting also waits for the display.
+/// </summary>
+public sealed class WindowCanvas : IDisposable
+{
+    private FrameSlot? _readBackSlot;
+    private bool _disposed;
+
+    public GpuContext Gpu { get; }
+    public FrameRing Frames { get; }
+    public WindowTarget Target { get; }
+    public CanvasRenderer Renderer { get; }
+
+    /// <param name="instanceExtensions">What the window system needs for its surface (GLFW's required extensions).</param>
+    /// <param name="createSurface">Makes a VkSurfaceKHR handle from a VkInstance handle (GLFW's glfwCreateWindowSurface).</param>
+    /// <param name="size">The window's framebuffer size; the surface may dictate another.</param>
+    /// <param name="vsync">FIFO presentation (paced by the display); without it MAILBOX, then IMMEDIATE, are preferred.</param>
+    public WindowCanvas(IReadOnlyList<string> instanceExtensions, Func<nint, ulong> createSurface, Extent2D size, bool vsync = true, GpuOptions? options = null)
+    {
+        options ??= new GpuOptions();
+        // The surface exists before device selection, whose queue filter asks it; the context owns it from then on.
+        WindowSurface? surface = null;
+        Gpu = GpuContext.Create(options with
+        {
+            InstanceExtensions = [.. options.InstanceExtensions, .. instanceExtensions.Except(options.InstanceExtensions)],
+            DeviceExtensions = [.. options.DeviceExtensions.Except([SwapchainFunctions.ExtensionName]), SwapchainFunctions.ExtensionName],
+            CreateInstanceChild = (vk, instance) => surface = new WindowSurface(vk, instance, createSurface),
+            QueueFamilyFilter = (instance, device, family) =>
+                surface!.CanPresent(device, family) && (options.QueueFamilyFilter?.Invoke(instance, device, family) ?? true),
+        });
+        try
+        {
+            Frames = new FrameRing(Gpu);
+            Target = new WindowTarget(Gpu, Frames, surface!, size, vsync);
+            Renderer = new CanvasRenderer(Gpu, Frames);
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The canvas size (the swapchain's).</summary>
+    public Extent2D Extent => Target.Extent;
+
+    /// <summary>Whether a red square in the window's top-right corner says that recording is on; never in read-back pixels.</summary>
+    public bool RecordingIndicator
+    {
+        get => Target.ShowRecordingIndicator;
+        set => Target.ShowRecordingIndicator = value;
+    }
+
+    /// <summary>
+    /// Draws one frame and presents it without waiting for it. False when nothing was shown: the window is minimised,
+    /// or the swapchain was out of date (it has been re-created; draw again). With <paramref name="readBack"/>, the
+    /// frame's pixels become available to <see cref="ReadPixels"/>.
+    /// </summary>
+    public bool Render(CanvasFrame frame, bool readBack = false)
+    {
+        if (!Target.TryAcquire(Frames.Next))
+            return false;
+        var slot = Frames.BeginFrame();
+        Target.ReadBack = readBack;
+        Renderer.Draw(slot, Target, frame);
+        Target.SubmitAndPresent(slot);
+        _readBackSlot = readBack ? slot : null;
+        return true;
+    }
+
+    /// <summary>Waits for the latest frame, which must have been rendered with read-back, and copies its RGBA8 pixels (rows top to bottom).</summary>
+    public void ReadPixels(Span<byte> rgba)
+    {
+        var slot = _readBackSlot ?? throw new InvalidOperationException("the latest frame was not rendered with readBack, or the canvas was resized since");
+        Target.ReadPixels(slot, rgba);
+    }
+
+    public byte[] ReadPixels()
+    {
+        var pixels = new byte[OffscreenTarget.ByteCount(Extent)];
+        ReadPixels(pixels);
+        return pixels;
+    }
+
+    /// <summary>Follows the window's framebuffer size (after waiting for the frames in flight); 0x0, minimised, pauses rendering.</summary>
+    public void Resize(Extent2D size)
+    {
+        Target.Resize(size);
+        _readBackSlot = null;
+    }
+
+    /// <summary>Once the frames and presents in flight have finished, everything in reverse order of creation; safe to call twice.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+            return;
+        _disposed = true;
+        Gpu?.WaitIdle();
+        Renderer?.Dispose();
+        Target?.Dispose();
+        Frames?.Dispose();
+        Gpu?.Dispose();
+    }
+}
