@@ -2,6 +2,7 @@ using System.CommandLine;
 using LvaeLive.Host.Input;
 using LvaeLive.Host.Live;
 using LvaeLive.Host.Recording;
+using LvaeLive.Host.Window;
 using LvaeLive.Model.Animation;
 using LvaeLive.Model.Data;
 using LvaeLive.Model.Training;
@@ -53,9 +54,14 @@ internal static class LiveViewCommand
             var limit = parsed.GetValue(seconds) is { } s ? (s > 0 ? TimeSpan.FromSeconds(s) : throw new ArgumentException($"--seconds must be positive (got {s})")) : (TimeSpan?)null;
             var fromCheckpoint = parsed.GetValue(checkpoint);
             if (parsed.GetValue(noTrain) && fromCheckpoint is null) throw new ArgumentException("--no-train needs --checkpoint: there is nothing to show without training otherwise");
-            if (!parsed.GetValue(headless)) throw new PlatformNotSupportedException("the window view is not built yet; pass --headless (with --record FILE) for now");
 
             LavapipeThreads.Ensure(DefaultLavapipeThreads);
+            // The window (or the reason there can be none) comes first: nothing is loaded or written before it.
+            using var window = parsed.GetValue(headless) ? null : new GlfwWindow((int)extent.Width, (int)extent.Height, "LvaeLive", parsed.GetValue(fullscreen));
+            using var windowCanvas = window is null ? null : new WindowCanvas(GlfwWindow.RequiredInstanceExtensions, window.CreateSurface,
+                new((uint)window.FramebufferSize.Width, (uint)window.FramebufferSize.Height));
+            using var headlessCanvas = window is null ? new HeadlessCanvas(extent) : null;
+
             var device = runtime.Apply(parsed);
             var (train, test) = MnistDataset.Load(parsed.GetValue(runtime.Data)!);
             using var live = OpenModel(parsed, model, fromCheckpoint, parsed.GetValue(noTrain), parsed.GetValue(runDir), train, test, device);
@@ -66,12 +72,21 @@ internal static class LiveViewCommand
             session.Frame.UiScale = scale;
 
             using var stop = new ConsoleStop();
-            using var canvas = new HeadlessCanvas(extent);
             using var recorder = new Recorder();
             using var recording = new RecordingControl(recorder, parsed.GetValue(recordFps), recordExtent is { } e ? ((int)e.Width, (int)e.Height) : null);
-            var output = new HeadlessOutput(canvas);
+            ICanvasOutput output;
+            IInputSource input;
+            if (window is null)
+            {
+                var offscreen = new HeadlessOutput(headlessCanvas!);
+                (output, input) = (offscreen, offscreen);
+            }
+            else
+            {
+                (output, input) = (new WindowOutput(window, windowCanvas!), new WindowInput(window, keys));
+            }
             live.Training?.Start();
-            new LiveRunner(session, output, output, recording, new FramePacer(parsed.GetValue(fpsCap)), Console.WriteLine)
+            new LiveRunner(session, output, input, recording, new FramePacer(parsed.GetValue(fpsCap)), Console.WriteLine)
                 .Run(limit, parsed.GetValue(record), stop.Token);
             live.Training?.Stop();
             return 0;

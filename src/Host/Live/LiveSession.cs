@@ -31,7 +31,8 @@ internal sealed class LiveSession
         curves = new TrainingCurves(scene.View.Layers);
         curves.Load(history);
         hud = new HudStatus(device);
-        help = keys.HelpLines.Select(line => $"{line.Keys,-16} {line.Description}").ToArray();
+        var keyWidth = keys.HelpLines.Max(line => line.Keys.Length) + 2;
+        help = keys.HelpLines.Select(line => line.Keys.PadRight(keyWidth) + line.Description).ToArray();
         footer = "H help   Tab tile   1-9 layer   arrows nudge   F freeze   Space pause   T training   R record   S screenshot   Q quit";
         trainingState = TrainingState;
         animationState = AnimationState;

@@ -3,12 +3,18 @@ using LvaeLive.Host.Window;
 
 namespace LvaeLive.Host.Live;
 
-/// <summary>The window's keys, mapped to live-view commands; closing the window ends the session.</summary>
+/// <summary>
+/// The window's keys, mapped to live-view commands; closing the window ends the session. While the window is
+/// minimised it waits for events instead of polling, so the render loop leaves the cores to training.
+/// </summary>
 internal sealed class WindowInput(GlfwWindow window, KeyMap keys) : IInputSource
 {
+    private static readonly TimeSpan MinimisedWait = TimeSpan.FromMilliseconds(250);
+
     public bool Poll()
     {
-        window.PollEvents();
+        if (window.IsMinimized) window.WaitEvents(MinimisedWait);
+        else window.PollEvents();
         return !window.ShouldClose;
     }
 

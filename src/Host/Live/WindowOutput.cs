@@ -1,0 +1,22 @@
+using LvaeLive.Host.Window;
+using LvaeLive.Shaders.Canvas;
+using Silk.NET.Vulkan;
+
+namespace LvaeLive.Host.Live;
+
+/// <summary>The live view in a window: follows the window's size, and skips drawing while it is minimised.</summary>
+internal sealed class WindowOutput(GlfwWindow window, WindowCanvas canvas) : ICanvasOutput
+{
+    public int Width => (int)canvas.Extent.Width;
+    public int Height => (int)canvas.Extent.Height;
+
+    public bool RecordingIndicator { set => canvas.RecordingIndicator = value; }
+
+    public bool Render(CanvasFrame frame, bool readBack)
+    {
+        if (window.TakeResize(out var size)) canvas.Resize(new Extent2D((uint)size.Width, (uint)size.Height));
+        return !window.IsMinimized && canvas.Render(frame, readBack);
+    }
+
+    public void ReadPixels(Span<byte> rgba) => canvas.ReadPixels(rgba);
+}
