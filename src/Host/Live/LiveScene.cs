@@ -188,10 +188,13 @@ internal sealed class LiveScene
         frame.MapTrail = trailPoints.AsMemory(0, trailCount);
     }
 
+    /// <summary>Adds the selected tile's latent to its trail, unless it has not moved since the last one.</summary>
     private void RecordTrail()
     {
         var size = sizes[View.SelectedLayer];
-        latents[View.SelectedLayer].AsSpan(View.SelectedTile * size, size).CopyTo(trail[trailNext]);
+        var current = latents[View.SelectedLayer].AsSpan(View.SelectedTile * size, size);
+        if (trailCount > 0 && current.SequenceEqual(trail[(trailNext - 1 + TrailLength) % TrailLength].AsSpan(0, size))) return;
+        current.CopyTo(trail[trailNext]);
         trailNext = (trailNext + 1) % TrailLength;
         trailCount = Math.Min(trailCount + 1, TrailLength);
     }

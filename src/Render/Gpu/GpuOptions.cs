@@ -9,12 +9,15 @@ namespace LvaeLive.Render.Gpu;
 /// </summary>
 public sealed record GpuOptions
 {
-    /// <summary>Khronos validation and a debug messenger; on by default in debug builds and in tests.</summary>
+    /// <summary>Set to 1 to turn validation on in any build (the window tests do, on the Release build).</summary>
+    public const string ValidationVariable = "LVAE_VULKAN_VALIDATION";
+
+    /// <summary>Khronos validation and a debug messenger: on in debug builds, in tests, and with LVAE_VULKAN_VALIDATION=1.</summary>
     public bool EnableValidation { get; init; } =
 #if DEBUG
         true;
 #else
-        false;
+        Environment.GetEnvironmentVariable(ValidationVariable) == "1";
 #endif
 
     /// <summary>Receives every validation warning and error; by default they go to stderr.</summary>

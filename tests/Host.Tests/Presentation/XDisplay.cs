@@ -23,6 +23,14 @@ internal static class XDisplay
             throw new InvalidOperationException($"xdotool windowsize failed ({exitCode}): {errors}");
     }
 
+    /// <summary>Sends a key press and release (an xdotool key name) to the window.</summary>
+    public static void Key(string windowId, string key)
+    {
+        var (exitCode, _, errors) = Run("xdotool", "key", "--window", windowId, key);
+        if (exitCode != 0)
+            throw new InvalidOperationException($"xdotool key {key} failed ({exitCode}): {errors}");
+    }
+
     /// <summary>The window's pixels as RGB bytes, rows top to bottom (xwd through ImageMagick).</summary>
     public static byte[] Capture(string windowId, int width, int height)
     {

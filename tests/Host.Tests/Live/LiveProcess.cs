@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace LvaeLive.Host.Tests.Live;
+
+/// <summary>
+/// `lvae` running in the background while a test talks to it: its output lines are collected as they come, and the
+/// test waits for a line it expects (with a deadline, never a fixed sleep).
+/// </summary>
+internal sealed class LiveProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly ConcurrentQueue<string> lines = new();
+    private readonly ConcurrentQueue<string> errors = new();
+
+    public LiveProcess(IDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = LvaeProcess.RepositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lvae.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lines.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) errors.Enqueue(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public IEnumerable<string> Output => lines;
+    public IEnumerable<string> Errors => errors;
+
+    /// <summary>Waits until an output line satisfies <paramref name="match"/>; fails with the output so far otherwise.</summary>
+    public string WaitForLine(Func<string, bool> match, TimeSpan timeout, string what)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout)
+        {
+            var found = lines.LastOrDefault(match);
+            if (found is not null) return found;
+            if (process.HasExited && !lines.Any(match))
+                Assert.Fail($"lvae exited ({process.ExitCode}) before {what}:\n{string.Join('\n', lines)}\n{string.Join('\n', errors)}");
+            Thread.Sleep(25);
+        }
+        Assert.Fail($"no {what} within {timeout.TotalSeconds} s:\n{string.Join('\n', lines)}\n{string.Join('\n', errors)}");
+        return "";
+    }
+
+    public int WaitForExit(TimeSpan timeout)
+    {
+        Assert.True(process.WaitForExit(timeout), $"lvae did not exit within {timeout.TotalSeconds} s");
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        process.Dispose();
+    }
+}
