@@ -109,28 +109,36 @@ public sealed partial class CanvasRenderer : IDisposable
         if (_splatPixels > 0)
             vk.CmdFillBuffer(cmd, _resources.Splat.Handle, 0, (ulong)_splatPixels * SplatPipeline.WordsPerPixel * 4, 0);
         Barriers.ComputeThenCompute(vk, cmd);
+        slot.MarkPass("clear");
         _resources.Bind(slot, target.View);
 
         foreach (var panel in _backPanels)
             _panels.Record(slot, panel);
         Barriers.ComputeThenCompute(vk, cmd);
+        slot.MarkPass("panels");
 
         foreach (var panel in _innerPanels)
             _panels.Record(slot, panel);
+        slot.MarkPass("inner panels");
         foreach (var grid in _tileGrids)
             _tiles.Record(slot, grid);
+        slot.MarkPass("tiles");
         if (_splatPass is { } splat)
             _splat.Record(slot, splat);
         Barriers.ComputeThenCompute(vk, cmd);
+        slot.MarkPass("splat");
 
         if (_resolvePass is { } resolve)
             _resolve.Record(slot, resolve);
+        slot.MarkPass("resolve");
         foreach (var plot in _plots)
             _curves.Record(slot, plot);
         Barriers.ComputeThenCompute(vk, cmd);
+        slot.MarkPass("curves");
 
         _text.Record(slot, _bodyText.Push);
         _text.Record(slot, _titleText.Push);
+        slot.MarkPass("text");
         if (_overlayPanel is { } overlay)
         {
             Barriers.ComputeThenCompute(vk, cmd);
@@ -138,8 +146,10 @@ public sealed partial class CanvasRenderer : IDisposable
             Barriers.ComputeThenCompute(vk, cmd);
             _text.Record(slot, _overlayBody.Push);
             _text.Record(slot, _overlayTitles.Push);
+            slot.MarkPass("help overlay");
         }
         target.RecordEnd(slot);
+        slot.MarkPass("read-back copy");
     }
 
     /// <summary>A panel background with its title (and an optional dim note at the right); returns the content area.</summary>
