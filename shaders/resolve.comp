@@ -1,7 +1,7 @@
 #version 450
 #extension GL_GOOGLE_include_directive : require
-// Turns the splat accumulation into colour over the map's plot area (mean class colour, opacity growing with
-// density), then draws the fading trail of the current latents and their markers on top.
+// Turns the map accumulation into colour over the map's plot area: the splats (mean class colour, opacity growing
+// with density), then the trail coverage that trail.comp left, then the current latents' markers on top.
 #include "canvas.glsl"
 
 layout(local_size_x = 16, local_size_y = 16) in;
@@ -11,23 +11,14 @@ layout(push_constant) uniform ResolvePush
     ivec2 origin;
     ivec2 size;
     float density;
-    uint trailOffset;
-    int trailCount;
+    uint coverageOffset;
     uint markerOffset;
     int markerCount;
-    float trailWidth;
     float markerRadius;
     uint trailColour;
     uint markerColour;
     uint markerRing;
 } push;
-
-float segmentDistance(vec2 p, vec2 a, vec2 b)
-{
-    vec2 ab = b - a;
-    float t = clamp(dot(p - a, ab) / max(dot(ab, ab), 1e-6), 0.0, 1.0);
-    return length(p - (a + t * ab));
-}
 
 vec2 pointAt(uint offset, int index)
 {
@@ -45,7 +36,8 @@ void main()
         return;
 
     vec3 colour = imageLoad(canvasImage, pixel).rgb;
-    uint cell = uint(local.y * push.size.x + local.x) * 4u;
+    uint index = uint(local.y * push.size.x + local.x);
+    uint cell = index * 4u;
     uint weight = splatWords[cell + 3u];
     if (weight > 0u)
     {
@@ -53,18 +45,13 @@ void main()
         colour = mix(colour, mean, 1.0 - exp(-push.density * float(weight)));
     }
 
-    // The trail: oldest segment faintest.
-    vec2 p = vec2(local) + 0.5;
     vec4 trail = unpackColour(push.trailColour);
-    for (int i = 0; i + 1 < push.trailCount; i++)
-    {
-        float coverage = clamp(push.trailWidth * 0.5 + 0.5 - segmentDistance(p, pointAt(push.trailOffset, i), pointAt(push.trailOffset, i + 1)), 0.0, 1.0);
-        colour = mix(colour, trail.rgb, coverage * trail.a * float(i + 1) / float(push.trailCount - 1));
-    }
+    colour = mix(colour, trail.rgb, trail.a * float(splatWords[push.coverageOffset + index]) / 65535.0);
 
     // Markers: a filled dot inside a light ring.
     vec3 fill = unpackColour(push.markerColour).rgb;
     vec3 ring = unpackColour(push.markerRing).rgb;
+    vec2 p = vec2(local) + 0.5;
     for (int i = 0; i < push.markerCount; i++)
     {
         float d = length(p - pointAt(push.markerOffset, i));

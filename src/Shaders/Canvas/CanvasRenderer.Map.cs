@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using LvaeLive.Render.Frames;
 using LvaeLive.Shaders.Pipelines;
 
 namespace LvaeLive.Shaders.Canvas;
@@ -35,16 +37,22 @@ public sealed partial class CanvasRenderer
             PaletteCount = Palette.Classes.Length,
             InvalidColour = Palette.Invalid,
         };
+        _trailPass = new TrailPush
+        {
+            Size = new Int2(side, side),
+            PointOffset = WritePixels(upload, frame.MapTrail.Span, projection, out var trailCount),
+            PointCount = trailCount,
+            Width = 2f * layout.Scale,
+            CoverageOffset = TrailPipeline.CoverageOffset(_splatPixels),
+        };
         _resolvePass = new ResolvePush
         {
             Origin = new Int2(plot.X, plot.Y),
             Size = new Int2(side, side),
             Density = SplatDensity,
-            TrailOffset = WritePixels(upload, frame.MapTrail.Span, projection, out var trailCount),
-            TrailCount = trailCount,
+            CoverageOffset = TrailPipeline.CoverageOffset(_splatPixels),
             MarkerOffset = WritePixels(upload, frame.MapMarkers.Span, projection, out var markerCount),
             MarkerCount = markerCount,
-            TrailWidth = 2f * layout.Scale,
             MarkerRadius = 6f * layout.Scale,
             TrailColour = Palette.Trail,
             MarkerColour = Palette.Marker,
@@ -93,6 +101,10 @@ public sealed partial class CanvasRenderer
         }
         return invalid;
     }
+
+    /// <summary>The trail's points in map pixels, as this frame uploaded them.</summary>
+    private ReadOnlySpan<Vector2> TrailPixels(FrameSlot slot, in TrailPush trail) =>
+        MemoryMarshal.Cast<uint, Vector2>(_resources.Uploads[slot.Index].WordsAt(trail.PointOffset, 2 * trail.PointCount));
 
     /// <summary>Writes the finite positions (x, y) in plot pixels, skipping non-finite ones; returns their offset.</summary>
     private static uint WritePixels(FrameUpload upload, ReadOnlySpan<Vector2> positions, MapProjection projection, out int count)

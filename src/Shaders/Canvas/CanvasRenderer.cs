@@ -22,6 +22,7 @@ public sealed partial class CanvasRenderer : IDisposable
     private readonly PanelPipeline _panels;
     private readonly TilesPipeline _tiles;
     private readonly SplatPipeline _splat;
+    private readonly TrailPipeline _trail;
     private readonly ResolvePipeline _resolve;
     private readonly CurvesPipeline _curves;
     private readonly TextPipeline _text;
@@ -37,6 +38,7 @@ public sealed partial class CanvasRenderer : IDisposable
     private readonly List<TilesPush> _tileGrids = new(2);
     private readonly List<CurvesPush> _plots = new(CanvasLimits.MaxPlots);
     private SplatPush? _splatPass;
+    private TrailPush? _trailPass;
     private ResolvePush? _resolvePass;
     private PanelPush? _overlayPanel;
     private int _splatPixels;
@@ -50,6 +52,7 @@ public sealed partial class CanvasRenderer : IDisposable
             _panels = new PanelPipeline(gpu, _layout);
             _tiles = new TilesPipeline(gpu, _layout);
             _splat = new SplatPipeline(gpu, _layout);
+            _trail = new TrailPipeline(gpu, _layout);
             _resolve = new ResolvePipeline(gpu, _layout);
             _curves = new CurvesPipeline(gpu, _layout);
             _text = new TextPipeline(gpu, _layout);
@@ -83,6 +86,7 @@ public sealed partial class CanvasRenderer : IDisposable
         _tileGrids.Clear();
         _plots.Clear();
         _splatPass = null;
+        _trailPass = null;
         _resolvePass = null;
         _overlayPanel = null;
 
@@ -107,7 +111,7 @@ public sealed partial class CanvasRenderer : IDisposable
         var range = Init.ColorRange;
         vk.CmdClearColorImage(cmd, target.Image, ImageLayout.General, &clear, 1, &range);
         if (_splatPixels > 0)
-            vk.CmdFillBuffer(cmd, _resources.Splat.Handle, 0, (ulong)_splatPixels * SplatPipeline.WordsPerPixel * 4, 0);
+            vk.CmdFillBuffer(cmd, _resources.Splat.Handle, 0, CanvasResources.SplatBytes(_splatPixels), 0);
         Barriers.ComputeThenCompute(vk, cmd);
         slot.MarkPass("clear");
         _resources.Bind(slot, target.View);
@@ -125,8 +129,11 @@ public sealed partial class CanvasRenderer : IDisposable
         slot.MarkPass("tiles");
         if (_splatPass is { } splat)
             _splat.Record(slot, splat);
-        Barriers.ComputeThenCompute(vk, cmd);
         slot.MarkPass("splat");
+        if (_trailPass is { } trail)
+            _trail.Record(slot, trail, TrailPixels(slot, trail));
+        Barriers.ComputeThenCompute(vk, cmd);
+        slot.MarkPass("trail");
 
         if (_resolvePass is { } resolve)
             _resolve.Record(slot, resolve);
@@ -180,6 +187,7 @@ public sealed partial class CanvasRenderer : IDisposable
         _text?.Dispose();
         _curves?.Dispose();
         _resolve?.Dispose();
+        _trail?.Dispose();
         _splat?.Dispose();
         _tiles?.Dispose();
         _panels?.Dispose();

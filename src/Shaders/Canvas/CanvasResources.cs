@@ -65,10 +65,13 @@ internal sealed class CanvasResources : IDisposable
         return atlas;
     }
 
+    /// <summary>Bytes of the map accumulation for this many plot pixels: splat sums, then trail coverage.</summary>
+    public static ulong SplatBytes(int pixels) => (ulong)Math.Max(pixels, 1) * (SplatPipeline.WordsPerPixel + TrailPipeline.WordsPerPixel) * 4;
+
     /// <summary>Makes the splat buffer hold at least this many plot pixels; grows (and waits for the GPU) only when needed.</summary>
     public void EnsureSplat(int pixels)
     {
-        var bytes = (ulong)Math.Max(pixels, 1) * SplatPipeline.WordsPerPixel * 4;
+        var bytes = SplatBytes(pixels);
         if (_splatBuffer is not null && _splatBuffer.Size >= bytes)
             return;
         _frames.WaitAll();
