@@ -12,8 +12,8 @@ namespace LvaeLive.Shaders.Canvas;
 /// <summary>
 /// Draws a <see cref="CanvasFrame"/> into a render target: lays the panels out, writes the frame's data into the
 /// slot's upload buffer, and records the compute passes in an order whose barriers keep overlapping passes apart:
-/// panels, then panel contents (tiles, plot backgrounds, splats), then map resolve and curves, then text, then the
-/// help overlay. The partial files build each panel's part.
+/// the panel chrome (cached, see <see cref="PanelChrome"/>), then panel contents (tiles, splats, trail), then map
+/// resolve and curves, then text, then the help overlay. The partial files build each panel's part.
 /// </summary>
 public sealed partial class CanvasRenderer : IDisposable
 {
@@ -27,6 +27,7 @@ public sealed partial class CanvasRenderer : IDisposable
     private readonly CurvesPipeline _curves;
     private readonly TextPipeline _text;
     private readonly CanvasResources _resources;
+    private readonly PanelChrome _chrome;
 
     // Per-frame work lists, reused: nothing here is allocated per frame.
     private readonly GlyphBatch _bodyText = new();
@@ -57,6 +58,7 @@ public sealed partial class CanvasRenderer : IDisposable
             _curves = new CurvesPipeline(gpu, _layout);
             _text = new TextPipeline(gpu, _layout);
             _resources = new CanvasResources(gpu, frames, _layout);
+            _chrome = new PanelChrome(gpu, frames, _panels);
         }
         catch
         {
@@ -106,24 +108,13 @@ public sealed partial class CanvasRenderer : IDisposable
         var vk = _gpu.Vk;
         var cmd = slot.Commands;
         target.RecordBegin(slot);
-        var background = Palette.Background;
-        var clear = new ClearColorValue((background & 0xff) / 255f, (background >> 8 & 0xff) / 255f, (background >> 16 & 0xff) / 255f, 1f);
-        var range = Init.ColorRange;
-        vk.CmdClearColorImage(cmd, target.Image, ImageLayout.General, &clear, 1, &range);
         if (_splatPixels > 0)
             vk.CmdFillBuffer(cmd, _resources.Splat.Handle, 0, CanvasResources.SplatBytes(_splatPixels), 0);
-        Barriers.ComputeThenCompute(vk, cmd);
-        slot.MarkPass("clear");
         _resources.Bind(slot, target.View);
-
-        foreach (var panel in _backPanels)
-            _panels.Record(slot, panel);
+        _chrome.Record(slot, target, _backPanels, _innerPanels);
         Barriers.ComputeThenCompute(vk, cmd);
-        slot.MarkPass("panels");
+        slot.MarkPass("chrome");
 
-        foreach (var panel in _innerPanels)
-            _panels.Record(slot, panel);
-        slot.MarkPass("inner panels");
         foreach (var grid in _tileGrids)
             _tiles.Record(slot, grid);
         slot.MarkPass("tiles");
@@ -183,6 +174,7 @@ public sealed partial class CanvasRenderer : IDisposable
 
     public void Dispose()
     {
+        _chrome?.Dispose();
         _resources?.Dispose();
         _text?.Dispose();
         _curves?.Dispose();
