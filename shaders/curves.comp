@@ -3,6 +3,7 @@
 // One plot: grid lines at the ticks, then each series as an anti-aliased polyline. Series share the plot's y range
 // and spread their samples over its full width. A non-finite sample marks its column band in the invalid colour.
 #include "canvas.glsl"
+#include "geometry.glsl"
 
 layout(local_size_x = 16, local_size_y = 16) in;
 
@@ -51,6 +52,8 @@ void main()
         colour = mix(colour, grid.rgb, grid.a);
 
     vec2 p = vec2(local);
+    // Pixels within this distance of a line are (partly) inked.
+    float reach = push.lineWidth * 0.5 + 0.5;
     float width = float(max(push.size.x - 1, 1));
     for (int s = 0; s < push.seriesCount; s++)
     {
@@ -67,10 +70,10 @@ void main()
             colour = mix(colour, INVALID_COLOUR, 0.55);
             continue;
         }
-        // Segments that can reach this column: those within one pixel (plus the line width) of it.
-        int reach = int(ceil(samplesPerPixel * (1.0 + push.lineWidth))) + 1;
-        int first = max(int(floor(t)) - reach, 0);
-        int last = min(int(floor(t)) + reach, count - 2);
+        // A curve is a function of x: only the segments whose x span (segment i from i / samplesPerPixel to
+        // (i + 1) / samplesPerPixel) comes within `reach` of this column can ink it.
+        int first = max(int(floor((p.x - reach) * samplesPerPixel)), 0);
+        int last = min(int(floor((p.x + reach) * samplesPerPixel)), count - 2);
         float distance = 1e9;
         for (int i = first; i <= last; i++)
         {
@@ -78,15 +81,11 @@ void main()
             float y1 = sampleY(offset, i + 1);
             if (isInvalid(y0) || isInvalid(y1))
                 continue;
-            vec2 a = vec2(float(i) / samplesPerPixel, y0);
-            vec2 b = vec2(float(i + 1) / samplesPerPixel, y1);
-            vec2 ab = b - a;
-            float h = clamp(dot(p - a, ab) / max(dot(ab, ab), 1e-6), 0.0, 1.0);
-            distance = min(distance, length(p - (a + h * ab)));
+            distance = min(distance, segmentDistance(p, vec2(float(i) / samplesPerPixel, y0), vec2(float(i + 1) / samplesPerPixel, y1)));
         }
         if (count == 1)
             distance = length(p - vec2(0.0, sampleY(offset, 0)));
-        colour = mix(colour, seriesColour.rgb, seriesColour.a * clamp(push.lineWidth * 0.5 + 0.5 - distance, 0.0, 1.0));
+        colour = mix(colour, seriesColour.rgb, seriesColour.a * clamp(reach - distance, 0.0, 1.0));
     }
     imageStore(canvasImage, pixel, vec4(colour, 1.0));
 }
