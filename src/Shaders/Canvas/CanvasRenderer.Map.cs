@@ -51,12 +51,17 @@ public sealed partial class CanvasRenderer
             Size = new Int2(side, side),
             Density = SplatDensity,
             CoverageOffset = TrailPipeline.CoverageOffset(_splatPixels),
-            MarkerOffset = WritePixels(upload, frame.MapMarkers.Span, projection, out var markerCount),
-            MarkerCount = markerCount,
-            MarkerRadius = 6f * layout.Scale,
             TrailColour = Palette.Trail,
-            MarkerColour = Palette.Marker,
-            MarkerRing = Palette.MarkerRing,
+        };
+        _markersPass = new MarkersPush
+        {
+            Origin = new Int2(plot.X, plot.Y),
+            Size = new Int2(side, side),
+            PointOffset = WritePixels(upload, frame.MapMarkers.Span, projection, out var markerCount),
+            PointCount = markerCount,
+            Radius = 6f * layout.Scale,
+            FillColour = Palette.Marker,
+            RingColour = Palette.MarkerRing,
         };
         ComposeLegend(layout, new Rect(plot.X, plot.Bottom, plot.Width, legendHeight), invalid);
     }

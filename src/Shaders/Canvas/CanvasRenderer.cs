@@ -13,7 +13,7 @@ namespace LvaeLive.Shaders.Canvas;
 /// Draws a <see cref="CanvasFrame"/> into a render target: lays the panels out, writes the frame's data into the
 /// slot's upload buffer, and records the compute passes in an order whose barriers keep overlapping passes apart:
 /// the panel chrome (cached, see <see cref="PanelChrome"/>), then panel contents (tiles, splats, trail), then map
-/// resolve and curves, then text, then the help overlay. The partial files build each panel's part.
+/// resolve and curves, then map markers and text, then the help overlay. The partial files build each panel's part.
 /// </summary>
 public sealed partial class CanvasRenderer : IDisposable
 {
@@ -24,6 +24,7 @@ public sealed partial class CanvasRenderer : IDisposable
     private readonly SplatPipeline _splat;
     private readonly TrailPipeline _trail;
     private readonly ResolvePipeline _resolve;
+    private readonly MarkersPipeline _markers;
     private readonly CurvesPipeline _curves;
     private readonly TextPipeline _text;
     private readonly CanvasResources _resources;
@@ -41,6 +42,7 @@ public sealed partial class CanvasRenderer : IDisposable
     private SplatPush? _splatPass;
     private TrailPush? _trailPass;
     private ResolvePush? _resolvePass;
+    private MarkersPush? _markersPass;
     private PanelPush? _overlayPanel;
     private int _splatPixels;
 
@@ -55,6 +57,7 @@ public sealed partial class CanvasRenderer : IDisposable
             _splat = new SplatPipeline(gpu, _layout);
             _trail = new TrailPipeline(gpu, _layout);
             _resolve = new ResolvePipeline(gpu, _layout);
+            _markers = new MarkersPipeline(gpu, _layout);
             _curves = new CurvesPipeline(gpu, _layout);
             _text = new TextPipeline(gpu, _layout);
             _resources = new CanvasResources(gpu, frames, _layout);
@@ -90,6 +93,7 @@ public sealed partial class CanvasRenderer : IDisposable
         _splatPass = null;
         _trailPass = null;
         _resolvePass = null;
+        _markersPass = null;
         _overlayPanel = null;
 
         ComposeChrome(layout, frame);
@@ -134,6 +138,10 @@ public sealed partial class CanvasRenderer : IDisposable
         Barriers.ComputeThenCompute(vk, cmd);
         slot.MarkPass("curves");
 
+        // Markers stay inside the map's plot, where no text goes.
+        if (_markersPass is { } markers)
+            _markers.Record(slot, markers);
+        slot.MarkPass("markers");
         _text.Record(slot, _bodyText.Push);
         _text.Record(slot, _titleText.Push);
         slot.MarkPass("text");
@@ -178,6 +186,7 @@ public sealed partial class CanvasRenderer : IDisposable
         _resources?.Dispose();
         _text?.Dispose();
         _curves?.Dispose();
+        _markers?.Dispose();
         _resolve?.Dispose();
         _trail?.Dispose();
         _splat?.Dispose();

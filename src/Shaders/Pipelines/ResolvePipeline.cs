@@ -13,15 +13,10 @@ public struct ResolvePush
     public Int2 Size;
     public float Density;
     public uint CoverageOffset;
-    public uint MarkerOffset;
-    public int MarkerCount;
-    public float MarkerRadius;
     public uint TrailColour;
-    public uint MarkerColour;
-    public uint MarkerRing;
 }
 
-/// <summary>Turns the accumulated splats and trail coverage into the latent map's pixels and draws the markers on top.</summary>
+/// <summary>Turns the accumulated splats and trail coverage into the latent map's pixels.</summary>
 public sealed class ResolvePipeline(GpuContext gpu, ComputeLayout layout) : CanvasPipeline<ResolvePush>(gpu, layout, "resolve")
 {
     public void Record(FrameSlot slot, in ResolvePush push) => DispatchOverPixels(slot, push, push.Size);
