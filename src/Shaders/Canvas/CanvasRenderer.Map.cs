@@ -18,19 +18,20 @@ public sealed partial class CanvasRenderer
         var content = AddPanel(layout, layout.Map, frame.MapTitle, SpanText.Number(note, points.Length, "0", " points"));
         var body = _bodyText.Face;
         var legendHeight = (int)(body.CellHeight * 1.6f);
-        var side = Math.Min(content.Width, content.Height - legendHeight);
+        // The plot fills the panel above its legend: the projection scales each axis to the data's spread anyway.
+        var plot = new Rect(content.X, content.Y, content.Width, content.Height - legendHeight);
+        var (width, height) = (plot.Width, plot.Height);
         _splatPixels = 0;
-        if (side < 8)
+        if (width < 8 || height < 8)
             return;
-        var plot = new Rect(content.X + (content.Width - side) / 2, content.Y, side, side);
         _innerPanels.Add(PanelPush(plot, Palette.PlotBackground, Palette.PanelBorder, 0, 1));
 
-        var projection = MapProjection.Fit(points, frame.MapMarkers.Span, side, side);
+        var projection = MapProjection.Fit(points, frame.MapMarkers.Span, width, height);
         var invalid = WritePoints(upload, points, projection, out var pointOffset);
-        _splatPixels = side * side;
+        _splatPixels = width * height;
         _splatPass = new SplatPush
         {
-            Size = new Int2(side, side),
+            Size = new Int2(width, height),
             PointOffset = pointOffset,
             PointCount = points.Length,
             PaletteOffset = upload.Words32(Palette.Classes),
@@ -39,7 +40,7 @@ public sealed partial class CanvasRenderer
         };
         _trailPass = new TrailPush
         {
-            Size = new Int2(side, side),
+            Size = new Int2(width, height),
             PointOffset = WritePixels(upload, frame.MapTrail.Span, projection, out var trailCount),
             PointCount = trailCount,
             Width = 2f * layout.Scale,
@@ -48,7 +49,7 @@ public sealed partial class CanvasRenderer
         _resolvePass = new ResolvePush
         {
             Origin = new Int2(plot.X, plot.Y),
-            Size = new Int2(side, side),
+            Size = new Int2(width, height),
             Density = SplatDensity,
             CoverageOffset = TrailPipeline.CoverageOffset(_splatPixels),
             TrailColour = Palette.Trail,
@@ -56,7 +57,7 @@ public sealed partial class CanvasRenderer
         _markersPass = new MarkersPush
         {
             Origin = new Int2(plot.X, plot.Y),
-            Size = new Int2(side, side),
+            Size = new Int2(width, height),
             PointOffset = WritePixels(upload, frame.MapMarkers.Span, projection, out var markerCount),
             PointCount = markerCount,
             Radius = 6f * layout.Scale,

@@ -163,6 +163,9 @@ public sealed partial class CanvasRenderer : IDisposable
     {
         _backPanels.Add(PanelPush(panel, Palette.Panel, Palette.PanelBorder, 6 * layout.Scale, 1));
         var inner = panel.Inset(layout.Padding);
+        // The title comes first: the note goes when both do not fit.
+        if (_titleText.Width(title.Length) + _bodyText.Width(note.Length) + layout.Padding > inner.Width)
+            note = default;
         var noteWidth = _bodyText.Width(note.Length);
         _titleText.Add(title, inner.X, inner.Y, Palette.Title, inner.Width - noteWidth - layout.Padding);
         var titleFace = _titleText.Face;
