@@ -48,9 +48,9 @@ void blendRow(int x, int y, vec3 colour, float alpha)
 
 void drawSeries(int x, uint entry, float reach)
 {
-    uint offset = frameWords[entry];
-    int count = int(frameWords[entry + 1u]);
-    vec4 colour = unpackColour(frameWords[entry + 2u]);
+    uint offset = frameWord(entry);
+    int count = int(frameWord(entry + 1u));
+    vec4 colour = unpackColour(frameWord(entry + 2u));
     if (count <= 0)
         return;
     float samplesPerPixel = float(max(count - 1, 1)) / float(max(push.size.x - 1, 1));
