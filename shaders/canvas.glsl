@@ -3,17 +3,21 @@
 #define CANVAS_GLSL
 
 layout(set = 0, binding = 0, rgba8) uniform image2D canvasImage;
-// Per-frame data written by the host into a persistently mapped buffer: floats as bits, ints, packed colours.
-layout(set = 0, binding = 1, std430) readonly buffer FrameData { uint frameWords[]; };
+// Per-frame data written by the host into a persistently mapped buffer: floats as bits, ints, packed colours. Read
+// as texels: lavapipe gathers texel fetches as vectors but reads a storage buffer one invocation at a time.
+layout(set = 0, binding = 1) uniform usamplerBuffer frameData;
 // Glyph coverage bytes, four to a word (GlyphAtlas.cs).
 layout(set = 0, binding = 2, std430) readonly buffer GlyphData { uint glyphWords[]; };
-// Scatter accumulation: per plot pixel, weighted sums of red, green, blue (0..255) and the weight.
+// Map accumulation: per plot pixel, weighted sums of red, green, blue (0..255) and the weight; after those, per plot
+// pixel, the trail's coverage (TrailPipeline.CoverageOffset).
 layout(set = 0, binding = 3, std430) buffer SplatData { uint splatWords[]; };
 
 // NaN and infinity show in this colour wherever they appear in the data.
 const vec3 INVALID_COLOUR = vec3(1.0, 0.0, 1.0);
 
-float frameFloat(uint index) { return uintBitsToFloat(frameWords[index]); }
+uint frameWord(uint index) { return texelFetch(frameData, int(index)).r; }
+
+float frameFloat(uint index) { return uintBitsToFloat(frameWord(index)); }
 
 // An exponent of all ones means NaN or infinity; tested on the bits so that no float optimisation can drop it.
 bool isInvalid(float value) { return (floatBitsToUint(value) & 0x7f800000u) == 0x7f800000u; }

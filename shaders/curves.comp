@@ -2,9 +2,12 @@
 #extension GL_GOOGLE_include_directive : require
 // One plot: grid lines at the ticks, then each series as an anti-aliased polyline. Series share the plot's y range
 // and spread their samples over its full width. A non-finite sample marks its column band in the invalid colour.
+// One invocation per pixel column: a curve is a function of x, so a column meets only the few segments within a
+// line's reach of it, and only the rows between their lowest and highest point (plus the reach) can be inked.
 #include "canvas.glsl"
+#include "geometry.glsl"
 
-layout(local_size_x = 16, local_size_y = 16) in;
+layout(local_size_x = 64) in;
 
 layout(push_constant) uniform CurvesPush
 {
@@ -36,57 +39,78 @@ bool onTick(float coordinate, float start, float step)
     return k >= 0.0 && abs(coordinate - (start + k * step)) < 0.5;
 }
 
-void main()
+void blendRow(int x, int y, vec3 colour, float alpha)
 {
-    ivec2 local = ivec2(gl_GlobalInvocationID.xy);
-    if (any(greaterThanEqual(local, push.size)))
-        return;
-    ivec2 pixel = push.origin + local;
-    if (any(greaterThanEqual(pixel, imageSize(canvasImage))))
-        return;
+    ivec2 pixel = push.origin + ivec2(x, y);
+    if (y >= 0 && y < push.size.y && pixel.y < imageSize(canvasImage).y)
+        blendPixel(pixel, colour, alpha);
+}
 
-    vec3 colour = imageLoad(canvasImage, pixel).rgb;
-    vec4 grid = unpackColour(push.gridColour);
-    if (onTick(float(local.x), push.xTickStart, push.xTickStep) || onTick(float(local.y), push.yTickStart, push.yTickStep))
-        colour = mix(colour, grid.rgb, grid.a);
-
-    vec2 p = vec2(local);
-    float width = float(max(push.size.x - 1, 1));
-    for (int s = 0; s < push.seriesCount; s++)
+void drawSeries(int x, uint entry, float reach)
+{
+    uint offset = frameWord(entry);
+    int count = int(frameWord(entry + 1u));
+    vec4 colour = unpackColour(frameWord(entry + 2u));
+    if (count <= 0)
+        return;
+    float samplesPerPixel = float(max(count - 1, 1)) / float(max(push.size.x - 1, 1));
+    if (isInvalid(frameFloat(offset + uint(clamp(int(round(float(x) * samplesPerPixel)), 0, count - 1)))))
     {
-        uint entry = push.seriesOffset + uint(s * 3);
-        uint offset = frameWords[entry];
-        int count = int(frameWords[entry + 1u]);
-        vec4 seriesColour = unpackColour(frameWords[entry + 2u]);
-        if (count <= 0)
+        for (int y = 0; y < push.size.y; y++)
+            blendRow(x, y, INVALID_COLOUR, 0.55);
+        return;
+    }
+    // Segment i runs from sample i to sample i + 1 (a lone sample is a dot): those whose x span comes within reach.
+    int first = max(int(floor((float(x) - reach) * samplesPerPixel)), 0);
+    int last = min(int(floor((float(x) + reach) * samplesPerPixel)), max(count - 2, 0));
+    float low = 1e9;
+    float high = -1e9;
+    for (int i = first; i <= last; i++)
+    {
+        float y0 = sampleY(offset, i);
+        float y1 = sampleY(offset, min(i + 1, count - 1));
+        if (isInvalid(y0) || isInvalid(y1))
             continue;
-        float samplesPerPixel = float(max(count - 1, 1)) / width;
-        float t = p.x * samplesPerPixel;
-        if (isInvalid(frameFloat(offset + uint(clamp(int(round(t)), 0, count - 1)))))
-        {
-            colour = mix(colour, INVALID_COLOUR, 0.55);
-            continue;
-        }
-        // Segments that can reach this column: those within one pixel (plus the line width) of it.
-        int reach = int(ceil(samplesPerPixel * (1.0 + push.lineWidth))) + 1;
-        int first = max(int(floor(t)) - reach, 0);
-        int last = min(int(floor(t)) + reach, count - 2);
+        low = min(low, min(y0, y1));
+        high = max(high, max(y0, y1));
+    }
+    // Clamped as floats so that values far off the plot never overflow an int.
+    int top = int(clamp(floor(low - reach), 0.0, float(push.size.y)));
+    int bottom = int(clamp(ceil(high + reach), -1.0, float(push.size.y - 1)));
+    for (int y = top; y <= bottom; y++)
+    {
+        vec2 p = vec2(x, y);
         float distance = 1e9;
         for (int i = first; i <= last; i++)
         {
+            int next = min(i + 1, count - 1);
             float y0 = sampleY(offset, i);
-            float y1 = sampleY(offset, i + 1);
+            float y1 = sampleY(offset, next);
             if (isInvalid(y0) || isInvalid(y1))
                 continue;
-            vec2 a = vec2(float(i) / samplesPerPixel, y0);
-            vec2 b = vec2(float(i + 1) / samplesPerPixel, y1);
-            vec2 ab = b - a;
-            float h = clamp(dot(p - a, ab) / max(dot(ab, ab), 1e-6), 0.0, 1.0);
-            distance = min(distance, length(p - (a + h * ab)));
+            distance = min(distance, segmentDistance(p, vec2(float(i) / samplesPerPixel, y0), vec2(float(next) / samplesPerPixel, y1)));
         }
-        if (count == 1)
-            distance = length(p - vec2(0.0, sampleY(offset, 0)));
-        colour = mix(colour, seriesColour.rgb, seriesColour.a * clamp(push.lineWidth * 0.5 + 0.5 - distance, 0.0, 1.0));
+        float coverage = colour.a * clamp(reach - distance, 0.0, 1.0);
+        if (coverage > 0.0)
+            blendRow(x, y, colour.rgb, coverage);
     }
-    imageStore(canvasImage, pixel, vec4(colour, 1.0));
+}
+
+void main()
+{
+    int x = int(gl_GlobalInvocationID.x);
+    if (x >= push.size.x || push.origin.x + x >= imageSize(canvasImage).x)
+        return;
+
+    // Grid: the whole column on an x tick, otherwise the rows on a y tick.
+    vec4 grid = unpackColour(push.gridColour);
+    bool columnOnTick = onTick(float(x), push.xTickStart, push.xTickStep);
+    for (int y = 0; y < push.size.y; y++)
+        if (columnOnTick || onTick(float(y), push.yTickStart, push.yTickStep))
+            blendRow(x, y, grid.rgb, grid.a);
+
+    // Pixels within this distance of a line are (partly) inked.
+    float reach = push.lineWidth * 0.5 + 0.5;
+    for (int s = 0; s < push.seriesCount; s++)
+        drawSeries(x, push.seriesOffset + uint(s * 3), reach);
 }

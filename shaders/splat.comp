@@ -23,11 +23,11 @@ void main()
         return;
     uint word = push.pointOffset + uint(index * 3);
     vec2 position = vec2(frameFloat(word), frameFloat(word + 1u));
-    int label = int(frameWords[word + 2u]);
+    int label = int(frameWord(word + 2u));
     // The host counts points with invalid coordinates and reports them in the legend.
     if (isInvalid(position.x) || isInvalid(position.y))
         return;
-    uint rgba = label >= 0 && label < push.paletteCount ? frameWords[push.paletteOffset + uint(label)] : push.invalidColour;
+    uint rgba = label >= 0 && label < push.paletteCount ? frameWord(push.paletteOffset + uint(label)) : push.invalidColour;
     uvec3 colour = uvec3(unpackColour(rgba).rgb * 255.0 + 0.5);
 
     ivec2 centre = ivec2(floor(position));

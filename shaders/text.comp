@@ -29,11 +29,11 @@ void main()
     if (instance >= push.instanceCount || inCell.x >= push.cellWidth || inCell.y >= push.cellHeight)
         return;
     uint word = push.instanceOffset + uint(instance * 4);
-    ivec2 pixel = ivec2(int(frameWords[word]), int(frameWords[word + 1u])) + inCell;
+    ivec2 pixel = ivec2(int(frameWord(word)), int(frameWord(word + 1u))) + inCell;
     if (any(lessThan(pixel, ivec2(0))) || any(greaterThanEqual(pixel, imageSize(canvasImage))))
         return;
-    float alpha = coverage(int(frameWords[word + 2u]), inCell.x, inCell.y);
-    vec4 colour = unpackColour(frameWords[word + 3u]);
+    float alpha = coverage(int(frameWord(word + 2u)), inCell.x, inCell.y);
+    vec4 colour = unpackColour(frameWord(word + 3u));
     if (alpha > 0.0)
         blendPixel(pixel, colour.rgb, alpha * colour.a);
 }

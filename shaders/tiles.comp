@@ -2,10 +2,11 @@
 #extension GL_GOOGLE_include_directive : require
 // A grid of 28x28 images, bilinearly upscaled to the tile size and coloured by a colour map. Tiles come in groups of
 // groupColumns side by side (1 for the digit grid, 2 for input/reconstruction pairs) with a wider gap between groups.
+// Work group z is the tile, x and y its pixels: the tile's place is worked out once per group, not per pixel.
 #include "canvas.glsl"
 #include "colormap.glsl"
 
-layout(local_size_x = 16, local_size_y = 16) in;
+layout(local_size_x = 8, local_size_y = 8) in;
 
 const int SIDE = 28;
 
@@ -35,20 +36,19 @@ float texel(uint image, int x, int y)
 
 void main()
 {
-    ivec2 local = ivec2(gl_GlobalInvocationID.xy);
-    int groupWidth = push.groupColumns * push.tileSize.x + (push.groupColumns - 1) * push.gap + push.groupGap;
-    int group = local.x / groupWidth;
-    int inGroup = local.x - group * groupWidth;
-    int columnInGroup = inGroup / (push.tileSize.x + push.gap);
-    int x = inGroup - columnInGroup * (push.tileSize.x + push.gap);
-    int row = local.y / (push.tileSize.y + push.gap);
-    int y = local.y - row * (push.tileSize.y + push.gap);
-    int column = group * push.groupColumns + columnInGroup;
-    if (columnInGroup >= push.groupColumns || x >= push.tileSize.x || y >= push.tileSize.y || column >= push.columns || row >= push.rows)
+    int index = int(gl_WorkGroupID.z);
+    int x = int(gl_GlobalInvocationID.x);
+    int y = int(gl_GlobalInvocationID.y);
+    if (index >= push.imageCount || x >= push.tileSize.x || y >= push.tileSize.y)
         return;
-    int index = row * push.columns + column;
-    ivec2 pixel = push.origin + local;
-    if (index >= push.imageCount || any(greaterThanEqual(pixel, imageSize(canvasImage))))
+    int column = index % push.columns;
+    int row = index / push.columns;
+    int group = column / push.groupColumns;
+    int columnInGroup = column - group * push.groupColumns;
+    int groupWidth = push.groupColumns * push.tileSize.x + (push.groupColumns - 1) * push.gap + push.groupGap;
+    ivec2 tileOrigin = ivec2(group * groupWidth + columnInGroup * (push.tileSize.x + push.gap), row * (push.tileSize.y + push.gap));
+    ivec2 pixel = push.origin + tileOrigin + ivec2(x, y);
+    if (row >= push.rows || any(greaterThanEqual(pixel, imageSize(canvasImage))))
         return;
 
     // Pixel centres map onto texel centres: (x + 0.5) * 28 / tile - 0.5, clamped to the edge.

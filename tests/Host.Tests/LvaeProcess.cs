@@ -17,7 +17,10 @@ internal static class LvaeProcess
         }
     }
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => RunWith(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs lvae with these environment variables set (added to, or replacing, the test's own).</summary>
+    public static Result RunWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -27,6 +30,7 @@ internal static class LvaeProcess
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lvae.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -9,7 +9,7 @@ public sealed class PushConstantLayoutTests
     public static TheoryData<string, Type> Blocks => new()
     {
         { "panel", typeof(PanelPush) }, { "tiles", typeof(TilesPush) }, { "splat", typeof(SplatPush) },
-        { "resolve", typeof(ResolvePush) }, { "curves", typeof(CurvesPush) }, { "text", typeof(TextPush) },
+        { "trail", typeof(TrailPush) }, { "resolve", typeof(ResolvePush) }, { "markers", typeof(MarkersPush) }, { "curves", typeof(CurvesPush) }, { "text", typeof(TextPush) },
     };
 
     [Theory]

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace LvaeLive.Render.Tests;
 
 /// <summary>CPU versions of the shaders' math, written from the same formulas, for comparison.</summary>
@@ -44,4 +46,46 @@ internal static class Reference
     private static float Tap(ReadOnlySpan<float> image, int x, int y) => image[Math.Clamp(y, 0, 27) * 28 + Math.Clamp(x, 0, 27)];
 
     public static byte ToByte(float unit) => (byte)MathF.Round(Math.Clamp(unit, 0, 1) * 255);
+
+    /// <summary>shaders/geometry.glsl: distance from p to the segment a-b.</summary>
+    public static float SegmentDistance(Vector2 p, Vector2 a, Vector2 b)
+    {
+        var ab = b - a;
+        var t = Math.Clamp(Vector2.Dot(p - a, ab) / MathF.Max(Vector2.Dot(ab, ab), 1e-6f), 0, 1);
+        return (p - (a + t * ab)).Length();
+    }
+
+    /// <summary>A packed RGBA8 colour (red in the low byte) as unit floats.</summary>
+    public static Vector4 Unpack(uint rgba) => new Vector4(rgba & 0xff, rgba >> 8 & 0xff, rgba >> 16 & 0xff, rgba >> 24) / 255f;
+
+    /// <summary>
+    /// A canvas of unit RGB colours that, like the RGBA8 image, keeps 8 bits per channel after each blend
+    /// (shaders/canvas.glsl blendPixel, or a pass that loads, mixes and stores).
+    /// </summary>
+    public sealed class Canvas(int width, int height)
+    {
+        private readonly Vector3[] _pixels = new Vector3[width * height];
+
+        public Vector3 this[int x, int y] => _pixels[y * width + x];
+
+        public void Blend(int x, int y, Vector3 colour, float alpha)
+        {
+            var mixed = Vector3.Lerp(this[x, y], colour, Math.Clamp(alpha, 0, 1));
+            _pixels[y * width + x] = new Vector3(ToByte(mixed.X), ToByte(mixed.Y), ToByte(mixed.Z)) / 255f;
+        }
+
+        /// <summary>Asserts the RGBA8 pixels read back match within <paramref name="steps"/> of 255 per channel.</summary>
+        public void AssertMatches(byte[] rgba, int steps)
+        {
+            for (var y = 0; y < height; y++)
+                for (var x = 0; x < width; x++)
+                {
+                    var at = (y * width + x) * 4;
+                    var expected = this[x, y] * 255;
+                    var (r, g, b) = (rgba[at], rgba[at + 1], rgba[at + 2]);
+                    Assert.True(Math.Abs(r - expected.X) <= steps && Math.Abs(g - expected.Y) <= steps && Math.Abs(b - expected.Z) <= steps,
+                        $"pixel ({x}, {y}) is ({r}, {g}, {b}), expected about ({expected.X:0}, {expected.Y:0}, {expected.Z:0})");
+                }
+        }
+    }
 }

@@ -23,6 +23,7 @@ internal sealed unsafe class ShaderHarness : IDisposable
     public OffscreenTarget Target { get; }
     public ComputeLayout Layout { get; }
     public GpuBuffer Upload { get; }
+    public TexelView UploadTexels { get; }
     public GpuBuffer Glyphs { get; }
     public GpuBuffer Splat { get; }
     public GlyphAtlas Atlas { get; }
@@ -35,7 +36,8 @@ internal sealed unsafe class ShaderHarness : IDisposable
         Frames = new FrameRing(Gpu);
         Target = new OffscreenTarget(Gpu, Frames, new Extent2D((uint)width, (uint)height));
         Layout = CanvasBindings.CreateLayout(Gpu);
-        Upload = new GpuBuffer(Gpu, 1 << 20, BufferUsageFlags.StorageBufferBit, BufferKind.Upload);
+        Upload = new GpuBuffer(Gpu, 1 << 20, BufferUsageFlags.UniformTexelBufferBit, BufferKind.Upload);
+        UploadTexels = new TexelView(Gpu, Upload);
         Atlas = GlyphAtlas.Rasterise([13f]);
         Glyphs = new GpuBuffer(Gpu, (ulong)Atlas.Coverage.Length, BufferUsageFlags.StorageBufferBit | BufferUsageFlags.TransferDstBit, BufferKind.DeviceLocal);
         Glyphs.UploadOnce(Atlas.Coverage);
@@ -56,7 +58,7 @@ internal sealed unsafe class ShaderHarness : IDisposable
         vk.CmdFillBuffer(slot.Commands, Splat.Handle, 0, Vk.WholeSize, 0);
         Barriers.ComputeThenCompute(vk, slot.Commands);
         Layout.WriteImage(slot, CanvasBindings.CanvasImage, Target.View);
-        Layout.WriteBuffer(slot, CanvasBindings.FrameData, Upload.Handle);
+        Layout.WriteTexels(slot, CanvasBindings.FrameData, UploadTexels.Handle);
         Layout.WriteBuffer(slot, CanvasBindings.GlyphData, Glyphs.Handle);
         Layout.WriteBuffer(slot, CanvasBindings.SplatData, Splat.Handle);
         Layout.Bind(slot);
@@ -78,6 +80,7 @@ internal sealed unsafe class ShaderHarness : IDisposable
     {
         Splat.Dispose();
         Glyphs.Dispose();
+        UploadTexels.Dispose();
         Upload.Dispose();
         Layout.Dispose();
         Target.Dispose();

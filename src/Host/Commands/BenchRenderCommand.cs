@@ -21,13 +21,28 @@ internal static class BenchRenderCommand
             var threads = LavapipeThreads.Ensure(2);
             Console.WriteLine($"{LavapipeThreads.Variable}={threads}, {Environment.ProcessorCount} cores, {count} frames per size");
             Console.WriteLine($"{"size",-10} {"GPU median",11} {"GPU p95",9} {"wall median",12} {"wall p95",9} {"CPU s/frame",12}  device");
+            var results = new List<RenderBenchResult>();
             foreach (var size in new[] { CanvasSize.Validate(1280, 720), CanvasSize.Validate(1920, 1080) })
             {
                 var r = RenderBenchmark.Run(size, count);
                 Console.WriteLine($"{$"{size.Width}x{size.Height}",-10} {r.GpuMedianMs,8:0.00} ms {r.GpuP95Ms,6:0.00} ms {r.WallMedianMs,9:0.00} ms {r.WallP95Ms,6:0.00} ms {r.CpuSecondsPerFrame,12:0.0000}  {r.Device}");
+                results.Add(r);
             }
+            PrintPasses(results);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Median GPU milliseconds per pass, one column per size: where a frame's time goes.</summary>
+    private static void PrintPasses(List<RenderBenchResult> results)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"{"pass (GPU median)",-18}" + string.Concat(results.Select(r => $" {$"{r.Size.Width}x{r.Size.Height}",11}")));
+        foreach (var pass in results[0].PassMedians)
+        {
+            var cells = results.Select(r => r.PassMedians.FirstOrDefault(p => p.Name == pass.Name) is { Name: not null } p ? $" {p.Milliseconds,8:0.00} ms" : $" {"-",11}");
+            Console.WriteLine($"{pass.Name,-18}" + string.Concat(cells));
+        }
     }
 }

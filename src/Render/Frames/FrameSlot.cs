@@ -7,8 +7,8 @@ using static LvaeLive.Render.Vulkan.VulkanCheck;
 namespace LvaeLive.Render.Frames;
 
 /// <summary>
-/// One frame in flight: its command buffer, the fence that says the GPU is done with it, and two timestamp queries
-/// around its work. Resources indexed by <see cref="Index"/> (upload and read-back buffers, descriptor sets) may be
+/// One frame in flight: its command buffer, the fence that says the GPU is done with it, and timestamp queries at the
+/// frame's start and after each named pass (<see cref="MarkPass"/>). Resources indexed by <see cref="Index"/> (upload and read-back buffers, descriptor sets) may be
 /// touched by the host only after <see cref="WaitUntilDone"/>.
 /// </summary>
 public sealed unsafe class FrameSlot : IDisposable
@@ -16,6 +16,13 @@ public sealed unsafe class FrameSlot : IDisposable
     private readonly GpuContext _gpu;
     private Fence _fence;
     private QueryPool _timestamps;
+    /// <summary>Passes one frame can time; marks beyond this are ignored (the frame total is still measured).</summary>
+    public const int MaxPasses = 30;
+
+    private readonly string[] _passNames = new string[MaxPasses];
+    private readonly PassTime[] _lastPasses = new PassTime[MaxPasses];
+    private int _passCount;
+    private int _lastPassCount;
     private bool _submitted;
     private bool _timed;
 
@@ -24,6 +31,9 @@ public sealed unsafe class FrameSlot : IDisposable
 
     /// <summary>GPU milliseconds between the first and last command of this slot's latest finished frame, when timestamps exist.</summary>
     public double? LastGpuMilliseconds { get; private set; }
+
+    /// <summary>GPU milliseconds of each pass marked in this slot's latest finished frame, in recording order.</summary>
+    public ReadOnlySpan<PassTime> LastPasses => _lastPasses.AsSpan(0, _lastPassCount);
 
     internal FrameSlot(GpuContext gpu, int index, CommandBuffer commands)
     {
@@ -36,7 +46,7 @@ public sealed unsafe class FrameSlot : IDisposable
         _fence = fence;
         if (gpu.TimestampPeriodNs is not null)
         {
-            var queryInfo = new QueryPoolCreateInfo(sType: StructureType.QueryPoolCreateInfo, queryType: QueryType.Timestamp, queryCount: 2);
+            var queryInfo = new QueryPoolCreateInfo(sType: StructureType.QueryPoolCreateInfo, queryType: QueryType.Timestamp, queryCount: MaxPasses + 2);
             QueryPool pool;
             Check(gpu.Vk.CreateQueryPool(gpu.Device, &queryInfo, null, &pool));
             _timestamps = pool;
@@ -53,11 +63,25 @@ public sealed unsafe class FrameSlot : IDisposable
         Check(vk.ResetCommandBuffer(Commands, 0));
         var begin = Init.OneTimeBegin();
         Check(vk.BeginCommandBuffer(Commands, &begin));
+        _passCount = 0;
         if (_timestamps.Handle != 0)
         {
-            vk.CmdResetQueryPool(Commands, _timestamps, 0, 2);
+            vk.CmdResetQueryPool(Commands, _timestamps, 0, MaxPasses + 2);
             vk.CmdWriteTimestamp(Commands, PipelineStageFlags.TopOfPipeBit, _timestamps, 0);
         }
+    }
+
+    /// <summary>
+    /// Ends a named pass: the GPU time from the previous mark (or the frame's start) to here is reported under
+    /// <paramref name="name"/> in <see cref="LastPasses"/>. The timestamp waits for all earlier commands (bottom of pipe).
+    /// </summary>
+    public void MarkPass(string name)
+    {
+        if (_timestamps.Handle == 0 || _passCount == MaxPasses)
+            return;
+        _passNames[_passCount] = name;
+        _passCount++;
+        _gpu.Vk.CmdWriteTimestamp(Commands, PipelineStageFlags.BottomOfPipeBit, _timestamps, (uint)_passCount);
     }
 
     /// <summary>Ends recording and submits; with semaphores, the work starts at <paramref name="waitStage"/> once
@@ -66,7 +90,7 @@ public sealed unsafe class FrameSlot : IDisposable
     {
         var vk = _gpu.Vk;
         if (_timestamps.Handle != 0)
-            vk.CmdWriteTimestamp(Commands, PipelineStageFlags.BottomOfPipeBit, _timestamps, 1);
+            vk.CmdWriteTimestamp(Commands, PipelineStageFlags.BottomOfPipeBit, _timestamps, (uint)_passCount + 1);
         Check(vk.EndCommandBuffer(Commands));
         var commands = Commands;
         var waits = wait.Handle != 0 ? 1u : 0u;
@@ -86,14 +110,19 @@ public sealed unsafe class FrameSlot : IDisposable
         _gpu.WaitForFence(_fence);
         _submitted = false;
         if (_timed)
-            LastGpuMilliseconds = ReadTimestamps();
+            ReadTimestamps();
     }
 
-    private double ReadTimestamps()
+    private void ReadTimestamps()
     {
-        var ticks = stackalloc ulong[2];
-        Check(_gpu.Vk.GetQueryPoolResults(_gpu.Device, _timestamps, 0, 2, 2 * sizeof(ulong), ticks, sizeof(ulong), QueryResultFlags.Result64Bit));
-        return (ticks[1] - ticks[0]) * _gpu.TimestampPeriodNs!.Value / 1e6;
+        var count = _passCount + 2;
+        var ticks = stackalloc ulong[MaxPasses + 2];
+        Check(_gpu.Vk.GetQueryPoolResults(_gpu.Device, _timestamps, 0, (uint)count, (nuint)(count * sizeof(ulong)), ticks, sizeof(ulong), QueryResultFlags.Result64Bit));
+        var period = _gpu.TimestampPeriodNs!.Value / 1e6;
+        for (var pass = 0; pass < _passCount; pass++)
+            _lastPasses[pass] = new PassTime(_passNames[pass], (ticks[pass + 1] - ticks[pass]) * period);
+        _lastPassCount = _passCount;
+        LastGpuMilliseconds = (ticks[count - 1] - ticks[0]) * period;
     }
 
     public void Dispose()

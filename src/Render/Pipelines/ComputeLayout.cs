@@ -89,6 +89,14 @@ public sealed unsafe class ComputeLayout : IDisposable
         _gpu.Vk.UpdateDescriptorSets(_gpu.Device, 1, &write, 0, null);
     }
 
+    /// <summary>Points a texel-buffer binding of one slot's set at a buffer view; only while that slot is not in flight.</summary>
+    public void WriteTexels(FrameSlot slot, uint binding, BufferView view)
+    {
+        var write = new WriteDescriptorSet(sType: StructureType.WriteDescriptorSet, dstSet: _sets[slot.Index], dstBinding: binding,
+            descriptorCount: 1, descriptorType: _bindings[binding], pTexelBufferView: &view);
+        _gpu.Vk.UpdateDescriptorSets(_gpu.Device, 1, &write, 0, null);
+    }
+
     public void Bind(FrameSlot slot)
     {
         var set = _sets[slot.Index];

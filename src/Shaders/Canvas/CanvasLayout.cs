@@ -3,9 +3,11 @@ using LvaeLive.Render.Text;
 namespace LvaeLive.Shaders.Canvas;
 
 /// <summary>
-/// Where the panels go on a canvas of any size: a header, three columns (digits, latent map, reconstructions over
-/// curves) and a footer. Spacing and font sizes grow with the canvas (relative to 1280x720) and the user's UI scale,
-/// with a floor that keeps text legible on small canvases.
+/// Where the panels go on a canvas of any size: a header, the panels filling everything down to the footer, and a
+/// footer. Wide canvases get three columns (digits, latent map, reconstructions over curves); squarer ones two rows
+/// (digits and map over reconstructions and curves), so that the square-ish digit grid and map stay large. Spacing
+/// and font sizes grow with the canvas (relative to 1280x720) and the user's UI scale, with a floor that keeps text
+/// legible on small canvases.
 /// </summary>
 public readonly record struct CanvasLayout(
     float Scale, int Margin, int Gap, int Padding, float BodyPixels, float TitlePixels,
@@ -14,32 +16,58 @@ public readonly record struct CanvasLayout(
     public const int BodyFace = 0;
     public const int TitleFace = 1;
 
+    /// <summary>Width over height from which three columns fit better than two rows.</summary>
+    private const float WideAspect = 1.5f;
+
     public static CanvasLayout Compute(int width, int height, float uiScale)
     {
         var scale = uiScale * Math.Clamp(Math.Min(width / 1280f, height / 720f), 0.75f, 3f);
         var margin = Px(12, scale);
         var gap = Px(10, scale);
+        var padding = Px(8, scale);
         var bodyPixels = MathF.Max(MathF.Round(13 * scale), 10);
         var titlePixels = MathF.Max(MathF.Round(16 * scale), 12);
         var header = new Rect(margin, margin, width - 2 * margin, (int)(titlePixels * 1.9f));
         var footerHeight = (int)(bodyPixels * 1.7f);
         var footer = new Rect(margin, height - margin - footerHeight, width - 2 * margin, footerHeight);
 
-        var top = header.Bottom + gap;
-        var available = Math.Max(footer.Y - gap - top, 1);
-        var contentWidth = width - 2 * margin;
-        var padding = Px(8, scale);
-        var side = Math.Max((int)Math.Min(available, (contentWidth - 2 * gap) * 0.36f), 1);
-        // Panels no taller than a square plot plus its title and legend lines; the block sits centred between header and footer.
-        var contentHeight = Math.Min(available, side + (int)(titlePixels * 1.3f + bodyPixels * 1.7f) + 3 * padding);
-        top += (available - contentHeight) / 2;
-        var right = Math.Max(contentWidth - 2 * side - 2 * gap, 1);
-        var digits = new Rect(margin, top, side, contentHeight);
-        var map = new Rect(digits.Right + gap, top, side, contentHeight);
-        var reconHeight = (int)(contentHeight * 0.42f);
-        var reconstructions = new Rect(map.Right + gap, top, right, reconHeight);
-        var curves = new Rect(map.Right + gap, reconstructions.Bottom + gap, right, Math.Max(contentHeight - reconHeight - gap, 1));
+        var body = new Rect(margin, header.Bottom + gap, width - 2 * margin, Math.Max(footer.Y - gap - header.Bottom - gap, 1));
+        var (digits, map, reconstructions, curves) = width >= WideAspect * height ? Columns(body, gap) : Rows(body, gap);
         return new CanvasLayout(scale, margin, gap, padding, bodyPixels, titlePixels, header, footer, digits, map, reconstructions, curves);
+    }
+
+    /// <summary>Digits | map | reconstructions over curves.</summary>
+    private static (Rect, Rect, Rect, Rect) Columns(Rect body, int gap)
+    {
+        var inner = Math.Max(body.Width - 2 * gap, 3);
+        var digitsWidth = (int)(inner * 0.3f);
+        var mapWidth = (int)(inner * 0.4f);
+        var digits = body with { Width = digitsWidth };
+        var map = body with { X = digits.Right + gap, Width = mapWidth };
+        var right = body with { X = map.Right + gap, Width = Math.Max(body.Right - map.Right - gap, 1) };
+        var (reconstructions, curves) = SplitHeight(right, 0.4f, gap);
+        return (digits, map, reconstructions, curves);
+    }
+
+    /// <summary>Digits | map over reconstructions | curves.</summary>
+    private static (Rect, Rect, Rect, Rect) Rows(Rect body, int gap)
+    {
+        var (top, bottom) = SplitHeight(body, 0.6f, gap);
+        var (digits, map) = SplitWidth(top, 0.47f, gap);
+        var (reconstructions, curves) = SplitWidth(bottom, 0.42f, gap);
+        return (digits, map, reconstructions, curves);
+    }
+
+    private static (Rect, Rect) SplitHeight(Rect rect, float share, int gap)
+    {
+        var first = Math.Max((int)((rect.Height - gap) * share), 1);
+        return (rect with { Height = first }, rect with { Y = rect.Y + first + gap, Height = Math.Max(rect.Height - first - gap, 1) });
+    }
+
+    private static (Rect, Rect) SplitWidth(Rect rect, float share, int gap)
+    {
+        var first = Math.Max((int)((rect.Width - gap) * share), 1);
+        return (rect with { Width = first }, rect with { X = rect.X + first + gap, Width = Math.Max(rect.Width - first - gap, 1) });
     }
 
     /// <summary>The part of a panel below its title line, inside its padding.</summary>

@@ -25,14 +25,12 @@ public sealed partial class CanvasRenderer
     private void ComposePlot(CanvasLayout layout, CurvePlot plot, Rect cell, FrameUpload upload)
     {
         var body = _bodyText.Face;
-        // Title line: the plot's name, then each series' name in its line colour.
-        var x = cell.X + _bodyText.Add(plot.Title, cell.X, cell.Y, Palette.Title, cell.Width);
-        for (var s = 0; s < plot.Series.Count; s++)
-            x += body.CellWidth + _bodyText.Add(plot.Series[s].Name, x + body.CellWidth, cell.Y, Palette.Series[s], cell.Right - x - body.CellWidth);
+        var legendTop = ComposePlotTitle(plot, cell);
 
         const int LabelCharacters = 7;
-        var area = new Rect(cell.X + LabelCharacters * body.CellWidth, cell.Y + body.CellHeight + layout.Padding / 2,
-            cell.Width - LabelCharacters * body.CellWidth - body.CellWidth, cell.Height - 2 * body.CellHeight - layout.Padding / 2);
+        var top = legendTop + body.CellHeight + layout.Padding / 2;
+        var area = new Rect(cell.X + LabelCharacters * body.CellWidth, top,
+            cell.Width - LabelCharacters * body.CellWidth - body.CellWidth, cell.Bottom - body.CellHeight - top);
         if (area.Width < 8 || area.Height < 8)
             return;
         _innerPanels.Add(PanelPush(area.Inset(-1), Palette.PlotBackground, Palette.PanelBorder, 0, 1));
@@ -74,6 +72,24 @@ public sealed partial class CanvasRenderer
             YTickStart = 0,
             YTickStep = yTicks.Step * pixelsPerY,
         });
+    }
+
+    /// <summary>
+    /// The plot's name, then each series' name in its line colour: on the title line when they fit, otherwise on a line
+    /// of their own below it. Returns the top of the last line used.
+    /// </summary>
+    private int ComposePlotTitle(CurvePlot plot, Rect cell)
+    {
+        var body = _bodyText.Face;
+        var legendCharacters = 0;
+        foreach (var series in plot.Series)
+            legendCharacters += 1 + series.Name.Length;
+        var titleWidth = _bodyText.Add(plot.Title, cell.X, cell.Y, Palette.Title, cell.Width);
+        var wraps = titleWidth + _bodyText.Width(legendCharacters) > cell.Width;
+        var (x, y) = wraps ? (cell.X - body.CellWidth, cell.Y + body.CellHeight) : (cell.X + titleWidth, cell.Y);
+        for (var s = 0; s < plot.Series.Count; s++)
+            x += body.CellWidth + _bodyText.Add(plot.Series[s].Name, x + body.CellWidth, y, Palette.Series[s], cell.Right - x - body.CellWidth);
+        return y;
     }
 
     /// <summary>The range of the plot's finite values and its longest series' length.</summary>

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using LvaeLive.Render.Frames;
 using LvaeLive.Shaders.Pipelines;
 
 namespace LvaeLive.Shaders.Canvas;
@@ -16,39 +18,51 @@ public sealed partial class CanvasRenderer
         var content = AddPanel(layout, layout.Map, frame.MapTitle, SpanText.Number(note, points.Length, "0", " points"));
         var body = _bodyText.Face;
         var legendHeight = (int)(body.CellHeight * 1.6f);
-        var side = Math.Min(content.Width, content.Height - legendHeight);
+        // The plot fills the panel above its legend: the projection scales each axis to the data's spread anyway.
+        var plot = new Rect(content.X, content.Y, content.Width, content.Height - legendHeight);
+        var (width, height) = (plot.Width, plot.Height);
         _splatPixels = 0;
-        if (side < 8)
+        if (width < 8 || height < 8)
             return;
-        var plot = new Rect(content.X + (content.Width - side) / 2, content.Y, side, side);
         _innerPanels.Add(PanelPush(plot, Palette.PlotBackground, Palette.PanelBorder, 0, 1));
 
-        var projection = MapProjection.Fit(points, frame.MapMarkers.Span, side, side);
+        var projection = MapProjection.Fit(points, frame.MapMarkers.Span, width, height);
         var invalid = WritePoints(upload, points, projection, out var pointOffset);
-        _splatPixels = side * side;
+        _splatPixels = width * height;
         _splatPass = new SplatPush
         {
-            Size = new Int2(side, side),
+            Size = new Int2(width, height),
             PointOffset = pointOffset,
             PointCount = points.Length,
             PaletteOffset = upload.Words32(Palette.Classes),
             PaletteCount = Palette.Classes.Length,
             InvalidColour = Palette.Invalid,
         };
+        _trailPass = new TrailPush
+        {
+            Size = new Int2(width, height),
+            PointOffset = WritePixels(upload, frame.MapTrail.Span, projection, out var trailCount),
+            PointCount = trailCount,
+            Width = 2f * layout.Scale,
+            CoverageOffset = TrailPipeline.CoverageOffset(_splatPixels),
+        };
         _resolvePass = new ResolvePush
         {
             Origin = new Int2(plot.X, plot.Y),
-            Size = new Int2(side, side),
+            Size = new Int2(width, height),
             Density = SplatDensity,
-            TrailOffset = WritePixels(upload, frame.MapTrail.Span, projection, out var trailCount),
-            TrailCount = trailCount,
-            MarkerOffset = WritePixels(upload, frame.MapMarkers.Span, projection, out var markerCount),
-            MarkerCount = markerCount,
-            TrailWidth = 2f * layout.Scale,
-            MarkerRadius = 6f * layout.Scale,
+            CoverageOffset = TrailPipeline.CoverageOffset(_splatPixels),
             TrailColour = Palette.Trail,
-            MarkerColour = Palette.Marker,
-            MarkerRing = Palette.MarkerRing,
+        };
+        _markersPass = new MarkersPush
+        {
+            Origin = new Int2(plot.X, plot.Y),
+            Size = new Int2(width, height),
+            PointOffset = WritePixels(upload, frame.MapMarkers.Span, projection, out var markerCount),
+            PointCount = markerCount,
+            Radius = 6f * layout.Scale,
+            FillColour = Palette.Marker,
+            RingColour = Palette.MarkerRing,
         };
         ComposeLegend(layout, new Rect(plot.X, plot.Bottom, plot.Width, legendHeight), invalid);
     }
@@ -93,6 +107,10 @@ public sealed partial class CanvasRenderer
         }
         return invalid;
     }
+
+    /// <summary>The trail's points in map pixels, as this frame uploaded them.</summary>
+    private ReadOnlySpan<Vector2> TrailPixels(FrameSlot slot, in TrailPush trail) =>
+        MemoryMarshal.Cast<uint, Vector2>(_resources.Uploads[slot.Index].WordsAt(trail.PointOffset, 2 * trail.PointCount));
 
     /// <summary>Writes the finite positions (x, y) in plot pixels, skipping non-finite ones; returns their offset.</summary>
     private static uint WritePixels(FrameUpload upload, ReadOnlySpan<Vector2> positions, MapProjection projection, out int count)

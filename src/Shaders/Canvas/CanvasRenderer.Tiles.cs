@@ -34,7 +34,7 @@ public sealed partial class CanvasRenderer
             HighlightColour = Palette.Accent,
         };
         var size = grid.GridSize;
-        grid.Origin = new Int2(content.X + (content.Width - size.X) / 2, content.Y);
+        grid.Origin = new Int2(content.X + (content.Width - size.X) / 2, content.Y + (content.Height - size.Y) / 2);
         _tileGrids.Add(grid);
     }
 

@@ -12,8 +12,8 @@ namespace LvaeLive.Shaders.Canvas;
 /// <summary>
 /// Draws a <see cref="CanvasFrame"/> into a render target: lays the panels out, writes the frame's data into the
 /// slot's upload buffer, and records the compute passes in an order whose barriers keep overlapping passes apart:
-/// panels, then panel contents (tiles, plot backgrounds, splats), then map resolve and curves, then text, then the
-/// help overlay. The partial files build each panel's part.
+/// the panel chrome (cached, see <see cref="PanelChrome"/>), then panel contents (tiles, splats, trail), then map
+/// resolve and curves, then map markers and text, then the help overlay. The partial files build each panel's part.
 /// </summary>
 public sealed partial class CanvasRenderer : IDisposable
 {
@@ -22,10 +22,13 @@ public sealed partial class CanvasRenderer : IDisposable
     private readonly PanelPipeline _panels;
     private readonly TilesPipeline _tiles;
     private readonly SplatPipeline _splat;
+    private readonly TrailPipeline _trail;
     private readonly ResolvePipeline _resolve;
+    private readonly MarkersPipeline _markers;
     private readonly CurvesPipeline _curves;
     private readonly TextPipeline _text;
     private readonly CanvasResources _resources;
+    private readonly PanelChrome _chrome;
 
     // Per-frame work lists, reused: nothing here is allocated per frame.
     private readonly GlyphBatch _bodyText = new();
@@ -37,7 +40,9 @@ public sealed partial class CanvasRenderer : IDisposable
     private readonly List<TilesPush> _tileGrids = new(2);
     private readonly List<CurvesPush> _plots = new(CanvasLimits.MaxPlots);
     private SplatPush? _splatPass;
+    private TrailPush? _trailPass;
     private ResolvePush? _resolvePass;
+    private MarkersPush? _markersPass;
     private PanelPush? _overlayPanel;
     private int _splatPixels;
 
@@ -50,10 +55,13 @@ public sealed partial class CanvasRenderer : IDisposable
             _panels = new PanelPipeline(gpu, _layout);
             _tiles = new TilesPipeline(gpu, _layout);
             _splat = new SplatPipeline(gpu, _layout);
+            _trail = new TrailPipeline(gpu, _layout);
             _resolve = new ResolvePipeline(gpu, _layout);
+            _markers = new MarkersPipeline(gpu, _layout);
             _curves = new CurvesPipeline(gpu, _layout);
             _text = new TextPipeline(gpu, _layout);
             _resources = new CanvasResources(gpu, frames, _layout);
+            _chrome = new PanelChrome(gpu, frames, _panels);
         }
         catch
         {
@@ -83,7 +91,9 @@ public sealed partial class CanvasRenderer : IDisposable
         _tileGrids.Clear();
         _plots.Clear();
         _splatPass = null;
+        _trailPass = null;
         _resolvePass = null;
+        _markersPass = null;
         _overlayPanel = null;
 
         ComposeChrome(layout, frame);
@@ -102,35 +112,39 @@ public sealed partial class CanvasRenderer : IDisposable
         var vk = _gpu.Vk;
         var cmd = slot.Commands;
         target.RecordBegin(slot);
-        var background = Palette.Background;
-        var clear = new ClearColorValue((background & 0xff) / 255f, (background >> 8 & 0xff) / 255f, (background >> 16 & 0xff) / 255f, 1f);
-        var range = Init.ColorRange;
-        vk.CmdClearColorImage(cmd, target.Image, ImageLayout.General, &clear, 1, &range);
         if (_splatPixels > 0)
-            vk.CmdFillBuffer(cmd, _resources.Splat.Handle, 0, (ulong)_splatPixels * SplatPipeline.WordsPerPixel * 4, 0);
-        Barriers.ComputeThenCompute(vk, cmd);
+            vk.CmdFillBuffer(cmd, _resources.Splat.Handle, 0, CanvasResources.SplatBytes(_splatPixels), 0);
         _resources.Bind(slot, target.View);
-
-        foreach (var panel in _backPanels)
-            _panels.Record(slot, panel);
+        _chrome.Record(slot, target, _backPanels, _innerPanels);
         Barriers.ComputeThenCompute(vk, cmd);
+        slot.MarkPass("chrome");
 
-        foreach (var panel in _innerPanels)
-            _panels.Record(slot, panel);
         foreach (var grid in _tileGrids)
             _tiles.Record(slot, grid);
+        slot.MarkPass("tiles");
         if (_splatPass is { } splat)
             _splat.Record(slot, splat);
+        slot.MarkPass("splat");
+        if (_trailPass is { } trail)
+            _trail.Record(slot, trail, TrailPixels(slot, trail));
         Barriers.ComputeThenCompute(vk, cmd);
+        slot.MarkPass("trail");
 
         if (_resolvePass is { } resolve)
             _resolve.Record(slot, resolve);
+        slot.MarkPass("resolve");
         foreach (var plot in _plots)
             _curves.Record(slot, plot);
         Barriers.ComputeThenCompute(vk, cmd);
+        slot.MarkPass("curves");
 
+        // Markers stay inside the map's plot, where no text goes.
+        if (_markersPass is { } markers)
+            _markers.Record(slot, markers);
+        slot.MarkPass("markers");
         _text.Record(slot, _bodyText.Push);
         _text.Record(slot, _titleText.Push);
+        slot.MarkPass("text");
         if (_overlayPanel is { } overlay)
         {
             Barriers.ComputeThenCompute(vk, cmd);
@@ -138,8 +152,10 @@ public sealed partial class CanvasRenderer : IDisposable
             Barriers.ComputeThenCompute(vk, cmd);
             _text.Record(slot, _overlayBody.Push);
             _text.Record(slot, _overlayTitles.Push);
+            slot.MarkPass("help overlay");
         }
         target.RecordEnd(slot);
+        slot.MarkPass("read-back copy");
     }
 
     /// <summary>A panel background with its title (and an optional dim note at the right); returns the content area.</summary>
@@ -147,6 +163,9 @@ public sealed partial class CanvasRenderer : IDisposable
     {
         _backPanels.Add(PanelPush(panel, Palette.Panel, Palette.PanelBorder, 6 * layout.Scale, 1));
         var inner = panel.Inset(layout.Padding);
+        // The title comes first: the note goes when both do not fit.
+        if (_titleText.Width(title.Length) + _bodyText.Width(note.Length) + layout.Padding > inner.Width)
+            note = default;
         var noteWidth = _bodyText.Width(note.Length);
         _titleText.Add(title, inner.X, inner.Y, Palette.Title, inner.Width - noteWidth - layout.Padding);
         var titleFace = _titleText.Face;
@@ -166,10 +185,13 @@ public sealed partial class CanvasRenderer : IDisposable
 
     public void Dispose()
     {
+        _chrome?.Dispose();
         _resources?.Dispose();
         _text?.Dispose();
         _curves?.Dispose();
+        _markers?.Dispose();
         _resolve?.Dispose();
+        _trail?.Dispose();
         _splat?.Dispose();
         _tiles?.Dispose();
         _panels?.Dispose();

@@ -29,6 +29,7 @@ internal sealed class CanvasResources : IDisposable
     private readonly FrameRing _frames;
     private readonly ComputeLayout _layout;
     private readonly GpuBuffer[] _uploadBuffers = new GpuBuffer[FrameRing.FramesInFlight];
+    private readonly TexelView[] _uploadTexels = new TexelView[FrameRing.FramesInFlight];
     private GpuBuffer? _glyphBuffer;
     private GpuBuffer? _splatBuffer;
     private (float Body, float Title) _faceSizes;
@@ -44,7 +45,8 @@ internal sealed class CanvasResources : IDisposable
         _layout = layout;
         for (var index = 0; index < _uploadBuffers.Length; index++)
         {
-            _uploadBuffers[index] = new GpuBuffer(gpu, UploadWords * 4UL, BufferUsageFlags.StorageBufferBit, BufferKind.Upload);
+            _uploadBuffers[index] = new GpuBuffer(gpu, UploadWords * 4UL, BufferUsageFlags.UniformTexelBufferBit, BufferKind.Upload);
+            _uploadTexels[index] = new TexelView(gpu, _uploadBuffers[index]);
             Uploads[index] = new FrameUpload(_uploadBuffers[index]);
         }
     }
@@ -65,10 +67,13 @@ internal sealed class CanvasResources : IDisposable
         return atlas;
     }
 
+    /// <summary>Bytes of the map accumulation for this many plot pixels: splat sums, then trail coverage.</summary>
+    public static ulong SplatBytes(int pixels) => (ulong)Math.Max(pixels, 1) * (SplatPipeline.WordsPerPixel + TrailPipeline.WordsPerPixel) * 4;
+
     /// <summary>Makes the splat buffer hold at least this many plot pixels; grows (and waits for the GPU) only when needed.</summary>
     public void EnsureSplat(int pixels)
     {
-        var bytes = (ulong)Math.Max(pixels, 1) * SplatPipeline.WordsPerPixel * 4;
+        var bytes = SplatBytes(pixels);
         if (_splatBuffer is not null && _splatBuffer.Size >= bytes)
             return;
         _frames.WaitAll();
@@ -84,7 +89,7 @@ internal sealed class CanvasResources : IDisposable
     public void Bind(FrameSlot slot, ImageView target)
     {
         _layout.WriteImage(slot, CanvasBindings.CanvasImage, target);
-        _layout.WriteBuffer(slot, CanvasBindings.FrameData, _uploadBuffers[slot.Index].Handle);
+        _layout.WriteTexels(slot, CanvasBindings.FrameData, _uploadTexels[slot.Index].Handle);
         _layout.WriteBuffer(slot, CanvasBindings.GlyphData, (_glyphBuffer ?? throw new InvalidOperationException("no glyph atlas yet")).Handle);
         _layout.WriteBuffer(slot, CanvasBindings.SplatData, Splat.Handle);
         _layout.Bind(slot);
@@ -95,7 +100,10 @@ internal sealed class CanvasResources : IDisposable
         _splatBuffer?.Dispose();
         _glyphBuffer?.Dispose();
         for (var index = _uploadBuffers.Length - 1; index >= 0; index--)
+        {
+            _uploadTexels[index]?.Dispose();
             _uploadBuffers[index]?.Dispose();
+        }
         _splatBuffer = null;
         _glyphBuffer = null;
     }

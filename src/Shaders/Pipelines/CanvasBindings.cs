@@ -13,5 +13,5 @@ public static class CanvasBindings
     public const uint SplatData = 3;
 
     public static ComputeLayout CreateLayout(GpuContext gpu) => new(gpu,
-        [DescriptorType.StorageImage, DescriptorType.StorageBuffer, DescriptorType.StorageBuffer, DescriptorType.StorageBuffer]);
+        [DescriptorType.StorageImage, DescriptorType.UniformTexelBuffer, DescriptorType.StorageBuffer, DescriptorType.StorageBuffer]);
 }

@@ -29,5 +29,8 @@ public sealed class CurvesPipeline(GpuContext gpu, ComputeLayout layout) : Canva
     /// <summary>Words per series in the series table: sample offset, sample count, colour.</summary>
     public const int WordsPerSeries = 3;
 
-    public void Record(FrameSlot slot, in CurvesPush push) => DispatchOverPixels(slot, push, push.Size);
+    public const int GroupSize = 64;
+
+    /// <summary>One invocation per pixel column of the plot.</summary>
+    public void Record(FrameSlot slot, in CurvesPush push) => Pipeline.Dispatch(slot, push, WorkGroups.Cover(push.Size.X, GroupSize));
 }

@@ -23,7 +23,7 @@ public struct TilesPush
     public int HighlightWidth;
     public uint HighlightColour;
 
-    /// <summary>Pixel size of the whole grid (what the dispatch covers).</summary>
+    /// <summary>Pixel size of the whole grid.</summary>
     public readonly Int2 GridSize
     {
         get
@@ -41,5 +41,9 @@ public sealed class TilesPipeline(GpuContext gpu, ComputeLayout layout) : Canvas
     public const int ImageSide = 28;
     public const int ImagePixels = ImageSide * ImageSide;
 
-    public void Record(FrameSlot slot, in TilesPush push) => DispatchOverPixels(slot, push, push.GridSize);
+    public const int GroupSize = 8;
+
+    /// <summary>One work-group layer per image, each covering one tile.</summary>
+    public void Record(FrameSlot slot, in TilesPush push) => Pipeline.Dispatch(slot, push,
+        WorkGroups.Cover(push.TileSize.X, GroupSize), WorkGroups.Cover(push.TileSize.Y, GroupSize), (uint)Math.Max(push.ImageCount, 0));
 }
