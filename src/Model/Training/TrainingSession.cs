@@ -88,7 +88,7 @@ public sealed class TrainingSession : IDisposable
         if (step.Skipped) HandleNonFinite(step, report);
         else nonFiniteInARow = 0;
 
-        if (step.GlobalStep % ScalarEverySteps == 0) LogStep(step);
+        if (!step.Skipped && step.GlobalStep % ScalarEverySteps == 0) LogStep(step);
         if (Trainer.Progress.Epoch != epoch) EndEpoch(epoch, report);
         return stepped;
     }
