@@ -8,8 +8,16 @@ scripts/setup.sh
 # lavapipe and libtorch share this machine's cores with the test host; keep each to a known share.
 export LP_NUM_THREADS="${LP_NUM_THREADS:-2}"
 runner=(dotnet test LvaeLive.sln -c Release --no-build --logger "console;verbosity=normal")
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
 if [ -z "${DISPLAY:-}" ]; then
-  xvfb-run -a -s "-screen 0 1920x1080x24" "${runner[@]}"
+  xvfb-run -a -s "-screen 0 1920x1080x24" "${runner[@]}" 2>&1 | tee "$log" || status=$?
 else
-  "${runner[@]}"
+  "${runner[@]}" 2>&1 | tee "$log" || status=$?
 fi
+# One closing line over every test project, in the form CI reads.
+awk '/^ +Passed: +[0-9]+$/ {p += $2} /^ +Failed: +[0-9]+$/ {f += $2} /^ +Skipped: +[0-9]+$/ {s += $2}
+     END {printf "tests: %d passed, %d failed, %d skipped\n", p, f, s}' "$log"
+exit "$status"
+
