@@ -84,6 +84,47 @@ public sealed class LadderVaeTests
         Assert.All(image, p => Assert.InRange(p, 0f, 1f));
     }
 
+    [Theory]
+    [InlineData(ModelKind.Lvae)]
+    [InlineData(ModelKind.Vae)]
+    public void TheViewsCopyWithFoldedBatchNormComputesWhatEvalModeComputes(ModelKind kind)
+    {
+        manual_seed(13);
+        using var model = ModelFactory.Create(Small with { Kind = kind });
+        // Forward passes in training mode move batch norm's running statistics away from their trivial start.
+        using (no_grad())
+            for (var i = 0; i < 5; i++)
+            {
+                using var scope = NewDisposeScope();
+                model.Infer(RandomImages(64, 20 + i) * 0.5, new Generator((ulong)i));
+            }
+        using var copy = InferenceCopy.Of(model);
+        model.eval();
+
+        const int batch = 4;
+        var noise = Small.LatentSizes.Select(size => Enumerable.Range(0, batch * size).Select(i => MathF.Sin(i * 0.7f)).ToArray()).ToArray();
+        var image = new float[batch * LvaeConfig.ImagePixels];
+        copy.Decode(noise.Select(n => LayerInput.Noise(n)).ToArray(), batch, image);
+        using (no_grad())
+        {
+            using var scope = NewDisposeScope();
+            var latents = noise.Select((n, i) => LayerLatent.Noise(tensor(n, [batch, Small.LatentSizes[i]]))).ToArray();
+            var expected = model.Decode(latents, batch, null).Image.data<float>().ToArray();
+            Assert.Equal(expected, image, (a, b) => Math.Abs(a - b) < 1e-4);
+
+            using var images = RandomImages(batch, 30);
+            var means = Small.LatentSizes.Select(size => new float[batch * size]).ToArray();
+            var variances = Small.LatentSizes.Select(size => new float[batch * size]).ToArray();
+            copy.Encode(images.data<float>().ToArray(), batch, means, variances);
+            var posterior = model.Encode(images);
+            for (var i = 0; i < Small.Depth; i++)
+            {
+                Assert.Equal(posterior[i].Mean.data<float>().ToArray(), means[i], (a, b) => Math.Abs(a - b) < 1e-4);
+                Assert.Equal(posterior[i].Variance.data<float>().ToArray(), variances[i], (a, b) => Math.Abs(a - b) < 1e-4 * Math.Max(1, Math.Abs(a)));
+            }
+        }
+    }
+
     [Fact]
     public void ConfigurationsThatCannotWorkAreRejectedWithAReason()
     {

@@ -5,9 +5,10 @@ using static TorchSharp.torch;
 namespace LvaeLive.Model.Inference;
 
 /// <summary>
-/// The render side's own model: a copy of the training model in eval mode (batch norm's running averages), refreshed
-/// from weight snapshots, with an API of plain floats so that its callers never touch tensors. Every call runs
-/// without gradients inside its own dispose scope and writes into the caller's buffers. Use it from one thread.
+/// The render side's own model: a copy of the training model as eval mode computes it, with every batch norm folded
+/// into the dense layer before it, refreshed from weight snapshots, with an API of plain floats so that its callers
+/// never touch tensors. Every call runs without gradients inside its own dispose scope and writes into the caller's
+/// buffers. Use it from one thread.
 /// </summary>
 public sealed class InferenceCopy : IDisposable
 {
@@ -19,7 +20,7 @@ public sealed class InferenceCopy : IDisposable
     {
         Config = config;
         this.device = device;
-        model = ModelFactory.Create(config);
+        model = ModelFactory.Create(config with { BatchNorm = false });
         model.to(device);
         model.eval();
         priorNoise = new Generator((ulong)seed, device);

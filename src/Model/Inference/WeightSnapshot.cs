@@ -36,12 +36,23 @@ public sealed class WeightSnapshot : IDisposable
         Step = step;
     }
 
-    /// <summary>Copies this snapshot into a model of the same shape.</summary>
+    /// <summary>
+    /// Copies this snapshot into a model of the same shape, or, into a model built without batch norm, the weights
+    /// with each batch norm folded into the dense layer before it.
+    /// </summary>
     internal void ApplyTo(HierarchicalModel model)
     {
-        using var _ = no_grad();
-        var state = model.state_dict();
-        foreach (var (name, copy) in tensors) state[name].copy_(copy);
+        if (model.Config.Equals(Config))
+        {
+            using var _ = no_grad();
+            var state = model.state_dict();
+            foreach (var (name, copy) in tensors) state[name].copy_(copy);
+            return;
+        }
+        if (!model.Config.Equals(Config with { BatchNorm = false }))
+            throw new ArgumentException($"a snapshot of a {Config.Describe()} model cannot load into a {model.Config.Describe()} one");
+        var byName = tensors.ToDictionary(t => t.Name, t => t.Copy);
+        BatchNormFolding.Fold(name => byName.GetValueOrDefault(name), model.state_dict());
     }
 
     public void Dispose()
