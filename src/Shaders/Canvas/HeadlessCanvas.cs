@@ -56,6 +56,8 @@ public sealed class HeadlessCanvas : IDisposable
 
     public void Dispose()
     {
+        // Frames submitted but never read back may still be running; their resources go only once they are done.
+        Frames?.WaitAll();
         Renderer?.Dispose();
         Target?.Dispose();
         Frames?.Dispose();
