@@ -31,6 +31,15 @@ void main()
     uvec3 colour = uvec3(unpackColour(rgba).rgb * 255.0 + 0.5);
 
     ivec2 centre = ivec2(floor(position));
+    // The kernel's pixels inside the plot lie in at most four blocks: flag those of the clipped box's corners.
+    ivec2 low = max(centre - 1, ivec2(0));
+    ivec2 high = min(centre + 1, push.size - 1);
+    if (any(greaterThan(low, high)))
+        return;
+    markBlock(push.size, low);
+    markBlock(push.size, ivec2(high.x, low.y));
+    markBlock(push.size, ivec2(low.x, high.y));
+    markBlock(push.size, high);
     for (int dy = -1; dy <= 1; dy++)
     {
         for (int dx = -1; dx <= 1; dx++)
