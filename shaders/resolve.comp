@@ -4,6 +4,9 @@
 // with density), then the trail coverage that trail.comp left. markers.comp draws the markers on top.
 #include "canvas.glsl"
 
+// The same buffer as splatWords (binding 3), read a pixel's four sums at a time: one vector load, not four.
+layout(set = 0, binding = 3, std430) readonly buffer SplatCells { uvec4 splatCells[]; };
+
 // One invocation per BLOCK x BLOCK block of the plot: blocks that splat.comp and trail.comp left unflagged hold
 // nothing to blend, so their pixels are never read. lavapipe pays for every pixel an invocation visits, so this is
 // where the pass saves its time.
@@ -25,8 +28,8 @@ void resolvePixel(ivec2 local, ivec2 limit)
         return;
 
     uint index = uint(local.y * push.size.x + local.x);
-    uint cell = index * 4u;
-    uint weight = splatWords[cell + 3u];
+    uvec4 sums = splatCells[index];
+    uint weight = sums.w;
     uint level = splatWords[push.coverageOffset + index];
     // Empty pixels inside a flagged block: every blend below would leave the pixel as it is, so skip its image access.
     if (weight == 0u && level == 0u)
@@ -35,7 +38,7 @@ void resolvePixel(ivec2 local, ivec2 limit)
     vec3 colour = imageLoad(canvasImage, pixel).rgb;
     if (weight > 0u)
     {
-        vec3 mean = vec3(splatWords[cell], splatWords[cell + 1u], splatWords[cell + 2u]) / (255.0 * float(weight));
+        vec3 mean = vec3(sums.rgb) / (255.0 * float(weight));
         colour = mix(colour, mean, 1.0 - exp(-push.density * float(weight)));
     }
 
