@@ -12,6 +12,20 @@ layout(set = 0, binding = 2, std430) readonly buffer GlyphData { uint glyphWords
 // pixel, the trail's coverage (TrailPipeline.CoverageOffset).
 layout(set = 0, binding = 3, std430) buffer SplatData { uint splatWords[]; };
 
+// After the splat sums and the trail coverage, one word per BLOCK x BLOCK block of plot pixels, non-zero where
+// splat.comp or trail.comp touched the block: resolve.comp skips the rest (most of the map). The host sizes the
+// buffer to match (ResolvePipeline.BlockCount).
+const int BLOCK = 8;
+const uint MAP_WORDS_PER_PIXEL = 5u;
+
+uint blockFlagIndex(ivec2 size, ivec2 pixel)
+{
+    int blocksAcross = (size.x + BLOCK - 1) / BLOCK;
+    return uint(size.x * size.y) * MAP_WORDS_PER_PIXEL + uint((pixel.y / BLOCK) * blocksAcross + pixel.x / BLOCK);
+}
+
+void markBlock(ivec2 size, ivec2 pixel) { splatWords[blockFlagIndex(size, pixel)] = 1u; }
+
 // NaN and infinity show in this colour wherever they appear in the data.
 const vec3 INVALID_COLOUR = vec3(1.0, 0.0, 1.0);
 

@@ -1,49 +1,5 @@
 #version 450
 #extension GL_GOOGLE_include_directive : require
-// Additive splatting of map points into the accumulation buffer: each point adds its class colour with a 3x3 kernel
-// of integer weights (1 2 1) x (1 2 1), so overlapping points sum to density. Points arrive already in plot pixels.
-#include "canvas.glsl"
-
-layout(local_size_x = 64) in;
-
-layout(push_constant) uniform SplatPush
-{
-    ivec2 size;
-    uint pointOffset;
-    int pointCount;
-    uint paletteOffset;
-    int paletteCount;
-    uint invalidColour;
-} push;
-
-void main()
-{
-    int index = int(gl_GlobalInvocationID.x);
-    if (index >= push.pointCount)
-        return;
-    uint word = push.pointOffset + uint(index * 3);
-    vec2 position = vec2(frameFloat(word), frameFloat(word + 1u));
-    int label = int(frameWord(word + 2u));
-    // The host counts points with invalid coordinates and reports them in the legend.
-    if (isInvalid(position.x) || isInvalid(position.y))
-        return;
-    uint rgba = label >= 0 && label < push.paletteCount ? frameWord(push.paletteOffset + uint(label)) : push.invalidColour;
-    uvec3 colour = uvec3(unpackColour(rgba).rgb * 255.0 + 0.5);
-
-    ivec2 centre = ivec2(floor(position));
-    for (int dy = -1; dy <= 1; dy++)
-    {
-        for (int dx = -1; dx <= 1; dx++)
-        {
-            ivec2 pixel = centre + ivec2(dx, dy);
-            if (any(lessThan(pixel, ivec2(0))) || any(greaterThanEqual(pixel, push.size)))
-                continue;
-            uint weight = uint((2 - abs(dx)) * (2 - abs(dy)));
-            uint cell = uint(pixel.y * push.size.x + pixel.x) * 4u;
-            atomicAdd(splatWords[cell], colour.r * weight);
-            atomicAdd(splatWords[cell + 1u], colour.g * weight);
-            atomicAdd(splatWords[cell + 2u], colour.b * weight);
-            atomicAdd(splatWords[cell + 3u], weight);
-        }
-    }
-}
+// Additive splatting of map points into the accumulation buffer with 32-bit atomics, four per kernel pixel; see
+// splat.glsl. splat64.comp does the same with half the atomics where the device has 64-bit ones.
+#include "splat.glsl"

@@ -6,7 +6,7 @@
 #include "canvas.glsl"
 #include "colormap.glsl"
 
-layout(local_size_x = 8, local_size_y = 8) in;
+layout(local_size_x = 16, local_size_y = 16) in;
 
 const int SIDE = 28;
 
@@ -34,28 +34,13 @@ float texel(uint image, int x, int y)
     return frameFloat(image + uint(y * SIDE + x));
 }
 
-void main()
+// One output pixel at (x, y) of the tile, whose place on the canvas is tileOrigin + (x, y).
+void shadePixel(int index, uint image, int x, int y, ivec2 tileOrigin)
 {
-    int index = int(gl_WorkGroupID.z);
-    int x = int(gl_GlobalInvocationID.x);
-    int y = int(gl_GlobalInvocationID.y);
-    if (index >= push.imageCount || x >= push.tileSize.x || y >= push.tileSize.y)
-        return;
-    int column = index % push.columns;
-    int row = index / push.columns;
-    int group = column / push.groupColumns;
-    int columnInGroup = column - group * push.groupColumns;
-    int groupWidth = push.groupColumns * push.tileSize.x + (push.groupColumns - 1) * push.gap + push.groupGap;
-    ivec2 tileOrigin = ivec2(group * groupWidth + columnInGroup * (push.tileSize.x + push.gap), row * (push.tileSize.y + push.gap));
-    ivec2 pixel = push.origin + tileOrigin + ivec2(x, y);
-    if (row >= push.rows || any(greaterThanEqual(pixel, imageSize(canvasImage))))
-        return;
-
     // Pixel centres map onto texel centres: (x + 0.5) * 28 / tile - 0.5, clamped to the edge.
     vec2 source = (vec2(x, y) + 0.5) * float(SIDE) / vec2(push.tileSize) - 0.5;
     ivec2 base = ivec2(floor(source));
     vec2 f = source - vec2(base);
-    uint image = push.imageOffset + uint(index * SIDE * SIDE);
     float a = texel(image, base.x, base.y);
     float b = texel(image, base.x + 1, base.y);
     float c = texel(image, base.x, base.y + 1);
@@ -67,5 +52,28 @@ void main()
     int edge = min(min(x, y), min(push.tileSize.x - 1 - x, push.tileSize.y - 1 - y));
     if (index == push.highlight && edge < push.highlightWidth)
         colour = unpackColour(push.highlightColour).rgb;
-    imageStore(canvasImage, pixel, vec4(colour, 1.0));
+    imageStore(canvasImage, tileOrigin + ivec2(x, y), vec4(colour, 1.0));
+}
+
+void main()
+{
+    // One work group per tile (work group z), its invocations striding over the tile's pixels: lavapipe pays a
+    // fixed cost per work group that is larger than the work of a few dozen pixels.
+    int index = int(gl_WorkGroupID.z);
+    if (index >= push.imageCount)
+        return;
+    int column = index % push.columns;
+    int row = index / push.columns;
+    if (row >= push.rows)
+        return;
+    int group = column / push.groupColumns;
+    int columnInGroup = column - group * push.groupColumns;
+    int groupWidth = push.groupColumns * push.tileSize.x + (push.groupColumns - 1) * push.gap + push.groupGap;
+    ivec2 tileOrigin = push.origin + ivec2(group * groupWidth + columnInGroup * (push.tileSize.x + push.gap), row * (push.tileSize.y + push.gap));
+    ivec2 limit = min(push.tileSize, imageSize(canvasImage) - tileOrigin);
+    uint image = push.imageOffset + uint(index * SIDE * SIDE);
+    ivec2 stride = ivec2(gl_WorkGroupSize.xy);
+    for (int y = int(gl_LocalInvocationID.y); y < limit.y; y += stride.y)
+        for (int x = int(gl_LocalInvocationID.x); x < limit.x; x += stride.x)
+            shadePixel(index, image, x, y, tileOrigin);
 }

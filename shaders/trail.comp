@@ -44,5 +44,8 @@ void main()
     float fade = float(segment + 1) / float(push.pointCount - 1);
     uint level = uint(coverage * fade * 65535.0 + 0.5);
     if (level > 0u)
+    {
         atomicMax(splatWords[push.coverageOffset + uint(pixel.y * push.size.x + pixel.x)], level);
+        markBlock(push.size, pixel);
+    }
 }

@@ -8,7 +8,7 @@ public sealed class PushConstantLayoutTests
 {
     public static TheoryData<string, Type> Blocks => new()
     {
-        { "panel", typeof(PanelPush) }, { "tiles", typeof(TilesPush) }, { "splat", typeof(SplatPush) },
+        { "panel", typeof(PanelPush) }, { "tiles", typeof(TilesPush) }, { "splat", typeof(SplatPush) }, { "splat64", typeof(SplatPush) },
         { "trail", typeof(TrailPush) }, { "resolve", typeof(ResolvePush) }, { "markers", typeof(MarkersPush) }, { "curves", typeof(CurvesPush) }, { "text", typeof(TextPush) },
     };
 

@@ -6,6 +6,7 @@ using LvaeLive.Render.Pipelines;
 using LvaeLive.Render.Targets;
 using LvaeLive.Render.Text;
 using LvaeLive.Render.Vulkan;
+using LvaeLive.Shaders.Canvas;
 using LvaeLive.Shaders.Pipelines;
 using Silk.NET.Vulkan;
 
@@ -41,7 +42,7 @@ internal sealed unsafe class ShaderHarness : IDisposable
         Atlas = GlyphAtlas.Rasterise([13f]);
         Glyphs = new GpuBuffer(Gpu, (ulong)Atlas.Coverage.Length, BufferUsageFlags.StorageBufferBit | BufferUsageFlags.TransferDstBit, BufferKind.DeviceLocal);
         Glyphs.UploadOnce(Atlas.Coverage);
-        Splat = new GpuBuffer(Gpu, (ulong)(width * height * 16), BufferUsageFlags.StorageBufferBit | BufferUsageFlags.TransferDstBit, BufferKind.Readback);
+        Splat = new GpuBuffer(Gpu, CanvasResources.SplatBytes(new Int2(width, height)), BufferUsageFlags.StorageBufferBit | BufferUsageFlags.TransferDstBit, BufferKind.Readback);
     }
 
     public Span<uint> Words => MemoryMarshal.Cast<byte, uint>(Upload.Mapped);

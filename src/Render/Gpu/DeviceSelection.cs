@@ -69,7 +69,7 @@ internal static unsafe class DeviceSelection
         return null;
     }
 
-    private static bool HasExtensions(Vk vk, PhysicalDevice device, IReadOnlyList<string> required)
+    internal static bool HasExtensions(Vk vk, PhysicalDevice device, IReadOnlyList<string> required)
     {
         if (required.Count == 0)
             return true;

@@ -30,6 +30,12 @@ public sealed unsafe class GpuContext : IDisposable
     public PhysicalDeviceType DeviceType { get; }
     public PhysicalDeviceLimits Limits { get; }
 
+    /// <summary>
+    /// Whether shaders may use 64-bit atomics on storage buffers (VK_KHR_shader_atomic_int64 with shaderInt64): enabled
+    /// whenever the device offers them, and the map splat then adds two channels per atomic.
+    /// </summary>
+    public bool BufferInt64Atomics { get; }
+
     /// <summary>Nanoseconds per timestamp tick, or null when this queue cannot write timestamps.</summary>
     public double? TimestampPeriodNs { get; }
 
@@ -51,7 +57,8 @@ public sealed unsafe class GpuContext : IDisposable
             Vk.GetPhysicalDeviceProperties(PhysicalDevice, out var properties);
             Limits = properties.Limits;
             TimestampPeriodNs = TimestampPeriod(Vk, PhysicalDevice, QueueFamily, properties.Limits);
-            Device = CreateDevice(Vk, PhysicalDevice, QueueFamily, options);
+            BufferInt64Atomics = OffersBufferInt64Atomics(Vk, PhysicalDevice);
+            Device = CreateDevice(Vk, PhysicalDevice, QueueFamily, options, BufferInt64Atomics);
             Vk.GetDeviceQueue(Device, QueueFamily, 0, out var queue);
             Queue = queue;
             var poolInfo = new CommandPoolCreateInfo(sType: StructureType.CommandPoolCreateInfo, flags: CommandPoolCreateFlags.TransientBit, queueFamilyIndex: QueueFamily);
@@ -166,13 +173,32 @@ public sealed unsafe class GpuContext : IDisposable
                 $"Vulkan validation was asked for but {ValidationLayer} is missing: install the Debian package vulkan-validationlayers");
     }
 
-    private static Device CreateDevice(Vk vk, PhysicalDevice physicalDevice, uint queueFamily, GpuOptions options)
+    private const string AtomicInt64Extension = "VK_KHR_shader_atomic_int64";
+
+    private static bool OffersBufferInt64Atomics(Vk vk, PhysicalDevice device)
+    {
+        if (!DeviceSelection.HasExtensions(vk, device, [AtomicInt64Extension]))
+            return false;
+        var atomics = new PhysicalDeviceShaderAtomicInt64Features(sType: StructureType.PhysicalDeviceShaderAtomicInt64Features);
+        var features = new PhysicalDeviceFeatures2(sType: StructureType.PhysicalDeviceFeatures2, pNext: &atomics);
+        vk.GetPhysicalDeviceFeatures2(device, &features);
+        return features.Features.ShaderInt64 && atomics.ShaderBufferInt64Atomics;
+    }
+
+    private static Device CreateDevice(Vk vk, PhysicalDevice physicalDevice, uint queueFamily, GpuOptions options, bool bufferInt64Atomics)
     {
         var priority = 1f;
         var queueInfo = new DeviceQueueCreateInfo(sType: StructureType.DeviceQueueCreateInfo, queueFamilyIndex: queueFamily, queueCount: 1, pQueuePriorities: &priority);
-        using var extensionNames = new NativeUtf8Array(options.DeviceExtensions);
-        var info = new DeviceCreateInfo(sType: StructureType.DeviceCreateInfo, queueCreateInfoCount: 1, pQueueCreateInfos: &queueInfo,
-            enabledExtensionCount: (uint)options.DeviceExtensions.Count, ppEnabledExtensionNames: extensionNames.Pointer);
+        var extensions = bufferInt64Atomics ? [.. options.DeviceExtensions, AtomicInt64Extension] : options.DeviceExtensions;
+        using var extensionNames = new NativeUtf8Array(extensions);
+        // Features travel in pNext (pEnabledFeatures stays null); only the 64-bit atomics are asked for.
+        var atomics = new PhysicalDeviceShaderAtomicInt64Features(sType: StructureType.PhysicalDeviceShaderAtomicInt64Features,
+            shaderBufferInt64Atomics: bufferInt64Atomics);
+        var features = new PhysicalDeviceFeatures2(sType: StructureType.PhysicalDeviceFeatures2, pNext: &atomics);
+        features.Features.ShaderInt64 = bufferInt64Atomics;
+        var info = new DeviceCreateInfo(sType: StructureType.DeviceCreateInfo, pNext: bufferInt64Atomics ? &features : null,
+            queueCreateInfoCount: 1, pQueueCreateInfos: &queueInfo,
+            enabledExtensionCount: (uint)extensions.Count, ppEnabledExtensionNames: extensionNames.Pointer);
         Device device;
         Check(vk.CreateDevice(physicalDevice, &info, null, &device));
         return device;

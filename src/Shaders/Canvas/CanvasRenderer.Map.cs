@@ -22,6 +22,7 @@ public sealed partial class CanvasRenderer
         var plot = new Rect(content.X, content.Y, content.Width, content.Height - legendHeight);
         var (width, height) = (plot.Width, plot.Height);
         _splatPixels = 0;
+        _splatSize = default;
         if (width < 8 || height < 8)
             return;
         _innerPanels.Add(PanelPush(plot, Palette.PlotBackground, Palette.PanelBorder, 0, 1));
@@ -29,6 +30,7 @@ public sealed partial class CanvasRenderer
         var projection = MapProjection.Fit(points, frame.MapMarkers.Span, width, height);
         var invalid = WritePoints(upload, points, projection, out var pointOffset);
         _splatPixels = width * height;
+        _splatSize = new Int2(width, height);
         _splatPass = new SplatPush
         {
             Size = new Int2(width, height),

@@ -45,6 +45,7 @@ public sealed partial class CanvasRenderer : IDisposable
     private MarkersPush? _markersPass;
     private PanelPush? _overlayPanel;
     private int _splatPixels;
+    private Int2 _splatSize;
 
     public CanvasRenderer(GpuContext gpu, FrameRing frames)
     {
@@ -102,7 +103,7 @@ public sealed partial class CanvasRenderer : IDisposable
         ComposeMap(layout, frame, upload);
         ComposeCurves(layout, frame, upload);
         ComposeHelp(layout, frame, extent);
-        _resources.EnsureSplat(_splatPixels);
+        _resources.EnsureSplat(_splatSize);
 
         Record(slot, target);
     }
@@ -113,7 +114,7 @@ public sealed partial class CanvasRenderer : IDisposable
         var cmd = slot.Commands;
         target.RecordBegin(slot);
         if (_splatPixels > 0)
-            vk.CmdFillBuffer(cmd, _resources.Splat.Handle, 0, CanvasResources.SplatBytes(_splatPixels), 0);
+            vk.CmdFillBuffer(cmd, _resources.Splat.Handle, 0, CanvasResources.SplatBytes(_splatSize), 0);
         _resources.Bind(slot, target.View);
         _chrome.Record(slot, target, _backPanels, _innerPanels);
         Barriers.ComputeThenCompute(vk, cmd);

@@ -67,13 +67,14 @@ internal sealed class CanvasResources : IDisposable
         return atlas;
     }
 
-    /// <summary>Bytes of the map accumulation for this many plot pixels: splat sums, then trail coverage.</summary>
-    public static ulong SplatBytes(int pixels) => (ulong)Math.Max(pixels, 1) * (SplatPipeline.WordsPerPixel + TrailPipeline.WordsPerPixel) * 4;
+    /// <summary>Bytes of the map accumulation for a plot of this size: splat sums, then trail coverage, then block flags.</summary>
+    public static ulong SplatBytes(Int2 size) =>
+        ((ulong)Math.Max(size.X * size.Y, 1) * (SplatPipeline.WordsPerPixel + TrailPipeline.WordsPerPixel) + (ulong)ResolvePipeline.BlockCount(size)) * 4;
 
-    /// <summary>Makes the splat buffer hold at least this many plot pixels; grows (and waits for the GPU) only when needed.</summary>
-    public void EnsureSplat(int pixels)
+    /// <summary>Makes the splat buffer hold at least a plot of this size; grows (and waits for the GPU) only when needed.</summary>
+    public void EnsureSplat(Int2 size)
     {
-        var bytes = SplatBytes(pixels);
+        var bytes = SplatBytes(size);
         if (_splatBuffer is not null && _splatBuffer.Size >= bytes)
             return;
         _frames.WaitAll();

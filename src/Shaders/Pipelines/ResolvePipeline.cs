@@ -19,5 +19,15 @@ public struct ResolvePush
 /// <summary>Turns the accumulated splats and trail coverage into the latent map's pixels.</summary>
 public sealed class ResolvePipeline(GpuContext gpu, ComputeLayout layout) : CanvasPipeline<ResolvePush>(gpu, layout, "resolve")
 {
-    public void Record(FrameSlot slot, in ResolvePush push) => DispatchOverPixels(slot, push, push.Size);
+    /// <summary>Edge of the blocks that the accumulation buffer flags (BLOCK in canvas.glsl); one invocation resolves one block.</summary>
+    public const int BlockSize = 8;
+
+    /// <summary>Work-group edge in blocks (local_size 8 x 8 in resolve.comp).</summary>
+    public const int GroupBlocks = 8;
+
+    /// <summary>Flag words after the splat sums and trail coverage of a <paramref name="size"/> plot: one per block.</summary>
+    public static int BlockCount(Int2 size) => (int)(WorkGroups.Cover(size.X, BlockSize) * WorkGroups.Cover(size.Y, BlockSize));
+
+    public void Record(FrameSlot slot, in ResolvePush push) =>
+        Pipeline.Dispatch(slot, push, WorkGroups.Cover(push.Size.X, BlockSize * GroupBlocks), WorkGroups.Cover(push.Size.Y, BlockSize * GroupBlocks));
 }

@@ -17,8 +17,12 @@ public struct SplatPush
     public uint InvalidColour;
 }
 
-/// <summary>Adds every map point, with its class colour, into the accumulation buffer.</summary>
-public sealed class SplatPipeline(GpuContext gpu, ComputeLayout layout) : CanvasPipeline<SplatPush>(gpu, layout, "splat")
+/// <summary>
+/// Adds every map point, with its class colour, into the accumulation buffer: with 64-bit atomics (splat64.comp) where
+/// the device has them, unless <paramref name="int64Atomics"/> says otherwise; both give the same sums.
+/// </summary>
+public sealed class SplatPipeline(GpuContext gpu, ComputeLayout layout, bool? int64Atomics = null)
+    : CanvasPipeline<SplatPush>(gpu, layout, ShaderFor(gpu, int64Atomics))
 {
     public const int GroupSize = 64;
 
@@ -27,6 +31,13 @@ public sealed class SplatPipeline(GpuContext gpu, ComputeLayout layout) : Canvas
 
     /// <summary>Total kernel weight one point adds: (1 + 2 + 1)².</summary>
     public const int KernelWeight = 16;
+
+    private static string ShaderFor(GpuContext gpu, bool? int64Atomics)
+    {
+        if (int64Atomics == true && !gpu.BufferInt64Atomics)
+            throw new ArgumentException($"{gpu} offers no 64-bit buffer atomics", nameof(int64Atomics));
+        return int64Atomics ?? gpu.BufferInt64Atomics ? "splat64" : "splat";
+    }
 
     public void Record(FrameSlot slot, in SplatPush push) => Pipeline.Dispatch(slot, push, WorkGroups.Cover(push.PointCount, GroupSize));
 }

@@ -41,9 +41,6 @@ public sealed class TilesPipeline(GpuContext gpu, ComputeLayout layout) : Canvas
     public const int ImageSide = 28;
     public const int ImagePixels = ImageSide * ImageSide;
 
-    public const int GroupSize = 8;
-
-    /// <summary>One work-group layer per image, each covering one tile.</summary>
-    public void Record(FrameSlot slot, in TilesPush push) => Pipeline.Dispatch(slot, push,
-        WorkGroups.Cover(push.TileSize.X, GroupSize), WorkGroups.Cover(push.TileSize.Y, GroupSize), (uint)Math.Max(push.ImageCount, 0));
+    /// <summary>One work group per image, covering its whole tile (tiles.comp strides over the tile's pixels).</summary>
+    public void Record(FrameSlot slot, in TilesPush push) => Pipeline.Dispatch(slot, push, 1, 1, (uint)Math.Max(push.ImageCount, 0));
 }
