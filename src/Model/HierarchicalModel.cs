@@ -20,6 +20,17 @@ public abstract class HierarchicalModel : nn.Module
 
     public GenerativeModel Generative => generative;
 
+    /// <summary>Where the weights are; kept because asking the module enumerates every parameter (costly per frame).</summary>
+    public Device Device { get; private set; } = CPU;
+
+    /// <summary>Moves the model and remembers where it went.</summary>
+    public HierarchicalModel MoveTo(Device device)
+    {
+        this.to(device);
+        Device = device;
+        return this;
+    }
+
     /// <summary>Runs inference and the generative model on a batch x (B, 784) with one posterior sample per example.</summary>
     public abstract InferencePass Infer(Tensor x, Generator? noise);
 
@@ -40,7 +51,7 @@ public abstract class HierarchicalModel : nn.Module
             throw new ArgumentException($"{latents.Length} layer latents given to a model with {Config.Depth} layers");
         var z = new Tensor[Config.Depth];
         var top = Config.Depth - 1;
-        var device = generative.parameters().First().device;
+        var device = Device;
         using (var zeros = torch.zeros(batch, Config.LatentSizes[top], device: device))
         using (var ones = torch.ones(batch, Config.LatentSizes[top], device: device))
             z[top] = latents[top].Resolve(zeros, ones, noise);

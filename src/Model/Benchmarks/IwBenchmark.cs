@@ -27,7 +27,7 @@ public static class IwBenchmark
     {
         manual_seed(1);
         using var model = ModelFactory.Create(config);
-        model.to(device);
+        model.MoveTo(device);
         model.eval();
         // The full test set's size, with pixels set like binarized digits; speed does not depend on the values.
         const int testImages = 10_000;

@@ -30,7 +30,7 @@ public static class TrainStepBenchmark
     {
         manual_seed(1);
         using var model = ModelFactory.Create(config);
-        model.to(device);
+        model.MoveTo(device);
         var images = new MnistSplit(new float[batchSize * MnistSplit.PixelsPerImage].Select((_, i) => (i * 7919 % 255) / 255f).ToArray(), new byte[batchSize]);
         using var trainer = new Trainer(model, new TrainOptions { Epochs = 1_000_000, BatchSize = batchSize, WarmupEpochs = 0 }, images, device);
         var step = Timing.Median(() => trainer.Step(), repeats);

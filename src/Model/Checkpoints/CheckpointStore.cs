@@ -71,7 +71,7 @@ public static class CheckpointStore
     {
         var (info, runFolder) = ReadInfo(path);
         var model = ModelFactory.Create(info.Model);
-        model.to(device);
+        model.MoveTo(device);
         ReadWeights(runFolder, info, model, trainer: null);
         return model;
     }

@@ -12,7 +12,7 @@ public static class SampleImages
     {
         using var scope = NewDisposeScope();
         using var _ = no_grad();
-        var device = model.parameters().First().device;
+        var device = model.Device;
         using var noise = new Generator((ulong)PriorSeed, device);
         var latents = Enumerable.Repeat(LayerLatent.PriorSample, model.Config.Depth).ToArray();
         var (image, _) = model.Decode(latents, count, noise);

@@ -21,7 +21,7 @@ public sealed class InferenceCopy : IDisposable
         Config = config;
         this.device = device;
         model = ModelFactory.Create(config with { BatchNorm = false });
-        model.to(device);
+        model.MoveTo(device);
         model.eval();
         priorNoise = new Generator((ulong)seed, device);
     }
@@ -29,7 +29,7 @@ public sealed class InferenceCopy : IDisposable
     /// <summary>A copy that starts from a trained model's current weights.</summary>
     public static InferenceCopy Of(HierarchicalModel source, long seed = 0)
     {
-        var copy = new InferenceCopy(source.Config, source.parameters().First().device, seed);
+        var copy = new InferenceCopy(source.Config, source.Device, seed);
         using var snapshot = new WeightSnapshot(source);
         copy.Load(snapshot);
         return copy;

@@ -45,7 +45,7 @@ public sealed class TrainingSession : IDisposable
             throw new IOException($"{runFolder} already holds a run; pass --resume to continue it, or choose another --run-dir");
         torch.manual_seed(options.Seed);
         var model = ModelFactory.Create(config);
-        model.to(device);
+        model.MoveTo(device);
         return new TrainingSession(runFolder, new Trainer(model, options, train, device), TestImages.Prepare(test, config.Likelihood, device), null);
     }
 
@@ -54,7 +54,7 @@ public sealed class TrainingSession : IDisposable
     {
         var (info, folder) = CheckpointStore.ReadInfo(runFolder);
         var model = ModelFactory.Create(info.Model);
-        model.to(device);
+        model.MoveTo(device);
         var options = epochs is { } e ? info.Training with { Epochs = e } : info.Training;
         var trainer = new Trainer(model, options, train, device);
         CheckpointStore.Restore(folder, info, trainer);
