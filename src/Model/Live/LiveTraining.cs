@@ -86,12 +86,14 @@ public sealed class LiveTraining : IDisposable
                 running.Wait(stop.Token);
                 var stepped = session.StepOnce(events.Enqueue);
                 lastStepSkipped = stepped.Step.Skipped;
-                if (!stepped.Step.Skipped && sinceSnapshot.Elapsed >= snapshotInterval)
+                // A step that was under way when training was paused publishes nothing: paused means the view holds still.
+                var publish = !stepped.Step.Skipped && running.IsSet;
+                if (publish && sinceSnapshot.Elapsed >= snapshotInterval)
                 {
                     snapshots.Publish(session.Trainer.Model, session.Trainer.Progress.GlobalStep);
                     sinceSnapshot.Restart();
                 }
-                if (!stepped.Step.Skipped && sinceMap.Elapsed >= mapInterval)
+                if (publish && sinceMap.Elapsed >= mapInterval)
                 {
                     UpdateMap();
                     sinceMap.Restart();
