@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 # lavapipe and libtorch share this machine's cores with the test host; keep each to a known share.
 export LP_NUM_THREADS="${LP_NUM_THREADS:-2}"
-runner=(dotnet test LvaeLive.sln -c Release --no-build --logger "console;verbosity=normal")
+# One test project at a time (-m:1): they share two cores, and the window and training tests want theirs.
+runner=(dotnet test LvaeLive.sln -c Release --no-build -m:1 --logger "console;verbosity=normal")
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0
