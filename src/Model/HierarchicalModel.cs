@@ -83,7 +83,7 @@ public readonly record struct LayerLatent(LayerLatent.Source From, Tensor? Value
         var z = From switch
         {
             Source.Value => Values!,
-            Source.Noise => priorMean + priorVariance.sqrt() * Values!,
+            Source.Noise => priorMean.addcmul(priorVariance.sqrt(), Values!, 1),
             Source.PriorSample => Gaussian.Sample(priorMean, priorVariance, noise),
             _ => priorMean.alias(),
         };
