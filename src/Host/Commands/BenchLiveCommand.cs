@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
-using LvaeLive.Host.Input;
 using LvaeLive.Host.Live;
 using LvaeLive.Model;
-using LvaeLive.Model.Animation;
 using LvaeLive.Model.Data;
 using LvaeLive.Model.Training;
 using LvaeLive.Render.Settings;
@@ -64,8 +62,7 @@ internal static class BenchLiveCommand
     {
         var session = TrainingSession.Start(folder, new LvaeConfig(), Presets.Cpu, train, test.Take(1000), torch.CPU);
         using var live = LiveModel.Train(session, test);
-        var scene = new LiveScene(live.Copy, new LatentPaths(live.Config.LatentSizes, 1), live.TestDigits, live.TestLabels);
-        var view = new LiveSession(scene, live.Training, new KeyMap(live.Config.Depth), "cpu", _ => { }, null, []);
+        var view = live.OpenSession(seed: 1, "cpu", _ => { });
         using var canvas = new HeadlessCanvas(new Silk.NET.Vulkan.Extent2D(1280, 720));
         using var recorder = new Host.Recording.Recorder();
         using var recording = new RecordingControl(recorder, 30, null);

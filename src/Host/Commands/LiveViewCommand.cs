@@ -3,7 +3,6 @@ using LvaeLive.Host.Input;
 using LvaeLive.Host.Live;
 using LvaeLive.Host.Recording;
 using LvaeLive.Host.Window;
-using LvaeLive.Model.Animation;
 using LvaeLive.Model.Data;
 using LvaeLive.Model.Training;
 using LvaeLive.Render.Settings;
@@ -65,10 +64,8 @@ internal static class LiveViewCommand
             var device = runtime.Apply(parsed);
             var (train, test) = MnistDataset.Load(parsed.GetValue(runtime.Data)!);
             using var live = OpenModel(parsed, model, fromCheckpoint, parsed.GetValue(noTrain), parsed.GetValue(runDir), train, test, device);
-            var paths = new LatentPaths(live.Config.LatentSizes, parsed.GetValue(seed));
-            var scene = new LiveScene(live.Copy, paths, live.TestDigits, live.TestLabels);
+            var session = live.OpenSession(parsed.GetValue(seed), device.type.ToString().ToLowerInvariant(), Console.WriteLine);
             var keys = new KeyMap(live.Config.Depth);
-            var session = new LiveSession(scene, live.Training, keys, device.type.ToString().ToLowerInvariant(), Console.WriteLine, live.FixedMap, live.History);
             session.Frame.UiScale = scale;
 
             using var stop = new ConsoleStop();

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using LvaeLive.Host.Input;
 using LvaeLive.Host.Live;
 using LvaeLive.Host.Recording;
-using LvaeLive.Model.Animation;
 using LvaeLive.Model.Data;
 using LvaeLive.Render.Settings;
 using LvaeLive.Shaders.Canvas;
@@ -44,12 +42,10 @@ internal static class RecordCommand
 
             var test = MnistDataset.LoadTest(parsed.GetValue(runtime.Data)!);
             using var model = LiveModel.View(parsed.GetValue(checkpoint)!, test, device);
-            var paths = new LatentPaths(model.Config.LatentSizes, parsed.GetValue(seed), loopSeconds: parsed.GetValue(loop) ? length : null);
-            var scene = new LiveScene(model.Copy, paths, model.TestDigits, model.TestLabels);
-            if (!scene.SelectLayer(parsed.GetValue(layer)))
+            var session = model.OpenSession(parsed.GetValue(seed), device.type.ToString().ToLowerInvariant(), _ => { }, parsed.GetValue(loop) ? length : null);
+            if (!session.Scene.SelectLayer(parsed.GetValue(layer)))
                 throw new ArgumentException($"--layer {parsed.GetValue(layer)}: the model has layers 1 to {model.Config.Depth}");
-            if (parsed.GetValue(hideHud)) scene.View.ToggleHud();
-            var session = new LiveSession(scene, null, new KeyMap(model.Config.Depth), device.type.ToString().ToLowerInvariant(), _ => { }, model.FixedMap, model.History);
+            if (parsed.GetValue(hideHud)) session.Scene.View.ToggleHud();
             using var canvas = new HeadlessCanvas(extent);
             // Every frame must reach the file for the output to be deterministic: wait for the encoder rather than drop.
             using var recorder = new Recorder(new RecorderOptions { SubmitWait = TimeSpan.FromMinutes(1) });

@@ -1,4 +1,6 @@
+using LvaeLive.Host.Input;
 using LvaeLive.Model;
+using LvaeLive.Model.Animation;
 using LvaeLive.Model.Checkpoints;
 using LvaeLive.Model.Data;
 using LvaeLive.Model.Inference;
@@ -67,6 +69,13 @@ internal sealed class LiveModel : IDisposable
         var (digits, labels) = Digits(test, model.Config);
         var history = MetricsLog.Read(session.RunFolder, session.Trainer.Progress.GlobalStep);
         return new LiveModel(copy, maps, digits, labels, session, training, null, history);
+    }
+
+    /// <summary>The view of this model: its scene (latent paths from <paramref name="seed"/>) and its session.</summary>
+    public LiveSession OpenSession(long seed, string device, Action<string> stateLog, double? loopSeconds = null)
+    {
+        var scene = new LiveScene(Copy, new LatentPaths(Config.LatentSizes, seed, loopSeconds: loopSeconds), TestDigits, TestLabels);
+        return new LiveSession(scene, Training, new KeyMap(Config.Depth), device, stateLog, FixedMap, History);
     }
 
     private static (float[] Digits, byte[] Labels) Digits(MnistSplit test, LvaeConfig config)

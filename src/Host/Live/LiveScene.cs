@@ -32,6 +32,8 @@ internal sealed class LiveScene
     // Per layer, tiles x size: the paths' noise, the user's shifts of z, and the decoded z.
     private readonly float[][] noise;
     private readonly float[][] shifts;
+    // Whether a layer was ever nudged: until then its shift is all zeros and is not sent to the decoder at all.
+    private readonly bool[] shifted;
     private readonly float[][] latents;
     private readonly LayerInput[] inputs;
     private readonly float[] digits = new float[GridTiles * Pixels];
@@ -69,6 +71,7 @@ internal sealed class LiveScene
         Clock = new AnimationClock(sizes.Length);
         noise = sizes.Select(size => new float[GridTiles * size]).ToArray();
         shifts = sizes.Select(size => new float[GridTiles * size]).ToArray();
+        shifted = new bool[sizes.Length];
         latents = sizes.Select(size => new float[GridTiles * size]).ToArray();
         fixedLatents = sizes.Select(size => new float[GridTiles * size]).ToArray();
         endMeans = sizes.Select(size => new float[2 * GridColumns * size]).ToArray();
@@ -101,6 +104,7 @@ internal sealed class LiveScene
         var step = direction * NudgeInStandardDeviations * MathF.Sqrt(Math.Max(layer.ExplainedVariance[axis], 1e-6f));
         var size = sizes[View.SelectedLayer];
         layer.AddAlongAxis(axis, step, shifts[View.SelectedLayer].AsSpan(View.SelectedTile * size, size));
+        shifted[View.SelectedLayer] = true;
         return true;
     }
 
@@ -126,19 +130,21 @@ internal sealed class LiveScene
             for (var layer = 0; layer < sizes.Length; layer++)
             {
                 paths.Sample(layer, Clock.LayerSeconds(layer), GridTiles, noise[layer]);
-                inputs[layer] = LayerInput.Noise(noise[layer]) with { Shift = shifts[layer] };
+                inputs[layer] = LayerInput.Noise(noise[layer]) with { Shift = ShiftOf(layer) };
             }
         }
         else
         {
             PrepareFixedLatents();
             for (var layer = 0; layer < sizes.Length; layer++)
-                inputs[layer] = LayerInput.Value(fixedLatents[layer]) with { Shift = shifts[layer] };
+                inputs[layer] = LayerInput.Value(fixedLatents[layer]) with { Shift = ShiftOf(layer) };
         }
         model.Decode(inputs, GridTiles, digits, latents);
         if (reconstructionsStale) Reconstruct();
         RecordTrail();
     }
+
+    private ReadOnlyMemory<float> ShiftOf(int layer) => shifted[layer] ? shifts[layer] : ReadOnlyMemory<float>.Empty;
 
     /// <summary>Writes what the scene shows into the canvas record (HUD, help and curves are the caller's).</summary>
     public void Fill(CanvasFrame frame)

@@ -1,7 +1,5 @@
-using LvaeLive.Host.Input;
 using LvaeLive.Host.Live;
 using LvaeLive.Host.Tests.Recording;
-using LvaeLive.Model.Animation;
 using LvaeLive.Model.Training;
 using LvaeLive.Render.Gpu;
 using LvaeLive.Shaders.Canvas;
@@ -20,8 +18,8 @@ public sealed class LiveViewTests : IDisposable
         var validation = new List<string>();
         var session = TinyRun.Start(folder["run"]);
         using var live = LiveModel.Train(session, TinyRun.Test);
-        var scene = new LiveScene(live.Copy, new LatentPaths(live.Config.LatentSizes, 1), live.TestDigits, live.TestLabels);
-        var view = new LiveSession(scene, live.Training, new KeyMap(live.Config.Depth), "cpu", _ => { }, null, []);
+        var view = live.OpenSession(seed: 1, "cpu", _ => { });
+        var scene = view.Scene;
         using var canvas = new HeadlessCanvas(new(640, 360), new GpuOptions { EnableValidation = true, OnValidationMessage = m => validation.Add(m.ToString()) });
         var output = new HeadlessOutput(canvas);
         var elbos = new List<double>();
