@@ -12,7 +12,7 @@ namespace LvaeLive.Model;
 public sealed class GenerativeModel : nn.Module
 {
     /// <summary>Keeps the Gaussian observation variance from collapsing onto a pixel (grey levels are quantised).</summary>
-    private const double ObservationVarianceFloor = 1e-3;
+    private static readonly Scalar ObservationVarianceFloor = HeldScalar.Constant(1e-3);
 
     private readonly Likelihood likelihood;
     // priorStacks[i], priorHeads[i]: p(z_i | z_{i+1}) for i = 0 .. L-2, an MLP as wide as layer i.
@@ -59,5 +59,5 @@ public sealed class GenerativeModel : nn.Module
     }
 
     private (Tensor Mean, Tensor Variance) GaussianObservation(Tensor feature) =>
-        (observationMean.call(feature).sigmoid(), nn.functional.softplus(observationVariance!.call(feature)) + ObservationVarianceFloor);
+        (observationMean.call(feature).sigmoid(), SoftplusOf.Value(observationVariance!.call(feature)).add(ObservationVarianceFloor, HeldScalar.One));
 }

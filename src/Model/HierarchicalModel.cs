@@ -83,10 +83,10 @@ public readonly record struct LayerLatent(LayerLatent.Source From, Tensor? Value
         var z = From switch
         {
             Source.Value => Values!,
-            Source.Noise => priorMean.addcmul(priorVariance.sqrt(), Values!, 1),
+            Source.Noise => priorMean.addcmul(priorVariance.sqrt(), Values!, HeldScalar.One),
             Source.PriorSample => Gaussian.Sample(priorMean, priorVariance, noise),
             _ => priorMean.alias(),
         };
-        return Shift is null ? z : z + Shift;
+        return Shift is null ? z : z.add(Shift, HeldScalar.One);
     }
 }

@@ -1,3 +1,4 @@
+using LvaeLive.Model.Nn;
 using LvaeLive.Model.Evaluation;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -32,7 +33,8 @@ public static class IwBenchmark
         // The full test set's size, with pixels set like binarized digits; speed does not depend on the values.
         const int testImages = 10_000;
         using var generator = new Generator(1, device);
-        using var testSet = rand([testImages, LvaeConfig.ImagePixels], generator: generator, device: device).lt(0.13).to(ScalarType.Float32);
+        using var inkFraction = new HeldScalar(0.13);
+        using var testSet = rand([testImages, LvaeConfig.ImagePixels], generator: generator, device: device).lt(inkFraction.Value).to(ScalarType.Float32);
         using var measured = testSet.narrow(0, 0, images);
         var sampler = new HierarchicalModelSampler(model);
         var baseline = PeakMemory.Current;

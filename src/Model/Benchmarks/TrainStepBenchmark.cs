@@ -1,3 +1,4 @@
+using LvaeLive.Model.Nn;
 using LvaeLive.Model.Data;
 using LvaeLive.Model.Inference;
 using LvaeLive.Model.Training;
@@ -37,7 +38,7 @@ public static class TrainStepBenchmark
 
         var dense = model.modules().OfType<Linear>().Select(l => (Inputs: l.weight!.shape[1], Outputs: l.weight.shape[0])).ToArray();
         var stepFlops = dense.Sum(l => 6.0 * batchSize * l.Inputs * l.Outputs);
-        var norms = model.modules().OfType<BatchNorm1d>().Select(n => n.weight!.shape[0]).ToArray();
+        var norms = model.modules().OfType<DenseBatchNorm>().Select(n => n.parameters().First().shape[0]).ToArray();
 
         return new TrainStepReport(batchSize, step, stepFlops, MatmulRate(device, repeats),
             MatrixProducts(dense, batchSize, device, repeats), BatchNorms(norms, batchSize, device, repeats),
@@ -74,7 +75,7 @@ public static class TrainStepBenchmark
     private static double BatchNorms(long[] widths, int batch, Device device, int repeats)
     {
         using var scope = NewDisposeScope();
-        var parts = widths.Select(w => (Norm: nn.BatchNorm1d(w).to(device), X: randn(batch, w, device: device, requires_grad: true))).ToArray();
+        var parts = widths.Select(w => (Norm: new DenseBatchNorm(w).to(device), X: randn(batch, w, device: device, requires_grad: true))).ToArray();
         return Timing.Median(() =>
         {
             using var inner = NewDisposeScope();

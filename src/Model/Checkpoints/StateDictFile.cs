@@ -16,7 +16,9 @@ public static class StateDictFile
         writer.Write(state.Count);
         foreach (var (name, tensor) in state)
         {
-            using var onCpu = tensor.detach().cpu().contiguous();
+            // The detached view and the CPU copy are temporaries too: the scope frees them, not the finalizer.
+            using var scope = NewDisposeScope();
+            var onCpu = tensor.detach().cpu().contiguous();
             writer.Write(name);
             writer.Write((int)onCpu.dtype);
             writer.Write(onCpu.shape.Length);

@@ -19,7 +19,8 @@ public static class ActiveUnits
     /// <summary>Measures one layer from its expected posterior means (N, D).</summary>
     public static LayerActivity Measure(Tensor expectedMeans)
     {
-        using var variance = expectedMeans.var(0, unbiased: false).cpu().to(ScalarType.Float64);
+        using var scope = NewDisposeScope();
+        var variance = expectedMeans.var(0, unbiased: false).cpu().to(ScalarType.Float64);
         var variances = variance.data<double>().ToArray();
         return new LayerActivity(variances, variances.Count(v => v > Threshold));
     }

@@ -1,3 +1,4 @@
+using LvaeLive.Model.Nn;
 using static TorchSharp.torch;
 
 namespace LvaeLive.Model.Evaluation;
@@ -18,6 +19,7 @@ public static class ExpectedPosteriorMeans
         if (draws <= 0) throw new ArgumentException($"posterior draws per image must be positive (got {draws})");
         using var _ = no_grad();
         using var noise = new Generator((ulong)Seed, images.device);
+        using var drawCount = new HeldScalar(draws);
         var count = (int)images.shape[0];
         var layers = source.LatentSizes.Select(size => zeros(count, size, ScalarType.Float64)).ToArray();
         for (var start = 0; start < count; start += batchSize)
@@ -29,9 +31,9 @@ public static class ExpectedPosteriorMeans
             for (var draw = 1; draw < draws; draw++)
             {
                 var means = source.PosteriorMeans(x, noise);
-                for (var i = 0; i < sums.Length; i++) sums[i] = sums[i] + means[i].to(ScalarType.Float64);
+                for (var i = 0; i < sums.Length; i++) sums[i] = sums[i].add(means[i].to(ScalarType.Float64), HeldScalar.One);
             }
-            for (var i = 0; i < layers.Length; i++) layers[i].narrow(0, start, size).copy_((sums[i] / draws).cpu());
+            for (var i = 0; i < layers.Length; i++) layers[i].narrow(0, start, size).copy_(sums[i].div(drawCount.Value).cpu());
         }
         return layers;
     }

@@ -1,3 +1,4 @@
+using LvaeLive.Model.Nn;
 using static TorchSharp.torch;
 
 namespace LvaeLive.Model.Evaluation;
@@ -60,6 +61,9 @@ public static class ImportanceWeightedLikelihood
         options.Validated();
         using var _ = no_grad();
         using var noise = new Generator((ulong)options.Seed, images.device);
+        using var noWeight = new HeldScalar(double.NegativeInfinity);
+        using var logSamples = new HeldScalar(Math.Log(options.Samples));
+        using var samplesScalar = new HeldScalar(options.Samples);
         var count = (int)images.shape[0];
         var logLikelihood = new double[count];
         var meanLogWeight = new double[count];
@@ -72,7 +76,7 @@ public static class ImportanceWeightedLikelihood
             using var scope = NewDisposeScope();
             var x = images.narrow(0, start, size);
             // Running logsumexp and sum of the weights, in double: k terms of order -100 nats each.
-            var logSum = full(size, double.NegativeInfinity, ScalarType.Float64, images.device);
+            var logSum = full(size, noWeight.Value, ScalarType.Float64, images.device);
             var sum = zeros(size, ScalarType.Float64, images.device);
             for (var chunk = 0; chunk < chunksPerBatch; chunk++)
             {
@@ -81,11 +85,11 @@ public static class ImportanceWeightedLikelihood
                 using var chunkScope = NewDisposeScope();
                 var weights = sampler.LogWeights(x, samples, noise).to(ScalarType.Float64); // (samples, B)
                 logSum.copy_(logaddexp(logSum, weights.logsumexp(0)));
-                sum.add_(weights.sum([0]));
+                sum.add_(weights.sum([0]), HeldScalar.One);
                 progress?.Invoke((batchIndex * chunksPerBatch + chunk + 1) / (double)(batches * chunksPerBatch));
             }
-            var estimate = (logSum - Math.Log(options.Samples)).cpu().data<double>().ToArray();
-            var mean = (sum / options.Samples).cpu().data<double>().ToArray();
+            var estimate = logSum.sub(logSamples.Value).cpu().data<double>().ToArray();
+            var mean = sum.div(samplesScalar.Value).cpu().data<double>().ToArray();
             estimate.CopyTo(logLikelihood, start);
             mean.CopyTo(meanLogWeight, start);
         }

@@ -1,3 +1,4 @@
+using LvaeLive.Model.Nn;
 using static TorchSharp.torch;
 
 namespace LvaeLive.Model.Evaluation;
@@ -17,9 +18,10 @@ public static class PrincipalComponents
         using var scope = NewDisposeScope();
         var rows = data.to(ScalarType.Float64).cpu();
         var centred = rows - rows.mean([0], keepdim: true);
-        var covariance = centred.t().mm(centred) / (rows.shape[0] - 1); // (D, D)
+        using var degreesOfFreedom = new HeldScalar(rows.shape[0] - 1);
+        var covariance = centred.t().mm(centred).div(degreesOfFreedom.Value); // (D, D)
         var (values, vectors) = linalg.eigh(covariance); // ascending
-        var variances = values.flip(0).clamp_min(0).data<double>().ToArray();
+        var variances = values.flip(0).clamp_min(HeldScalar.Zero).data<double>().ToArray();
         var columns = vectors.flip(1).t().contiguous(); // (D, D), row j = component j
         var dimension = (int)columns.shape[1];
         var flat = columns.data<double>().ToArray();

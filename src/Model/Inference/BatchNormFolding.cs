@@ -1,3 +1,5 @@
+using LvaeLive.Model.Nn;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace LvaeLive.Model.Inference;
@@ -9,8 +11,7 @@ namespace LvaeLive.Model.Inference;
 /// </summary>
 internal static class BatchNormFolding
 {
-    /// <summary>PyTorch's (and TorchSharp's) default BatchNorm1d epsilon, which the trained layers use.</summary>
-    private const double Epsilon = 1e-5;
+    private static readonly Scalar Epsilon = HeldScalar.Constant(DenseBatchNorm.Epsilon);
 
     // Each dense layer's field and the field of the batch norm that follows it (DenseBlock, GaussianHead).
     private static readonly (string Dense, string Norm)[] Pairs = [("dense", "norm"), ("mean", "meanNorm"), ("variance", "varianceNorm")];
@@ -28,10 +29,10 @@ internal static class BatchNormFolding
                 destination.copy_(value);
                 continue;
             }
-            var scale = norm.Weight / (norm.RunningVariance + Epsilon).sqrt();
+            var scale = norm.Weight / norm.RunningVariance.add(Epsilon, HeldScalar.One).sqrt();
             destination.copy_(name.EndsWith(".weight", StringComparison.Ordinal)
                 ? value * scale.unsqueeze(1)
-                : (value - norm.RunningMean) * scale + norm.Bias);
+                : ((value - norm.RunningMean) * scale).add(norm.Bias, HeldScalar.One));
         }
     }
 

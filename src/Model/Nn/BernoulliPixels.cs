@@ -4,7 +4,10 @@ namespace LvaeLive.Model.Nn;
 
 public static class BernoulliPixels
 {
-    /// <summary>log p(x | logits) summed over pixels: sum(x l - softplus(l)), stable for any logit. Shape (B).</summary>
+    /// <summary>
+    /// log p(x | logits) summed over pixels: sum(x l - softplus(l)), which is minus the binary cross-entropy with
+    /// logits: one stable fused operation for any logit. Shape (B).
+    /// </summary>
     public static Tensor LogLikelihood(Tensor x, Tensor logits) =>
-        (x * logits - nn.functional.softplus(logits)).sum(1);
+        nn.functional.binary_cross_entropy_with_logits(logits, x, reduction: nn.Reduction.None).sum(1).neg();
 }

@@ -8,15 +8,15 @@ namespace LvaeLive.Model.Nn;
 public sealed class DenseBlock : nn.Module<Tensor, Tensor>
 {
     // Lasagne's leaky_rectify, which the reference code uses.
-    private const double LeakySlope = 0.01;
+    private static readonly Scalar LeakySlope = HeldScalar.Constant(0.01);
 
     private readonly Linear dense;
-    private readonly BatchNorm1d? norm;
+    private readonly DenseBatchNorm? norm;
 
     public DenseBlock(long inputs, long outputs, bool batchNorm) : base(nameof(DenseBlock))
     {
         dense = Layers.GlorotLinear(inputs, outputs);
-        norm = batchNorm ? nn.BatchNorm1d(outputs) : null;
+        norm = batchNorm ? new DenseBatchNorm(outputs) : null;
         RegisterComponents();
     }
 
@@ -24,7 +24,7 @@ public sealed class DenseBlock : nn.Module<Tensor, Tensor>
     {
         var h = dense.call(input);
         if (norm is not null) h = norm.call(h);
-        return nn.functional.leaky_relu(h, LeakySlope);
+        return h.leaky_relu(LeakySlope);
     }
 }
 

@@ -12,18 +12,19 @@ public sealed class GaussianHead : nn.Module<Tensor, (Tensor Mean, Tensor Varian
 {
     /// <summary>Keeps every variance away from zero so that logs and precisions stay finite (the paper's 1e-5).</summary>
     public const double VarianceFloor = 1e-5;
+    private static readonly Scalar Floor = HeldScalar.Constant(VarianceFloor);
 
     private readonly Linear mean;
     private readonly Linear variance;
-    private readonly BatchNorm1d? meanNorm;
-    private readonly BatchNorm1d? varianceNorm;
+    private readonly DenseBatchNorm? meanNorm;
+    private readonly DenseBatchNorm? varianceNorm;
 
     public GaussianHead(long inputs, long outputs, bool batchNorm) : base(nameof(GaussianHead))
     {
         mean = Layers.GlorotLinear(inputs, outputs);
         variance = Layers.GlorotLinear(inputs, outputs);
-        meanNorm = batchNorm ? nn.BatchNorm1d(outputs) : null;
-        varianceNorm = batchNorm ? nn.BatchNorm1d(outputs) : null;
+        meanNorm = batchNorm ? new DenseBatchNorm(outputs) : null;
+        varianceNorm = batchNorm ? new DenseBatchNorm(outputs) : null;
         RegisterComponents();
     }
 
@@ -33,6 +34,6 @@ public sealed class GaussianHead : nn.Module<Tensor, (Tensor Mean, Tensor Varian
         var v = variance.call(feature);
         if (meanNorm is not null) m = meanNorm.call(m);
         if (varianceNorm is not null) v = varianceNorm.call(v);
-        return (m, nn.functional.softplus(v) + VarianceFloor);
+        return (m, SoftplusOf.Value(v).add(Floor, HeldScalar.One));
     }
 }

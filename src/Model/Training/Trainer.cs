@@ -1,4 +1,5 @@
 using LvaeLive.Model.Data;
+using LvaeLive.Model.Nn;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -16,7 +17,8 @@ public sealed class Trainer : IDisposable
     private readonly Generator dataGenerator;
     private readonly Generator noiseGenerator;
     private readonly EpochData epochData;
-    private readonly Adam optimizer;
+    private readonly AdamOptimizer optimizer;
+    private readonly HeldScalar beta = new(0);
     private readonly IList<Parameter> parameters;
     // Batch norm's running statistics, and a copy taken before each step: a skipped step's forward pass has already
     // folded its non-finite activations into them, so they are put back.
@@ -35,7 +37,7 @@ public sealed class Trainer : IDisposable
         epochData = new EpochData(trainImages, dataGenerator, binarize: model.Config.Likelihood == Likelihood.Bernoulli);
         parameters = model.parameters().ToList();
         normBuffers = model.buffers().Select(buffer => (buffer, buffer.clone())).ToArray();
-        optimizer = torch.optim.Adam(parameters, Options.LearningRate, eps: Options.AdamEpsilon);
+        optimizer = new AdamOptimizer(parameters, Options.LearningRate, epsilon: Options.AdamEpsilon);
         Progress = new TrainingProgress { LearningRate = Options.LearningRate };
         epochData.NextEpoch();
     }
@@ -56,7 +58,7 @@ public sealed class Trainer : IDisposable
     public StepResult Step()
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var beta = Beta;
+        var stepBeta = Beta;
         StepResult result;
         using (var _ = NewDisposeScope())
         {
@@ -64,7 +66,7 @@ public sealed class Trainer : IDisposable
             using (no_grad()) foreach (var (live, beforeStep) in normBuffers) beforeStep.copy_(live);
             var x = epochData.Batch(Progress.StepInEpoch, Options.BatchSize);
             var pass = Model.Infer(x, noiseGenerator);
-            var loss = -pass.Elbo(beta).mean();
+            var loss = -pass.Elbo(beta.Of(stepBeta)).mean();
             // One read-back for every number the progress display needs: loss, log-likelihood, KL per layer.
             var summary = cat([loss.reshape(1), pass.LogLikelihood.mean().reshape(1), stack(pass.Kl.Select(k => k.mean())).reshape(-1)])
                 .detach().cpu().data<float>().ToArray();
@@ -75,13 +77,13 @@ public sealed class Trainer : IDisposable
             }
             else
             {
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 loss.backward();
                 nn.utils.clip_grad_norm_(parameters, Options.GradientClip);
-                optimizer.step();
+                optimizer.Step();
             }
             var kl = summary.Skip(2).Select(v => (double)v).ToArray();
-            result = new StepResult(Progress.Epoch, Progress.StepInEpoch, Progress.GlobalStep, summary[1] - kl.Sum(), summary[1], kl, beta, Options.BatchSize, skipped);
+            result = new StepResult(Progress.Epoch, Progress.StepInEpoch, Progress.GlobalStep, summary[1] - kl.Sum(), summary[1], kl, stepBeta, Options.BatchSize, skipped);
         }
         Advance(result.Skipped, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         return result;
@@ -117,13 +119,13 @@ public sealed class Trainer : IDisposable
 
     private void SetLearningRate(double learningRate)
     {
-        foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
+        optimizer.LearningRate = learningRate;
     }
 
     /// <summary>Writes what the next step depends on besides the weights: optimizer state and generator states.</summary>
     internal void WriteState(BinaryWriter writer)
     {
-        optimizer.save_state_dict(writer);
+        optimizer.Save(writer);
         WriteBytes(writer, epochData.EpochStartState!);
         using var noiseState = noiseGenerator.get_state();
         WriteBytes(writer, noiseState);
@@ -132,7 +134,7 @@ public sealed class Trainer : IDisposable
     /// <summary>Restores what <see cref="WriteState"/> wrote, with the progress saved beside it.</summary>
     internal void ReadState(BinaryReader reader, TrainingProgress progress)
     {
-        optimizer.load_state_dict(reader);
+        optimizer.Load(reader, "the checkpoint's optimizer state");
         Progress = progress;
         SetLearningRate(progress.LearningRate);
         using (var epochStart = ReadBytes(reader)) epochData.RestoreEpoch(epochStart);
@@ -158,6 +160,7 @@ public sealed class Trainer : IDisposable
     public void Dispose()
     {
         optimizer.Dispose();
+        beta.Dispose();
         foreach (var (_, beforeStep) in normBuffers) beforeStep.Dispose();
         epochData.Dispose();
         noiseGenerator.Dispose();

@@ -1,0 +1,51 @@
+using TorchSharp;
+
+namespace LvaeLive.Model.Nn;
+
+/// <summary>
+/// A libtorch Scalar that lives as long as its owner, never left to the garbage collector. TorchSharp frees a Scalar
+/// made by an implicit conversion (a number passed where a Scalar is wanted, in our code or inside TorchSharp) in its
+/// finalizer, and the object is unreachable as soon as its handle is read: a collection on another thread can then
+/// free it while the native call still reads it (the crash of `lvae live`: "Unknown scalar type", "toFloat"). So every
+/// Scalar the model passes to libtorch is one of the process-wide constants below, or a <see cref="HeldScalar"/> that
+/// its owner keeps in a field and disposes. tests/Model.Tests/Il/ImplicitScalarTests keeps it so.
+/// </summary>
+public sealed class HeldScalar : IDisposable
+{
+    public static readonly Scalar Zero = 0.0.ToScalar();
+    public static readonly Scalar One = 1.0.ToScalar();
+    public static readonly Scalar MinusOne = (-1.0).ToScalar();
+    public static readonly Scalar Half = 0.5.ToScalar();
+    public static readonly Scalar MinusHalf = (-0.5).ToScalar();
+
+    /// <summary>A constant held for the process's life: for the model's fixed coefficients (slopes, floors).</summary>
+    public static Scalar Constant(double value) => value.ToScalar();
+
+    /// <summary>An integer constant held for the process's life: for counters in integer tensors.</summary>
+    public static Scalar Constant(long value) => value.ToScalar();
+
+    private Scalar scalar;
+    private double value;
+
+    public HeldScalar(double value)
+    {
+        this.value = value;
+        scalar = value.ToScalar();
+    }
+
+    /// <summary>The held Scalar.</summary>
+    public Scalar Value => scalar;
+
+    /// <summary>The held Scalar, remade only when <paramref name="newValue"/> differs from the last one.</summary>
+    /// <remarks>The Scalar it replaces was read by calls that have returned: this owner uses it from one thread.</remarks>
+    public Scalar Of(double newValue)
+    {
+        if (newValue.Equals(value)) return scalar;
+        scalar.Dispose();
+        value = newValue;
+        scalar = newValue.ToScalar();
+        return scalar;
+    }
+
+    public void Dispose() => scalar.Dispose();
+}
