@@ -37,11 +37,12 @@ internal static class LiveViewCommand
         var recordSize = new Option<string?>("--record-size") { Description = "Recording size WIDTHxHEIGHT (even; default: the window's size when recording starts)." };
         var recordFps = new Option<int>("--record-fps") { Description = "Recording frame rate.", DefaultValueFactory = _ => 30 };
         var seconds = new Option<double?>("--seconds") { Description = "Stop after this many seconds (saving a checkpoint)." };
+        var healthEvery = new Option<double?>("--health-every") { Description = "Print a `health:` line (memory, live tensors, epoch) every this many seconds, for soak runs." };
 
         var command = new Command("live", "Train the LVAE and watch its latents live, with keyboard control and recording (H in the window lists the keys).");
         model.AddTo(command);
         runtime.AddTo(command);
-        foreach (var option in new Option[] { checkpoint, runDir, noTrain, headless, size, fullscreen, uiScale, fpsCap, seed, record, recordSize, recordFps, seconds })
+        foreach (var option in new Option[] { checkpoint, runDir, noTrain, headless, size, fullscreen, uiScale, fpsCap, seed, record, recordSize, recordFps, seconds, healthEvery })
             command.Options.Add(option);
         command.SetAction(parsed =>
         {
@@ -52,6 +53,7 @@ internal static class LiveViewCommand
             if (recordExtent is { } r && (r.Width % 2 != 0 || r.Height % 2 != 0)) throw new ArgumentException($"--record-size {r.Width}x{r.Height}: videos need an even width and height");
             var limit = parsed.GetValue(seconds) is { } s ? (s > 0 ? TimeSpan.FromSeconds(s) : throw new ArgumentException($"--seconds must be positive (got {s})")) : (TimeSpan?)null;
             var fromCheckpoint = parsed.GetValue(checkpoint);
+            var health = parsed.GetValue(healthEvery) is { } h ? (h > 0 ? TimeSpan.FromSeconds(h) : throw new ArgumentException($"--health-every must be positive (got {h})")) : (TimeSpan?)null;
             if (parsed.GetValue(noTrain) && fromCheckpoint is null) throw new ArgumentException("--no-train needs --checkpoint: there is nothing to show without training otherwise");
 
             LavapipeThreads.Ensure(DefaultLavapipeThreads);
@@ -84,6 +86,9 @@ internal static class LiveViewCommand
             }
             live.Training?.Start();
             new LiveRunner(session, output, input, recording, new FramePacer(parsed.GetValue(fpsCap)), Console.WriteLine)
+                {
+                    Health = health is { } every ? (every, elapsed => HealthLine.Describe(elapsed, live)) : null,
+                }
                 .Run(limit, parsed.GetValue(record), stop.Token);
             live.Training?.Stop();
             return 0;
