@@ -77,5 +77,20 @@ public sealed class LiveViewTests : IDisposable
         Assert.True(int.Parse(probe[2]) > 0, "the recording has no frames");
     }
 
+    [Fact]
+    public void HeadlessLiveGivesANoticeWhenAFullDiskSpoilsTheRecordingAndKeepsNoFile()
+    {
+        TinyRun.Checkpoint(folder["run"], steps: 2);
+        using var full = new FullFilesystem();
+        var result = LvaeProcess.Run("live", "--headless", "--no-train", "--checkpoint", folder["run"], "--seconds", "3", "--size", "320x240",
+            "--record", full["live.mp4"], "--threads", "1");
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Contains("state: tile=0 layer=1 mode=walk", result.Output);
+        Assert.Contains(result.Output.Split('\n'), line => line.StartsWith("lvae: recording stopped: ") && line.Contains("No space left on device"));
+        Assert.DoesNotContain("recorded", result.Output);
+        Assert.Empty(Directory.GetFileSystemEntries(full.Path));
+    }
+
     public void Dispose() => folder.Dispose();
 }
