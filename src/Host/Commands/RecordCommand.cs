@@ -53,6 +53,7 @@ internal static class RecordCommand
             // and fail rather than finish a video with a frame missing.
             using var recorder = new Recorder(new RecorderOptions { SubmitWait = TimeSpan.FromMinutes(1), EveryFrame = true });
             var path = parsed.GetValue(output)!;
+            Leftovers.Remove(Console.Error.WriteLine, runFolder: null, Path.GetDirectoryName(RecordingPaths.Resolve(path)));
             if (!recorder.Start(path, rate, (int)extent.Width, (int)extent.Height))
                 throw new IOException(recorder.Status);
 

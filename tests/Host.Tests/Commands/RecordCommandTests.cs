@@ -4,7 +4,7 @@ using LvaeLive.Host.Tests.Recording;
 
 namespace LvaeLive.Host.Tests.Commands;
 
-/// <summary>`lvae record` when the recording cannot be kept: a full disk, a stop signal.</summary>
+/// <summary>`lvae record` when the recording cannot be kept: a full disk, a stop signal, and what killed runs left behind.</summary>
 public sealed class RecordCommandTests : IDisposable
 {
     private readonly TemporaryFolder folder = new();
@@ -49,6 +49,24 @@ public sealed class RecordCommandTests : IDisposable
         Assert.Equal(exitCode, record.WaitForExit(TimeSpan.FromSeconds(30)));
         Assert.Equal([$"lvae: record: stopped by SIG{signal}; removed the partial recording"], record.Errors);
         Assert.Empty(Directory.GetFileSystemEntries(folder["out"]));
+    }
+
+    [Fact]
+    public void Start_up_removes_the_partial_recordings_of_ended_runs_and_says_so()
+    {
+        var ended = ExternalTools.EndedProcessId();
+        Directory.CreateDirectory(folder[$"out/.old-png.{ended}.partial"]);
+        File.WriteAllText(folder[$"out/.old-png.{ended}.partial/frame_000000.png"], "a frame");
+        File.WriteAllText(folder[$"out/.old.mp4.{ended}.partial"], "half a video");
+        // This test's process runs: its recording is still being written and stays.
+        var running = folder[$"out/.other.mp4.{Environment.ProcessId}.partial"];
+        File.WriteAllText(running, "");
+
+        var result = LvaeProcess.Run(Record(folder["out/x.mp4"], seconds: 0.2));
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Contains($"lvae: removed what interrupted runs left: {folder[$"out/.old-png.{ended}.partial"]}, {folder[$"out/.old.mp4.{ended}.partial"]}\n", result.Error);
+        Assert.Equal([running, folder["out/x.mp4"]], Directory.GetFileSystemEntries(folder["out"]).Order(StringComparer.Ordinal));
     }
 
     private string[] Record(string output, double seconds) =>
