@@ -57,6 +57,22 @@ public sealed class TrainCommandTests : IDisposable
         AssertOneLineError(LvaeProcess.Run("train", "--run-dir", runDir, "--resume", "--layers", "8,2", "--hidden", "16,8"), "4-2");
     }
 
+    [Fact]
+    public void StartUpRemovesTheCheckpointFilesAKilledRunLeftHalfWritten()
+    {
+        var runDir = Path.Combine(folder, "run");
+        Directory.CreateDirectory(runDir);
+        var halfWritten = Path.Combine(runDir, "checkpoint-e0003-s000000012.bin.tmp");
+        File.WriteAllText(halfWritten, "cut short");
+
+        var result = LvaeProcess.Run(["train", "--run-dir", runDir, "--epochs", "1", .. Tiny]);
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Contains($"lvae: removed what interrupted runs left: {halfWritten}\n", result.Error);
+        Assert.Empty(Directory.EnumerateFiles(runDir, "*.tmp"));
+        Assert.True(File.Exists(Path.Combine(runDir, "checkpoint.json")));
+    }
+
     [Theory]
     [InlineData("train")]
     [InlineData("bench")]

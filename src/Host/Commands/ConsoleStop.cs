@@ -3,26 +3,41 @@ using System.Runtime.InteropServices;
 namespace LvaeLive.Host.Commands;
 
 /// <summary>
-/// Turns the first Ctrl+C (SIGINT) or SIGTERM into a cancellation that the command answers by saving and exiting;
-/// a second one ends the process at once, as users expect.
+/// Turns the first Ctrl+C (SIGINT) or SIGTERM into a cancellation that the command answers by stopping cleanly (saving,
+/// or removing a partial recording); a second one ends the process at once, as users expect.
 /// </summary>
 internal sealed class ConsoleStop : IDisposable
 {
     private readonly CancellationTokenSource source = new();
     private readonly PosixSignalRegistration[] registrations;
+    private readonly string? announcement;
 
-    public ConsoleStop()
+    /// <param name="announcement">What the command will do, said when the signal comes; null when it says so itself once done.</param>
+    public ConsoleStop(string? announcement = "saving and stopping after this step (again to abort without saving)")
     {
+        this.announcement = announcement;
         registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle)];
     }
 
     public CancellationToken Token => source.Token;
 
+    /// <summary>The signal that asked to stop, once one did.</summary>
+    public PosixSignal? Received { get; private set; }
+
+    /// <summary>The exit code a shell expects after a stop by <see cref="Received"/>: 128 plus the signal's number.</summary>
+    public int ExitCode => Received switch
+    {
+        PosixSignal.SIGINT => 128 + 2,
+        PosixSignal.SIGTERM => 128 + 15,
+        _ => throw new InvalidOperationException("no stop signal was received"),
+    };
+
     private void Handle(PosixSignalContext context)
     {
         if (source.IsCancellationRequested) return;
         context.Cancel = true;
-        Console.Error.WriteLine($"lvae: {context.Signal} received, saving and stopping after this step (again to abort without saving)");
+        Received = context.Signal;
+        if (announcement is not null) Console.Error.WriteLine($"lvae: {context.Signal} received, {announcement}");
         source.Cancel();
     }
 

@@ -66,6 +66,8 @@ internal static class LiveViewCommand
             var device = runtime.Apply(parsed);
             var (train, test) = MnistDataset.Load(parsed.GetValue(runtime.Data)!);
             using var live = OpenModel(parsed, model, fromCheckpoint, parsed.GetValue(noTrain), parsed.GetValue(runDir), train, test, device);
+            Leftovers.Remove(Console.Error.WriteLine, live.Session?.RunFolder, RecorderOptions.DefaultFolder,
+                parsed.GetValue(record) is { } first ? Path.GetDirectoryName(RecordingPaths.Resolve(first)) : null);
             var session = live.OpenSession(parsed.GetValue(seed), device.type.ToString().ToLowerInvariant(), Console.WriteLine);
             var keys = new KeyMap(live.Config.Depth);
             session.Frame.UiScale = scale;

@@ -37,6 +37,8 @@ internal static class RecordCommand
             if (rate is < 1 or > 240) throw new ArgumentException($"--fps must be 1 to 240 (got {rate})");
             var extent = SizeOption.Parse("--size", parsed.GetValue(size)!);
             if (extent.Width % 2 != 0 || extent.Height % 2 != 0) throw new ArgumentException($"--size {extent.Width}x{extent.Height}: videos need an even width and height");
+            // Answered from here on: a stop signal removes the partial recording, and the command says so once done.
+            using var stop = new ConsoleStop(announcement: null);
             LavapipeThreads.Ensure(2);
             var device = runtime.Apply(parsed);
 
@@ -47,24 +49,34 @@ internal static class RecordCommand
                 throw new ArgumentException($"--layer {parsed.GetValue(layer)}: the model has layers 1 to {model.Config.Depth}");
             if (parsed.GetValue(hideHud)) session.Scene.View.ToggleHud();
             using var canvas = new HeadlessCanvas(extent);
-            // Every frame must reach the file for the output to be deterministic: wait for the encoder rather than drop.
-            using var recorder = new Recorder(new RecorderOptions { SubmitWait = TimeSpan.FromMinutes(1) });
+            // Every frame must reach the file for the output to be deterministic: wait for the encoder rather than drop,
+            // and fail rather than finish a video with a frame missing.
+            using var recorder = new Recorder(new RecorderOptions { SubmitWait = TimeSpan.FromMinutes(1), EveryFrame = true });
             var path = parsed.GetValue(output)!;
+            Leftovers.Remove(Console.Error.WriteLine, runFolder: null, Path.GetDirectoryName(RecordingPaths.Resolve(path)));
             if (!recorder.Start(path, rate, (int)extent.Width, (int)extent.Height))
                 throw new IOException(recorder.Status);
 
             var frames = (int)Math.Round(length * rate);
             var pixels = new byte[(int)(extent.Width * extent.Height * 4)];
-            for (var frame = 0; frame < frames; frame++)
+            for (var frame = 0; frame < frames && !stop.Token.IsCancellationRequested; frame++)
             {
                 session.Advance(frame == 0 ? 0 : 1.0 / rate, rate);
                 var slot = canvas.Submit(session.Frame);
                 canvas.Target.ReadPixels(slot, pixels);
-                recorder.Submit(pixels, (int)extent.Width, (int)extent.Height);
+                if (!recorder.Submit(pixels, (int)extent.Width, (int)extent.Height))
+                    break; // The recording failed or lost this frame: Stop says why.
             }
-            var result = recorder.Stop();
+            var result = recorder.Stop(stop.Token);
+            // A signal that came once the file was whole (finished and renamed) stopped nothing: it is reported as written.
+            if (!result.Succeeded && stop.Received is { } signal)
+            {
+                Console.Error.WriteLine($"lvae: record: stopped by {signal}; removed the partial recording");
+                return stop.ExitCode;
+            }
+            if (!result.Succeeded)
+                throw new IOException($"{result.Message}; nothing was kept at {RecordingPaths.Resolve(path)}: check the free space and permissions there, or choose another --out");
             while (recorder.TryReadMessage(out var message)) Console.Error.WriteLine($"lvae: {message}");
-            if (!result.Succeeded) throw new IOException(result.Message);
             Console.WriteLine($"lvae: wrote {result.Path} ({frames} frames, {extent.Width}x{extent.Height}, {rate} fps)");
             return 0;
         });

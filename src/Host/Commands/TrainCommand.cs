@@ -31,6 +31,7 @@ internal static class TrainCommand
             using var session = resuming
                 ? Resume(parsed, model, folder!, train, test, device)
                 : TrainingSession.Start(folder ?? NewRunFolder(parsed, model), model.Config(parsed), model.Training(parsed), train, test, device);
+            Leftovers.Remove(Console.Error.WriteLine, session.RunFolder);
             using var stop = new ConsoleStop();
             TrainProgressView.Run(session, device.type.ToString().ToLowerInvariant(), stop.Token);
             return 0;

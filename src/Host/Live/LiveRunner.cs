@@ -23,7 +23,7 @@ internal sealed class LiveRunner(LiveSession session, ICanvasOutput output, IInp
     {
         var elapsed = Stopwatch.StartNew();
         session.LogState();
-        if (recordFrom is not null) StartRecording(recordFrom);
+        if (recordFrom is not null) recording.Start(recordFrom, output.Width, output.Height);
         var nextHealth = Health?.Every;
         while (!stop.IsCancellationRequested && (limit is null || elapsed.Elapsed < limit) && input.Poll())
         {
@@ -38,15 +38,18 @@ internal sealed class LiveRunner(LiveSession session, ICanvasOutput output, IInp
             var screenshotWanted = screenshotRequested;
             var readBack = recording.IsRecording || screenshotWanted;
             output.RecordingIndicator = recording.IsRecording;
-            if (!output.Render(session.Frame, readBack) || !readBack) continue;
-
-            if (pixels.Length != output.Width * output.Height * 4) pixels = new byte[output.Width * output.Height * 4];
-            output.ReadPixels(pixels);
-            recording.Offer(pixels, output.Width, output.Height);
-            if (screenshotWanted) SaveScreenshot();
-            while (recording.TryReadMessage(out var message)) Say(message);
+            if (output.Render(session.Frame, readBack) && readBack)
+            {
+                if (pixels.Length != output.Width * output.Height * 4) pixels = new byte[output.Width * output.Height * 4];
+                output.ReadPixels(pixels);
+                recording.Offer(pixels, output.Width, output.Height);
+                if (screenshotWanted) SaveScreenshot();
+            }
+            // Every frame, recording or not: a recording that failed on its own has stopped, and its notice is due now.
+            SayRecordingMessages();
         }
-        if (recording.IsRecording) Say(recording.Stop().Message);
+        if (recording.IsRecording) recording.Stop();
+        SayRecordingMessages();
     }
 
     /// <summary>Applies pending keys; false when one asks to quit.</summary>
@@ -63,19 +66,20 @@ internal sealed class LiveRunner(LiveSession session, ICanvasOutput output, IInp
                     screenshotRequested = true;
                     break;
                 case LoopRequest.ToggleRecording when recording.IsRecording:
-                    Say(recording.Stop().Message);
+                    recording.Stop();
                     break;
                 case LoopRequest.ToggleRecording:
-                    StartRecording(NextRecordingPath());
+                    recording.Start(NextRecordingPath(), output.Width, output.Height);
                     break;
             }
         }
         return true;
     }
 
-    private void StartRecording(string path)
+    /// <summary>The recorder's lines (started, failed, finished), each said once, in order.</summary>
+    private void SayRecordingMessages()
     {
-        if (!recording.Start(path, output.Width, output.Height) && recording.TryReadMessage(out var why)) Say(why);
+        while (recording.TryReadMessage(out var message)) Say(message);
     }
 
     private void SaveScreenshot()

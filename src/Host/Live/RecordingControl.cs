@@ -25,17 +25,19 @@ internal sealed class RecordingControl : IDisposable
 
     public bool IsRecording => recorder.IsRecording;
 
-    /// <summary>Starts a recording at <paramref name="path"/>, sized by --record-size or else the canvas's current size.</summary>
-    public bool Start(string path, int canvasWidth, int canvasHeight)
+    /// <summary>
+    /// Starts a recording at <paramref name="path"/>, sized by --record-size or else the canvas's current size. Whether
+    /// it started, and later how it ended, comes as a message.
+    /// </summary>
+    public void Start(string path, int canvasWidth, int canvasHeight)
     {
         var (width, height) = fixedSize ?? (canvasWidth & ~1, canvasHeight & ~1);
-        if (!recorder.Start(path, fps, width, height)) return false;
+        if (!recorder.Start(path, fps, width, height)) return;
         framesDue = 0;
         sinceStart.Restart();
-        return true;
     }
 
-    public RecordingResult Stop() => recorder.Stop();
+    public void Stop() => recorder.Stop();
 
     /// <summary>Offers the current frame; it is written once for every recording frame that fell due.</summary>
     public void Offer(ReadOnlySpan<byte> rgba, int width, int height)

@@ -4,8 +4,8 @@ using System.Diagnostics;
 namespace LvaeLive.Host.Recording;
 
 /// <summary>
-/// Pipes frames into one ffmpeg process, which writes a temporary file renamed on success. It owns the process: the
-/// recorder thread writes and finishes; Abandon may come from another thread to stop a stalled ffmpeg.
+/// Pipes frames into one ffmpeg process, which writes a temporary file, renamed once ffprobe reads it back. It owns the
+/// process: the recorder thread writes and finishes; Abandon may come from another thread to stop a stalled ffmpeg.
 /// </summary>
 internal sealed class FfmpegSink : IFrameSink
 {
@@ -13,14 +13,16 @@ internal sealed class FfmpegSink : IFrameSink
     private readonly StderrTail stderr = new();
     private readonly string temporary;
     private readonly string output;
+    private readonly string ffprobe;
     private readonly TimeSpan finishTimeout;
 
-    private FfmpegSink(Process process, string temporary, string output, TimeSpan finishTimeout)
+    private FfmpegSink(Process process, string temporary, string output, RecorderOptions options)
     {
         this.process = process;
         this.temporary = temporary;
         this.output = output;
-        this.finishTimeout = finishTimeout;
+        ffprobe = options.FfprobePath;
+        finishTimeout = options.FinishTimeout;
         process.ErrorDataReceived += (_, line) => stderr.Add(line.Data);
         process.BeginErrorReadLine();
     }
@@ -43,7 +45,7 @@ internal sealed class FfmpegSink : IFrameSink
             start.ArgumentList.Add(argument);
         try
         {
-            return new FfmpegSink(Process.Start(start)!, temporary, output, options.FinishTimeout);
+            return new FfmpegSink(Process.Start(start)!, temporary, output, options);
         }
         catch (Win32Exception)
         {
@@ -78,6 +80,8 @@ internal sealed class FfmpegSink : IFrameSink
         var (succeeded, reason) = Outcome();
         if (!succeeded)
             throw new IOException($"ffmpeg failed: {reason}");
+        if (VideoCheck.Problem(ffprobe, temporary, finishTimeout) is { } problem)
+            throw new IOException($"ffmpeg exited normally but left an unusable file: {problem}; ffmpeg said: {stderr}");
         File.Move(temporary, output, overwrite: true);
         return output;
     }

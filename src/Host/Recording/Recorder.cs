@@ -66,12 +66,15 @@ internal sealed class Recorder(RecorderOptions? options = null) : IDisposable
     /// <summary>Queues a copy of a frame; false when not recording or when the frame was dropped.</summary>
     public bool Submit(ReadOnlySpan<byte> rgba, int width, int height) => session?.Submit(rgba, width, height) ?? false;
 
-    /// <summary>Finishes the output (waiting for the frames already queued) and says how the recording went.</summary>
-    public RecordingResult Stop()
+    /// <summary>
+    /// Finishes the output (waiting for the frames already queued) and says how the recording went; once
+    /// <paramref name="cancel"/> fires, it removes the partial output instead.
+    /// </summary>
+    public RecordingResult Stop(CancellationToken cancel = default)
     {
         if (session is null)
             return new RecordingResult(null, 0, 0, false, "not recording");
-        var result = session.Stop(options.FinishTimeout);
+        var result = session.Stop(options.FinishTimeout, cancel);
         session = null;
         return result;
     }

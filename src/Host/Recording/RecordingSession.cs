@@ -6,14 +6,21 @@ namespace LvaeLive.Host.Recording;
 /// <summary>
 /// One recording from start to stop: a bounded queue of frames and the thread that drains it into a sink. A storage
 /// failure (a full disk, an unwritable folder, ffmpeg gone) ends the recording with a message and never reaches the
-/// producer; any other exception is a bug and is raised again on the thread that calls <see cref="Stop"/>.
+/// producer; any other exception is a bug and is raised again on the thread that calls <see cref="Stop"/>. Every ending,
+/// good or bad, is reported once.
 /// </summary>
 internal sealed class RecordingSession
 {
+    private const string Cancelled = "recording abandoned: the partial output was removed";
+
+    /// <summary>How long an abandoned recording's thread has to notice on its own before its encoder is stopped.</summary>
+    private static readonly TimeSpan AbandonGrace = TimeSpan.FromSeconds(1);
+
     private readonly BlockingCollection<PooledFrame> queue;
     private readonly IFrameSink sink;
     private readonly FrameScaler scaler;
     private readonly TimeSpan submitWait;
+    private readonly bool everyFrame;
     private readonly Action<string> report;
     private readonly Thread thread;
     private volatile bool ended;
@@ -21,6 +28,7 @@ internal sealed class RecordingSession
     private int dropped;
     private RecordingResult? result;
     private ExceptionDispatchInfo? bug;
+    private string? abandoned; // Why the output must not be finished, once it was given up; set once.
 
     public RecordingSession(IFrameSink sink, int width, int height, RecorderOptions options, Action<string> report)
     {
@@ -28,6 +36,7 @@ internal sealed class RecordingSession
         this.report = report;
         scaler = new FrameScaler(width, height);
         submitWait = options.SubmitWait;
+        everyFrame = options.EveryFrame;
         queue = new BlockingCollection<PooledFrame>(options.QueueCapacity);
         thread = new Thread(Run) { Name = "recorder", IsBackground = true };
         thread.Start();
@@ -59,19 +68,39 @@ internal sealed class RecordingSession
         }
         frame.Return();
         Interlocked.Increment(ref dropped);
+        if (everyFrame)
+        {
+            // A video that misses a frame is not the one asked for: it is never finished, and the rest is not taken.
+            GiveUp($"recording stopped: a frame could not be handed to the encoder within {submitWait.TotalSeconds:0.#} s, as it fell behind");
+            ended = true;
+            queue.CompleteAdding();
+        }
         return false;
     }
 
-    /// <summary>Lets the queued frames be written, finishes the output, and returns how it went.</summary>
-    public RecordingResult Stop(TimeSpan timeout)
+    /// <summary>
+    /// Lets the queued frames be written, finishes the output, and returns how it went. Once <paramref name="cancel"/>
+    /// fires (a stop signal), or when a frame was lost that the recording needed, the frames left are dropped and the
+    /// partial output is removed instead, even while the encoder is finishing.
+    /// </summary>
+    public RecordingResult Stop(TimeSpan timeout, CancellationToken cancel = default)
     {
         ended = true;
         queue.CompleteAdding();
-        if (!thread.Join(timeout))
+        using (cancel.Register(() => Abandon(Cancelled)))
         {
-            sink.Abandon(); // A stalled encoder: killing it makes the thread's write or wait fail, and the thread ends.
+            if (Volatile.Read(ref abandoned) is { } why)
+                Abandon(why); // Given up already: not worth waiting for the encoder.
             if (!thread.Join(timeout))
-                return new RecordingResult(null, FramesWritten, FramesDropped, false, "recording stopped: the recorder thread did not end");
+            {
+                sink.Abandon(); // A stalled encoder: killing it makes the thread's write or wait fail, and the thread ends.
+                if (!thread.Join(timeout))
+                {
+                    var stuck = new RecordingResult(null, FramesWritten, FramesDropped, false, "recording stopped: the recorder thread did not end");
+                    report(stuck.Message);
+                    return stuck;
+                }
+            }
         }
         var failure = Interlocked.Exchange(ref bug, null);
         failure?.Throw();
@@ -86,21 +115,27 @@ internal sealed class RecordingSession
             {
                 try
                 {
-                    sink.Write(scaler.Fit(frame.Pixels, frame.Width, frame.Height));
-                    Interlocked.Increment(ref written);
+                    if (Volatile.Read(ref abandoned) is null)
+                    {
+                        sink.Write(scaler.Fit(frame.Pixels, frame.Width, frame.Height));
+                        Interlocked.Increment(ref written);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref dropped);
+                    }
                 }
                 finally
                 {
                     frame.Return();
                 }
             }
-            var path = sink.Finish();
-            var drops = FramesDropped == 0 ? "" : $", {FramesDropped} dropped because the encoder fell behind";
-            result = new RecordingResult(path, FramesWritten, FramesDropped, true, $"recorded {FramesWritten} frames to {path}{drops}");
+            result = Volatile.Read(ref abandoned) is { } why ? Fail(why) : Finished(sink.Finish());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            result = Fail($"recording stopped: {e.Message}");
+            // A write or finish that Abandon cut short fails too: the reason it was abandoned is the one to tell.
+            result = Fail(Volatile.Read(ref abandoned) ?? $"recording stopped: {e.Message}");
         }
         catch (Exception e)
         {
@@ -112,6 +147,23 @@ internal sealed class RecordingSession
             sink.Dispose();
         }
         report(result.Message);
+    }
+
+    private RecordingResult Finished(string path)
+    {
+        var drops = FramesDropped == 0 ? "" : $", {FramesDropped} dropped because the encoder fell behind";
+        return new RecordingResult(path, FramesWritten, FramesDropped, true, $"recorded {FramesWritten} frames to {path}{drops}");
+    }
+
+    /// <summary>Marks the output as not to be finished, keeping the first reason given.</summary>
+    private void GiveUp(string why) => Interlocked.CompareExchange(ref abandoned, why, null);
+
+    /// <summary>Gives the output up and makes sure the thread ends soon: an encoder still busy after a grace is stopped.</summary>
+    private void Abandon(string why)
+    {
+        GiveUp(why);
+        if (!thread.Join(AbandonGrace))
+            sink.Abandon();
     }
 
     private RecordingResult Fail(string message)

@@ -14,6 +14,7 @@ public static class CheckpointStore
 {
     public const string IndexFile = "checkpoint.json";
     private const string Magic = "LVAELIVE-CKPT";
+    private const string TemporarySuffix = ".tmp";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -111,10 +112,17 @@ public static class CheckpointStore
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream));
     }
 
+    /// <summary>
+    /// True for the temporary name of a checkpoint file (weights or index) that <see cref="WriteAtomically"/> never
+    /// renamed into place: its process was killed. Only one process writes a run folder, so one found at start-up is stale.
+    /// </summary>
+    public static bool IsTemporary(string fileName) =>
+        fileName.StartsWith("checkpoint", StringComparison.Ordinal) && fileName.EndsWith(TemporarySuffix, StringComparison.Ordinal);
+
     /// <summary>Writes a file under a temporary name, flushes it to disk and renames it over <paramref name="path"/>.</summary>
     internal static void WriteAtomically(string path, Action<Stream> write)
     {
-        var temporary = path + ".tmp";
+        var temporary = path + TemporarySuffix;
         try
         {
             using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))

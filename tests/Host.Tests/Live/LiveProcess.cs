@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
+using LvaeLive.Host.Tests.Recording;
 
 namespace LvaeLive.Host.Tests.Live;
 
@@ -44,6 +46,9 @@ internal sealed class LiveProcess : IDisposable
         Assert.Fail($"no {what} within {timeout.TotalSeconds} s:\n{string.Join('\n', lines)}\n{string.Join('\n', errors)}");
         return "";
     }
+
+    /// <summary>Sends lvae a signal (INT, TERM), as Ctrl+C or a service manager would.</summary>
+    public void Signal(string name) => ExternalTools.Run("kill", $"-{name}", process.Id.ToString(CultureInfo.InvariantCulture));
 
     public int WaitForExit(TimeSpan timeout)
     {

@@ -77,5 +77,37 @@ public sealed class LiveViewTests : IDisposable
         Assert.True(int.Parse(probe[2]) > 0, "the recording has no frames");
     }
 
+    [Fact]
+    public void HeadlessLiveGivesANoticeWhenAFullDiskSpoilsTheRecordingAndKeepsNoFile()
+    {
+        TinyRun.Checkpoint(folder["run"], steps: 2);
+        using var full = new FullFilesystem();
+        var result = LvaeProcess.Run("live", "--headless", "--no-train", "--checkpoint", folder["run"], "--seconds", "3", "--size", "320x240",
+            "--record", full["live.mp4"], "--threads", "1");
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Contains("state: tile=0 layer=1 mode=walk", result.Output);
+        Assert.Contains(result.Output.Split('\n'), line => line.StartsWith("lvae: recording stopped: ") && line.Contains("No space left on device"));
+        Assert.DoesNotContain("recorded", result.Output);
+        Assert.Empty(Directory.GetFileSystemEntries(full.Path));
+    }
+
+    [Fact]
+    public void HeadlessLiveRemovesWhatKilledRunsLeftInItsRunAndRecordingFolders()
+    {
+        var ended = ExternalTools.EndedProcessId();
+        Directory.CreateDirectory(folder["run"]);
+        Directory.CreateDirectory(folder["clips"]);
+        var left = new[] { folder["run/checkpoint-e0001-s000000004.bin.tmp"], folder[$"clips/.old.mp4.{ended}.partial"] };
+        foreach (var file in left) File.WriteAllText(file, "cut short");
+
+        var result = LvaeProcess.Run("live", "--headless", "--seconds", "1", "--run-dir", folder["run"], "--record", folder["clips/live.mp4"],
+            "--layers", "8,4,2", "--hidden", "64,32,16", "--batch-size", "64", "--train-limit", "2048", "--size", "320x240", "--threads", "1");
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Contains($"lvae: removed what interrupted runs left: {left[0]}, {left[1]}\n", result.Error);
+        Assert.All(left, file => Assert.False(File.Exists(file), file));
+    }
+
     public void Dispose() => folder.Dispose();
 }

@@ -27,6 +27,14 @@ internal static class ExternalTools
     public static string Probe(string video) => Run("ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0",
         "-show_entries", "stream=width,height,nb_read_frames", "-of", "csv=p=0", video);
 
+    /// <summary>The id of a process that has ended, like the one in the temporary names a killed run left.</summary>
+    public static int EndedProcessId()
+    {
+        using var process = Process.Start("true")!;
+        process.WaitForExit();
+        return process.Id;
+    }
+
     /// <summary>A stand-in for ffmpeg: a shell script with the given body, to make ffmpeg fail or stall on purpose.</summary>
     public static string FakeFfmpeg(string folder, string body)
     {

@@ -102,6 +102,78 @@ public sealed class RecorderTests : IDisposable
     }
 
     [Fact]
+    public void A_full_disk_fails_the_recording_even_when_ffmpeg_exits_normally_and_leaves_no_file()
+    {
+        // ffmpeg 5 reports the MP4 trailer it could not write on stderr, then exits 0 with an unplayable file.
+        using var full = new FullFilesystem();
+        using var recorder = new Recorder(Patient);
+        Assert.True(recorder.Start(full["clip.mp4"], 30, Width, Height), recorder.Status);
+        for (var i = 0; i < 60; i++)
+            recorder.Submit(TestFrames.Gradient(i, Width, Height), Width, Height);
+        var result = recorder.Stop();
+
+        Assert.False(result.Succeeded, result.Message);
+        Assert.Null(result.Path);
+        Assert.Contains("No space left on device", result.Message);
+        Assert.Empty(Directory.GetFileSystemEntries(full.Path));
+    }
+
+    [Fact]
+    public void An_encoder_that_exits_normally_without_a_readable_video_fails_the_recording()
+    {
+        var ffmpeg = ExternalTools.FakeFfmpeg(folder.Path, "cat > /dev/null; echo 'wrote nothing' >&2");
+        using var recorder = new Recorder(Patient with { FfmpegPath = ffmpeg });
+        Assert.True(recorder.Start(folder["empty.mp4"], 30, Width, Height));
+        for (var i = 0; i < 5; i++)
+            Assert.True(recorder.Submit(TestFrames.Gradient(i, Width, Height), Width, Height));
+        var result = recorder.Stop();
+
+        Assert.False(result.Succeeded, result.Message);
+        Assert.Contains("ffprobe", result.Message);
+        Assert.Contains("wrote nothing", result.Message);
+        Assert.Equal(["fake-ffmpeg.sh"], Directory.GetFileSystemEntries(folder.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void When_every_frame_counts_a_dropped_frame_fails_the_recording_instead_of_finishing_it()
+    {
+        var ffmpeg = ExternalTools.FakeFfmpeg(folder.Path, "exec sleep 30"); // Never reads its input.
+        var options = new RecorderOptions
+        {
+            FfmpegPath = ffmpeg, QueueCapacity = 2, SubmitWait = TimeSpan.FromMilliseconds(100), FinishTimeout = TimeSpan.FromSeconds(2), EveryFrame = true,
+        };
+        using var recorder = new Recorder(options);
+        Assert.True(recorder.Start(folder["stalled.mp4"], 30, Width, Height));
+        var frame = TestFrames.Gradient(0, Width, Height);
+        var handedOver = 0;
+        while (handedOver < 100 && recorder.Submit(frame, Width, Height))
+            handedOver++;
+        var result = recorder.Stop();
+
+        Assert.True(handedOver < 100, "the stalled encoder took every frame");
+        Assert.False(recorder.Submit(frame, Width, Height));
+        Assert.False(result.Succeeded);
+        Assert.Contains("could not be handed to the encoder", result.Message);
+        Assert.Equal(["fake-ffmpeg.sh"], Directory.GetFileSystemEntries(folder.Path).Select(Path.GetFileName));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Stopping_on_a_cancelled_token_removes_the_partial_recording(bool withFfmpeg)
+    {
+        using var recorder = new Recorder(withFfmpeg ? Patient : Patient with { FfmpegPath = folder["no-such-ffmpeg"] });
+        Assert.True(recorder.Start(folder["clip.mp4"], 30, Width, Height));
+        for (var i = 0; i < 5; i++)
+            Assert.True(recorder.Submit(TestFrames.Gradient(i, Width, Height), Width, Height));
+        var result = recorder.Stop(new CancellationToken(canceled: true));
+
+        Assert.False(result.Succeeded, result.Message);
+        Assert.Null(result.Path);
+        Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
+    }
+
+    [Fact]
     public void A_stalled_encoder_makes_frames_drop_without_blocking_the_producer()
     {
         var ffmpeg = ExternalTools.FakeFfmpeg(folder.Path, "exec sleep 30"); // Never reads its input.

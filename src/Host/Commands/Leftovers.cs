@@ -1,0 +1,35 @@
+using LvaeLive.Host.Recording;
+using LvaeLive.Model.Checkpoints;
+
+namespace LvaeLive.Host.Commands;
+
+/// <summary>
+/// Removes, at a command's start, what killed runs left half-written in the folders it writes into: recordings under a
+/// temporary name whose process has gone, and, in a run folder, checkpoint files never renamed into place. Each kind is
+/// recognized by the code that names it; this is the one place that deletes them, and it says so in one line.
+/// </summary>
+internal static class Leftovers
+{
+    /// <param name="runFolder">The run folder the command trains into, if any: only there are checkpoint files removed.</param>
+    /// <param name="recordingFolders">Folders the command records into (missing ones are skipped).</param>
+    public static void Remove(Action<string> say, string? runFolder, params string?[] recordingFolders)
+    {
+        var removed = new List<string>();
+        foreach (var folder in recordingFolders.Prepend(runFolder).OfType<string>().Select(Path.GetFullPath).Distinct().Where(Directory.Exists))
+        {
+            var inRunFolder = runFolder is not null && folder == Path.GetFullPath(runFolder);
+            foreach (var entry in Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal))
+            {
+                if (!TemporaryName.IsLeftover(entry) && !(inRunFolder && CheckpointStore.IsTemporary(Path.GetFileName(entry))))
+                    continue;
+                if (Directory.Exists(entry))
+                    Directory.Delete(entry, recursive: true); // The PNG files of a recording made without ffmpeg.
+                else
+                    File.Delete(entry);
+                removed.Add(entry);
+            }
+        }
+        if (removed.Count > 0)
+            say($"lvae: removed what interrupted runs left: {string.Join(", ", removed)}");
+    }
+}

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using LvaeLive.Host.Tests.Live;
+using LvaeLive.Host.Tests.Recording;
+
+namespace LvaeLive.Host.Tests.Commands;
+
+/// <summary>`lvae record` when the recording cannot be kept: a full disk, a stop signal, and what killed runs left behind.</summary>
+public sealed class RecordCommandTests : IDisposable
+{
+    private readonly TemporaryFolder folder = new();
+
+    public RecordCommandTests() => TinyRun.Checkpoint(folder["run"], steps: 2);
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public void A_full_disk_is_one_line_a_non_zero_exit_and_no_file()
+    {
+        using var full = new FullFilesystem();
+        var result = LvaeProcess.Run(Record(full["x.mp4"], seconds: 2));
+
+        Assert.Equal(2, result.ExitCode);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == 1, $"expected one line on stderr, got:\n{result.Error}");
+        Assert.StartsWith("lvae: recording stopped: ", lines[0]);
+        Assert.Contains("No space left on device", lines[0]);
+        Assert.Contains("choose another --out", lines[0]);
+        Assert.Empty(result.Output);
+        Assert.Empty(Directory.GetFileSystemEntries(full.Path));
+    }
+
+    [Theory]
+    [InlineData("INT", 130, true)]
+    [InlineData("TERM", 143, false)] // Without ffmpeg: the partial recording is a folder of PNG files.
+    public void A_stop_signal_removes_the_partial_recording_says_so_and_exits_128_plus_its_number(string signal, int exitCode, bool withFfmpeg)
+    {
+        Directory.CreateDirectory(folder["no-tools"]);
+        var environment = withFfmpeg ? new Dictionary<string, string>() : new Dictionary<string, string> { ["PATH"] = folder["no-tools"] };
+        using var record = new LiveProcess(environment, Record(folder["out/x.mp4"], seconds: 600));
+
+        var deadline = Stopwatch.StartNew();
+        while (!Directory.Exists(folder["out"]) || !Directory.EnumerateFileSystemEntries(folder["out"], ".x*.partial").Any())
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromMinutes(2), $"no partial recording within 2 minutes:\n{string.Join('\n', record.Errors)}");
+            Thread.Sleep(25);
+        }
+        record.Signal(signal);
+
+        Assert.Equal(exitCode, record.WaitForExit(TimeSpan.FromSeconds(30)));
+        Assert.Equal([$"lvae: record: stopped by SIG{signal}; removed the partial recording"], record.Errors);
+        Assert.Empty(Directory.GetFileSystemEntries(folder["out"]));
+    }
+
+    [Fact]
+    public void Start_up_removes_the_partial_recordings_of_ended_runs_and_says_so()
+    {
+        var ended = ExternalTools.EndedProcessId();
+        Directory.CreateDirectory(folder[$"out/.old-png.{ended}.partial"]);
+        File.WriteAllText(folder[$"out/.old-png.{ended}.partial/frame_000000.png"], "a frame");
+        File.WriteAllText(folder[$"out/.old.mp4.{ended}.partial"], "half a video");
+        // This test's process runs: its recording is still being written and stays.
+        var running = folder[$"out/.other.mp4.{Environment.ProcessId}.partial"];
+        File.WriteAllText(running, "");
+
+        var result = LvaeProcess.Run(Record(folder["out/x.mp4"], seconds: 0.2));
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Contains($"lvae: removed what interrupted runs left: {folder[$"out/.old-png.{ended}.partial"]}, {folder[$"out/.old.mp4.{ended}.partial"]}\n", result.Error);
+        Assert.Equal([running, folder["out/x.mp4"]], Directory.GetFileSystemEntries(folder["out"]).Order(StringComparer.Ordinal));
+    }
+
+    private string[] Record(string output, double seconds) =>
+        ["record", "--checkpoint", folder["run"], "--seconds", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--fps", "10",
+            "--size", "320x240", "--out", output, "--threads", "1"];
+}
