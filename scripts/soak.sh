@@ -39,13 +39,21 @@ LP_NUM_THREADS=1 "$out/lvae-build/lvae" live --headless --seconds "$((minutes * 
   --health-every 30 --run-dir "$out/run" "${model[@]}" "${extra[@]}" >"$out/lvae.log" 2>&1 || status=$?
 rm -rf "$out/lvae-build"
 
+# Each end of the run is the median of its window, minutes 2 to 5 and the last 3 minutes, so that one line (a latent
+# map being built, say) does not decide it.
 grep '^health:' "$out/lvae.log" | awk -v code="$status" '
+  function median(a, n,   i, j, t) {
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
   { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-    t = v["seconds"]; rss[NR] = v["rss_mib"]; tensors[NR] = v["live_tensors"]; secs[NR] = t
-    printf "%6.1f min  rss %8.1f MiB  managed %7.1f MiB  live tensors %6d  epoch %s\n", t / 60, v["rss_mib"], v["managed_mib"], v["live_tensors"], v["epoch"] }
+    secs[NR] = v["seconds"]; rss[NR] = v["rss_mib"]; tensors[NR] = v["live_tensors"]
+    printf "%6.1f min  rss %8.1f MiB  managed %7.1f MiB  live tensors %6d  epoch %s\n", v["seconds"] / 60, v["rss_mib"], v["managed_mib"], v["live_tensors"], v["epoch"] }
   END {
-    for (i = 1; i <= NR && secs[i] < 120; i++) ;
-    if (i > NR) { print "soak: the run ended before minute 2; nothing to compare"; exit 1 }
-    rg = 100 * (rss[NR] - rss[i]) / rss[i]; tg = 100 * (tensors[NR] - tensors[i]) / tensors[i]
-    printf "soak: from minute %.1f to %.1f: resident memory %+.1f %%, live tensors %+.1f %%; lvae exited with %d\n", secs[i] / 60, secs[NR] / 60, rg, tg, code
+    if (NR == 0 || secs[NR] < 360) { printf "soak: lvae exited with %d before minute 6; too short to compare\n", code; exit 1 }
+    for (i = 1; i <= NR; i++) {
+      if (secs[i] >= 120 && secs[i] < 300) { er[++e] = rss[i]; et[e] = tensors[i] }
+      if (secs[i] > secs[NR] - 180) { lr[++l] = rss[i]; lt[l] = tensors[i] } }
+    r0 = median(er, e); r1 = median(lr, l); t0 = median(et, e); t1 = median(lt, l)
+    rg = 100 * (r1 - r0) / r0; tg = 100 * (t1 - t0) / t0
+    printf "soak: minutes 2-5 against the last 3: resident memory %.1f -> %.1f MiB (%+.1f %%), live tensors %d -> %d (%+.1f %%); lvae exited with %d\n", r0, r1, rg, t0, t1, tg, code
     exit (code != 0 || rg >= 5 || tg >= 5) }'

@@ -89,7 +89,7 @@ internal static class LiveViewCommand
             live.Training?.Start();
             new LiveRunner(session, output, input, recording, new FramePacer(parsed.GetValue(fpsCap)), Console.WriteLine)
                 {
-                    Health = health is { } every ? (every, elapsed => HealthLine.Describe(elapsed, live)) : null,
+                    Health = health is { } every ? (every, new HealthLine(live)) : null,
                 }
                 .Run(limit, parsed.GetValue(record), stop.Token);
             live.Training?.Stop();

@@ -3,16 +3,26 @@ using LvaeLive.Model.Live;
 namespace LvaeLive.Host.Live;
 
 /// <summary>
-/// One `health:` line of a long live run (--health-every): resident and managed memory, live tensors and where
-/// training stands, for scripts/soak.sh to follow a run for hours without attaching to it.
+/// The `health:` lines of a long live run (--health-every): resident and managed memory, live tensors and where
+/// training stands, for scripts/soak.sh to follow a run for hours without attaching to it. The tensors that a
+/// training step or a decode holds while under way come and go by the hundred, so the line gives the fewest seen at
+/// any frame since the last line: what stays alive, which is what grows when something leaks.
 /// </summary>
-internal static class HealthLine
+internal sealed class HealthLine(LiveModel live)
 {
-    public static string Describe(TimeSpan elapsed, LiveModel live)
+    private long fewestTensors = long.MaxValue;
+
+    /// <summary>Called between frames, when the view's own decode holds no tensor.</summary>
+    public void Sample() => fewestTensors = Math.Min(fewestTensors, LiveTensors.Count);
+
+    public string Describe(TimeSpan elapsed)
     {
+        Sample();
         var progress = live.Session?.Trainer.Progress;
         var training = progress is null ? "training=off" : $"epoch={progress.Epoch + 1} step={progress.GlobalStep}";
-        return $"health: seconds={elapsed.TotalSeconds:F0} rss_mib={Environment.WorkingSet / 1048576.0:F1} " +
-               $"managed_mib={GC.GetTotalMemory(forceFullCollection: false) / 1048576.0:F1} live_tensors={LiveTensors.Count} {training}";
+        var line = $"health: seconds={elapsed.TotalSeconds:F0} rss_mib={Environment.WorkingSet / 1048576.0:F1} " +
+                   $"managed_mib={GC.GetTotalMemory(forceFullCollection: false) / 1048576.0:F1} live_tensors={fewestTensors} {training}";
+        fewestTensors = long.MaxValue;
+        return line;
     }
 }

@@ -15,8 +15,8 @@ internal sealed class LiveRunner(LiveSession session, ICanvasOutput output, IInp
     /// <summary>Where R records: by default a new time-stamped MP4 in recordings/ each time (.gif for a GIF).</summary>
     public Func<string> NextRecordingPath { get; init; } = () => $"live-{DateTime.Now:yyyyMMdd-HHmmss}.mp4";
 
-    /// <summary>When given, a line from Describe(time so far) is logged every Every of the run.</summary>
-    public (TimeSpan Every, Func<TimeSpan, string> Describe)? Health { get; init; }
+    /// <summary>When given, the health line is sampled every frame and logged every Every of the run.</summary>
+    public (TimeSpan Every, HealthLine Line)? Health { get; init; }
 
     /// <param name="recordFrom">When given, recording starts with the first frame, into this file.</param>
     public void Run(TimeSpan? limit, string? recordFrom, CancellationToken stop)
@@ -28,9 +28,10 @@ internal sealed class LiveRunner(LiveSession session, ICanvasOutput output, IInp
         while (!stop.IsCancellationRequested && (limit is null || elapsed.Elapsed < limit) && input.Poll())
         {
             if (!HandleKeys()) break;
+            Health?.Line.Sample();
             if (elapsed.Elapsed >= nextHealth)
             {
-                log(Health!.Value.Describe(elapsed.Elapsed));
+                log(Health!.Value.Line.Describe(elapsed.Elapsed));
                 nextHealth += Health.Value.Every;
             }
             var seconds = pacer.NextFrame();
