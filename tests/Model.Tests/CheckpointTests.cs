@@ -88,6 +88,27 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
+    public void WeightsFileWhoseHashMatchesButDoesNotParseIsNotCalledTruncated()
+    {
+        using (var session = Start(runFolder)) { }
+        var (info, folder) = CheckpointStore.ReadInfo(runFolder);
+        var weights = Path.Combine(folder, info.WeightsFile);
+        var whole = File.ReadAllBytes(weights);
+        var random = new byte[whole.Length];
+        new Random(5).NextBytes(random);
+
+        foreach (var bytes in new[] { random, whole[..64] })
+        {
+            File.WriteAllBytes(weights, bytes);
+            var sha = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes));
+            File.WriteAllText(Path.Combine(folder, CheckpointStore.IndexFile),
+                System.Text.Json.JsonSerializer.Serialize(info with { WeightsSha256 = sha }, CheckpointStore.Json));
+            var error = Assert.Throws<InvalidDataException>(() => CheckpointStore.LoadModel(folder, CPU));
+            Assert.StartsWith($"{weights} is not a valid weights file", error.Message);
+        }
+    }
+
+    [Fact]
     public void StartingOverAnExistingRunIsRefused()
     {
         using (var session = Start(runFolder)) { }

@@ -14,6 +14,9 @@ public static class CheckpointStore
 {
     public const string IndexFile = "checkpoint.json";
     private const string Magic = "LVAELIVE-CKPT";
+    // What BinaryWriter.Write(Magic) puts first: a one-byte length, then the characters. Read as raw bytes, so that a
+    // file of random bytes cannot make BinaryReader.ReadString expect a string of gigabytes.
+    private static readonly byte[] Header = [(byte)Magic.Length, .. System.Text.Encoding.ASCII.GetBytes(Magic)];
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -91,17 +94,19 @@ public static class CheckpointStore
             throw new FileNotFoundException($"{IndexFile} in {runFolder} names {info.WeightsFile}, which is missing");
         if (!string.Equals(Sha256(path), info.WeightsSha256, StringComparison.OrdinalIgnoreCase))
             throw new InvalidDataException($"{path} is truncated or corrupted: its SHA-256 differs from the one in {IndexFile}");
+        // The SHA-256 matched the one recorded when the file was saved, so from here on a file that does not parse was
+        // never one of ours (or checkpoint.json was edited to match it): it is not truncated, whatever it lacks.
         try
         {
             using var reader = new BinaryReader(File.OpenRead(path));
-            if (reader.ReadString() != Magic)
-                throw new InvalidDataException($"{path} is not an LvaeLive checkpoint");
+            if (!reader.ReadBytes(Header.Length).AsSpan().SequenceEqual(Header))
+                throw new InvalidDataException($"{path} is not a valid weights file: it does not start with the {Magic} header");
             StateDictFile.Read(reader, model, path);
             trainer?.ReadState(reader, info.Progress);
         }
         catch (EndOfStreamException e)
         {
-            throw new InvalidDataException($"{path} is truncated", e);
+            throw new InvalidDataException($"{path} is not a valid weights file: it ends where more data should follow", e);
         }
     }
 
