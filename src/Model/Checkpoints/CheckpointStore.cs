@@ -63,9 +63,16 @@ public static class CheckpointStore
         {
             throw new InvalidDataException($"{index} is not a valid checkpoint index ({e.Message})", e);
         }
-        if (info is null || info.Format != CheckpointInfo.CurrentFormat)
-            throw new InvalidDataException($"{index} has checkpoint format {info?.Format}; this build reads format {CheckpointInfo.CurrentFormat}");
-        info.Model.Validated();
+        if (info is null)
+            throw new InvalidDataException($"{index} is not a valid checkpoint index (it holds null)");
+        try
+        {
+            info.Validated();
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"{index}: {e.Message}", e);
+        }
         return (info, Path.GetDirectoryName(Path.GetFullPath(index))!);
     }
 
@@ -84,6 +91,10 @@ public static class CheckpointStore
     {
         if (!info.Model.Equals(trainer.Model.Config))
             throw new InvalidDataException($"the checkpoint in {runFolder} is a {info.Model.Describe()} model but a {trainer.Model.Config.Describe()} model was asked for; drop the shape options or use another --run-dir");
+        // Only here is the run's epoch length known: its training options and the data decide it.
+        if (info.Progress.StepInEpoch >= trainer.StepsPerEpoch)
+            throw new InvalidDataException($"{Path.Combine(runFolder, IndexFile)}: {SettingNames.Json("progress.")[nameof(TrainingProgress.StepInEpoch)]} is {info.Progress.StepInEpoch}; " +
+                $"it must be below {trainer.StepsPerEpoch}, the steps in one epoch of this run");
         ReadWeights(runFolder, info, trainer.Model, trainer);
     }
 
