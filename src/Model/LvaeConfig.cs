@@ -38,7 +38,7 @@ public sealed record LvaeConfig
 
     [JsonIgnore] public int Depth => LatentSizes.Length;
 
-    /// <summary>Rejects shapes that cannot make a model, with the reason.</summary>
+    /// <summary>Rejects shapes that cannot make a model, or whose model could not be trained in this machine's memory.</summary>
     /// <param name="names">How the message names a setting: as its option (the default) or its checkpoint.json field.</param>
     public LvaeConfig Validated(SettingNames? names = null)
     {
@@ -51,6 +51,7 @@ public sealed record LvaeConfig
             $"give one hidden width per stochastic layer, {LatentSizes.Length} for {names[nameof(LatentSizes)]} {SettingNames.Show(LatentSizes)}");
         names.Require(HiddenSizes!.All(size => size > 0), nameof(HiddenSizes), HiddenSizes, "hidden widths must all be positive");
         names.Require(!SeparateTopDown || Kind == ModelKind.Lvae, nameof(SeparateTopDown), SeparateTopDown, $"it applies to the LVAE only ({names[nameof(Kind)]} lvae)");
+        ModelSize.RequireTrainable(this, names);
         return this;
     }
 

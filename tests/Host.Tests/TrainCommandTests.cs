@@ -40,6 +40,17 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void ModelTooLargeForThisMachineIsRefusedBeforeAnythingIsWritten()
+    {
+        var runDir = Path.Combine(folder, "run");
+        var result = LvaeProcess.Run("train", "--run-dir", runDir, "--layers", "2000000000,4,2", "--hidden", "16,8,4", "--threads", "1");
+        AssertOneLineError(result, "lvae: --layers 2000000000,4,2 and --hidden 16,8,4 make a model of ");
+        Assert.Matches(@"which needs [\d,.]+ GiB to train \(weights, gradients and Adam's two moments, 4 bytes each\), more than the [\d,.]+ GiB of this machine; give smaller sizes", result.Error);
+        AssertOneLineError(LvaeProcess.Run("train", "--run-dir", runDir, "--layers", "32,16,8", "--hidden", "1000000000,32,16", "--threads", "1"), "GiB to train");
+        Assert.False(Directory.Exists(runDir));
+    }
+
+    [Fact]
     public void TrainsResumesAndRefusesAnotherShape()
     {
         var runDir = Path.Combine(folder, "run");
