@@ -39,6 +39,31 @@ public sealed class TrainCommandTests : IDisposable
         Assert.False(Directory.Exists(runDir));
     }
 
+    [Theory]
+    [InlineData("NaN", "NaN")]
+    [InlineData("0", "0")]
+    [InlineData("-1", "-1")]
+    [InlineData("Infinity", "Infinity")]
+    [InlineData("1e308", "1E+308")]
+    public void LearningRateThatAdamCannotApplyIsRefusedBeforeAnythingIsWritten(string rate, string shown)
+    {
+        var runDir = Path.Combine(folder, "run");
+        AssertOneLineError(LvaeProcess.Run(["train", "--run-dir", runDir, "--lr", rate, .. Tiny]),
+            $"lvae: --lr is {shown}; it must be a positive number up to 3.4E+37 (Adam's first step, ten times the rate, must fit in float32)");
+        Assert.False(Directory.Exists(runDir));
+    }
+
+    [Fact]
+    public void DivergingRunStopsAfterFiveRestoresWithItsCheckpointWhole()
+    {
+        var runDir = Path.Combine(folder, "run");
+        var result = LvaeProcess.Run(["train", "--run-dir", runDir, "--lr", "1e30", "--epochs", "1", .. Tiny]);
+        AssertOneLineError(result, "lvae: training diverged: the loss stayed non-finite through 5 restores of checkpoint-e0000-s000000000.bin, down to a learning rate of ");
+        Assert.EndsWith($"; {runDir} still holds that checkpoint. Start a new run with a lower --lr (this one began at 1E+30)", result.Error.TrimEnd());
+        Assert.Equal(5, System.Text.RegularExpressions.Regex.Count(result.Output, "non-finite losses in a row: restored"));
+        using var model = LvaeLive.Model.Checkpoints.CheckpointStore.LoadModel(runDir, TorchSharp.torch.CPU);
+    }
+
     [Fact]
     public void ModelTooLargeForThisMachineIsRefusedBeforeAnythingIsWritten()
     {

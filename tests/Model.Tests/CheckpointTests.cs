@@ -121,11 +121,11 @@ public sealed class CheckpointTests : IDisposable
     [InlineData("model.latentSizes", "[8, 0]", "model.latentSizes is 8,0; latent sizes must all be positive")]
     [InlineData("training", "null", "training is null; it must hold the training options")]
     [InlineData("training.batchSize", "1", "training.batchSize is 1; it must be at least 2 for batch norm")]
-    [InlineData("training.learningRate", "0", "training.learningRate is 0; it must be a positive finite number")]
+    [InlineData("training.learningRate", "0", "training.learningRate is 0; it must be a positive number up to 3.4E+37 (Adam's first step, ten times the rate, must fit in float32)")]
     [InlineData("training.gradientClip", "-4", "training.gradientClip is -4; it must be a positive finite number")]
     [InlineData("progress.epoch", "-5", "progress.epoch is -5; it must be 0 or more")]
     [InlineData("progress.stepInEpoch", "-1", "progress.stepInEpoch is -1; it must be 0 or more")]
-    [InlineData("progress.learningRate", "-0.001", "progress.learningRate is -0.001; it must be a positive finite number")]
+    [InlineData("progress.learningRate", "-0.001", "progress.learningRate is -0.001; it must be a positive number up to 3.4E+37")]
     [InlineData("progress.skippedSteps", "3", "progress.skippedSteps is 3; it must be 0 to progress.globalStep (0)")]
     [InlineData("progress.trainingSeconds", "-1", "progress.trainingSeconds is -1; it must be 0 or more")]
     public void FieldsOutOfRangeAreRefusedNamingTheField(string field, string json, string expected)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LvaeLive.Model.Training;
 
 namespace LvaeLive.Host.Commands;
 
@@ -34,7 +35,7 @@ internal static class CommandRunner
 
     /// <summary>The exception types that the rooms throw for input a user can correct; their messages say how.</summary>
     public static bool IsUserError(Exception e) => e is InvalidDataException or IOException
-        or UnauthorizedAccessException or ArgumentException or PlatformNotSupportedException;
+        or UnauthorizedAccessException or ArgumentException or PlatformNotSupportedException or TrainingDivergedException;
 
     private static IEnumerable<string> VerbPath(ParseResult parsed)
     {

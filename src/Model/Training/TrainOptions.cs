@@ -19,12 +19,18 @@ public sealed record TrainOptions
     public double LearningRateDecay { get; init; } = 1.0;
 
     /// <param name="names">How the message names a setting: as its option (the default) or its checkpoint.json field.</param>
+    /// <summary>
+    /// The largest learning rate Adam can apply: its first step is lr / (1 - beta1), ten times the rate with TorchSharp's
+    /// beta1 = 0.9 (the trainer's), and libtorch refuses a step that float32 weights cannot hold.
+    /// </summary>
+    public const double MaxLearningRate = float.MaxValue * (1 - 0.9);
+
     public TrainOptions Validated(SettingNames? names = null)
     {
         names ??= SettingNames.Options;
         names.Require(Epochs > 0, nameof(Epochs), Epochs, "it must be positive");
         names.Require(BatchSize > 1, nameof(BatchSize), BatchSize, "it must be at least 2 for batch norm");
-        names.Require(LearningRate > 0 && double.IsFinite(LearningRate), nameof(LearningRate), LearningRate, "it must be a positive finite number");
+        names.Require(LearningRate is > 0 and <= MaxLearningRate, nameof(LearningRate), LearningRate, $"it must be a positive number up to {MaxLearningRate:G2} (Adam's first step, ten times the rate, must fit in float32)");
         names.Require(WarmupEpochs >= 0 && double.IsFinite(WarmupEpochs), nameof(WarmupEpochs), WarmupEpochs, "it must be 0 (off) or a positive finite number");
         names.Require(TrainLimit >= 0, nameof(TrainLimit), TrainLimit, "it must be 0 (all) or positive");
         names.Require(TrainLimit == 0 || TrainLimit >= BatchSize, nameof(TrainLimit), TrainLimit,

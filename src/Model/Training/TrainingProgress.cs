@@ -22,7 +22,7 @@ public sealed record TrainingProgress
         names.Require(Epoch >= 0, nameof(Epoch), Epoch, "it must be 0 or more");
         names.Require(StepInEpoch >= 0, nameof(StepInEpoch), StepInEpoch, "it must be 0 or more");
         names.Require(GlobalStep >= 0, nameof(GlobalStep), GlobalStep, "it must be 0 or more");
-        names.Require(LearningRate > 0 && double.IsFinite(LearningRate), nameof(LearningRate), LearningRate, "it must be a positive finite number");
+        names.Require(LearningRate is > 0 and <= TrainOptions.MaxLearningRate, nameof(LearningRate), LearningRate, $"it must be a positive number up to {TrainOptions.MaxLearningRate:G2}");
         names.Require(SkippedSteps >= 0 && SkippedSteps <= GlobalStep, nameof(SkippedSteps), SkippedSteps, $"it must be 0 to {names[nameof(GlobalStep)]} ({GlobalStep})");
         names.Require(Restores >= 0, nameof(Restores), Restores, "it must be 0 or more");
         names.Require(TrainingSeconds >= 0 && double.IsFinite(TrainingSeconds), nameof(TrainingSeconds), TrainingSeconds, "it must be 0 or more");
