@@ -18,7 +18,13 @@ public static class CheckpointStore
     // file of random bytes cannot make BinaryReader.ReadString expect a string of gigabytes.
     private static readonly byte[] Header = [(byte)Magic.Length, .. System.Text.Encoding.ASCII.GetBytes(Magic)];
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // Checkpoints and reports share these. A non-finite figure (a diverged test ELBO, an estimate that underflowed) is
+    // written as "NaN" or "-Infinity" rather than failing the file that records it.
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     public static CheckpointInfo Save(string runFolder, Trainer trainer)
     {
