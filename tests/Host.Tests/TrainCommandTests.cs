@@ -23,6 +23,14 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void UnknownOrMissingCommandIsNamedAndTheCommandsListed()
+    {
+        AssertOneLineError(LvaeProcess.Run("foo"), "lvae: unknown command 'foo'; the commands are train, eval, compare, bench, render, record, live (see `lvae --help`)");
+        AssertOneLineError(LvaeProcess.Run(), "lvae: no command given; the commands are train, eval, compare, bench, render, record, live (see `lvae --help`)");
+        AssertOneLineError(LvaeProcess.Run("bench", "foo"), "lvae: unknown command 'foo'; the commands are ");
+    }
+
+    [Fact]
     public void MissingDataNamesTheCommandThatFetchesIt()
     {
         AssertOneLineError(LvaeProcess.Run(["train", "--data", folder, .. Tiny]), "scripts/fetch-mnist.sh");
