@@ -1,18 +1,11 @@
+using static LvaeLive.Host.Tests.LvaeProcess;
+
 namespace LvaeLive.Host.Tests;
 
 public sealed class TrainCommandTests : IDisposable
 {
     private static readonly string[] Tiny = ["--layers", "4,2", "--hidden", "16,8", "--batch-size", "128", "--train-limit", "512", "--threads", "1"];
     private readonly string folder = Directory.CreateTempSubdirectory("lvae-cli-").FullName;
-
-    private static void AssertOneLineError(LvaeProcess.Result result, string expected)
-    {
-        Assert.Equal(2, result.ExitCode);
-        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.True(lines.Length == 1, $"expected one line on stderr, got:\n{result.Error}");
-        Assert.StartsWith("lvae: ", lines[0]);
-        Assert.Contains(expected, lines[0]);
-    }
 
     [Fact]
     public void UnknownOptionGetsOneLineAndPointsAtHelp()
@@ -99,6 +92,7 @@ public sealed class TrainCommandTests : IDisposable
         Assert.DoesNotContain("epoch    1: test ELBO", resumed.Output);
 
         AssertOneLineError(LvaeProcess.Run("train", "--run-dir", runDir, "--resume", "--layers", "8,2", "--hidden", "16,8"), "4-2");
+        AssertOneLineError(LvaeProcess.Run("train", "--run-dir", runDir, "--resume", "--lr", "0.1"), "lvae: --resume and --lr conflict: a saved run keeps the recipe it was started with");
     }
 
     [Theory]
