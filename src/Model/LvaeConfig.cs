@@ -38,17 +38,20 @@ public sealed record LvaeConfig
 
     [JsonIgnore] public int Depth => LatentSizes.Length;
 
-    /// <summary>Rejects shapes that cannot make a model, with the reason.</summary>
-    public LvaeConfig Validated()
+    /// <summary>Rejects shapes that cannot make a model, or whose model could not be trained in this machine's memory.</summary>
+    /// <param name="names">How the message names a setting: as its option (the default) or its checkpoint.json field.</param>
+    public LvaeConfig Validated(SettingNames? names = null)
     {
-        if (LatentSizes.Length == 0)
-            throw new ArgumentException("a model needs at least one stochastic layer (--layers)");
-        if (LatentSizes.Length != HiddenSizes.Length)
-            throw new ArgumentException($"--layers has {LatentSizes.Length} sizes but --hidden has {HiddenSizes.Length}; give one hidden width per stochastic layer");
-        if (LatentSizes.Any(size => size <= 0) || HiddenSizes.Any(size => size <= 0))
-            throw new ArgumentException("latent sizes (--layers) and hidden widths (--hidden) must all be positive");
-        if (SeparateTopDown && Kind != ModelKind.Lvae)
-            throw new ArgumentException("--separate-top-down applies to the LVAE only (--model lvae)");
+        names ??= SettingNames.Options;
+        names.Require(Enum.IsDefined(Kind), nameof(Kind), Kind, "it must be lvae or vae");
+        names.Require(Enum.IsDefined(Likelihood), nameof(Likelihood), Likelihood, "it must be bernoulli or gaussian");
+        names.Require(LatentSizes is { Length: > 0 }, nameof(LatentSizes), LatentSizes, "a model needs at least one stochastic layer");
+        names.Require(LatentSizes.All(size => size > 0), nameof(LatentSizes), LatentSizes, "latent sizes must all be positive");
+        names.Require(HiddenSizes?.Length == LatentSizes.Length, nameof(HiddenSizes), HiddenSizes,
+            $"give one hidden width per stochastic layer, {LatentSizes.Length} for {names[nameof(LatentSizes)]} {SettingNames.Show(LatentSizes)}");
+        names.Require(HiddenSizes!.All(size => size > 0), nameof(HiddenSizes), HiddenSizes, "hidden widths must all be positive");
+        names.Require(!SeparateTopDown || Kind == ModelKind.Lvae, nameof(SeparateTopDown), SeparateTopDown, $"it applies to the LVAE only ({names[nameof(Kind)]} lvae)");
+        ModelSize.RequireTrainable(this, names);
         return this;
     }
 

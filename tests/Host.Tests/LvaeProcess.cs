@@ -17,6 +17,16 @@ internal static class LvaeProcess
         }
     }
 
+    /// <summary>A user error: exit code 2 and one line on stderr, "lvae: ..." containing <paramref name="expected"/>.</summary>
+    public static void AssertOneLineError(Result result, string expected)
+    {
+        Assert.Equal(2, result.ExitCode);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == 1, $"expected one line on stderr, got:\n{result.Error}");
+        Assert.StartsWith("lvae: ", lines[0]);
+        Assert.Contains(expected, lines[0]);
+    }
+
     public static Result Run(params string[] args) => RunWith(new Dictionary<string, string>(), args);
 
     /// <summary>Runs lvae with these environment variables set (added to, or replacing, the test's own).</summary>

@@ -1,3 +1,5 @@
+using static LvaeLive.Host.Tests.LvaeProcess;
+
 namespace LvaeLive.Host.Tests;
 
 public sealed class TrainCommandTests : IDisposable
@@ -5,21 +7,20 @@ public sealed class TrainCommandTests : IDisposable
     private static readonly string[] Tiny = ["--layers", "4,2", "--hidden", "16,8", "--batch-size", "128", "--train-limit", "512", "--threads", "1"];
     private readonly string folder = Directory.CreateTempSubdirectory("lvae-cli-").FullName;
 
-    private static void AssertOneLineError(LvaeProcess.Result result, string expected)
-    {
-        Assert.Equal(2, result.ExitCode);
-        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.True(lines.Length == 1, $"expected one line on stderr, got:\n{result.Error}");
-        Assert.StartsWith("lvae: ", lines[0]);
-        Assert.Contains(expected, lines[0]);
-    }
-
     [Fact]
     public void UnknownOptionGetsOneLineAndPointsAtHelp()
     {
         var result = LvaeProcess.Run("train", "--bogus", "3");
         AssertOneLineError(result, "--bogus");
         Assert.Contains("lvae train --help", result.Error);
+    }
+
+    [Fact]
+    public void UnknownOrMissingCommandIsNamedAndTheCommandsListed()
+    {
+        AssertOneLineError(LvaeProcess.Run("foo"), "lvae: unknown command 'foo'; the commands are train, eval, compare, bench, render, record, live (see `lvae --help`)");
+        AssertOneLineError(LvaeProcess.Run(), "lvae: no command given; the commands are train, eval, compare, bench, render, record, live (see `lvae --help`)");
+        AssertOneLineError(LvaeProcess.Run("bench", "foo"), "lvae: unknown command 'foo'; the commands are ");
     }
 
     [Fact]
@@ -39,6 +40,42 @@ public sealed class TrainCommandTests : IDisposable
         Assert.False(Directory.Exists(runDir));
     }
 
+    [Theory]
+    [InlineData("NaN", "NaN")]
+    [InlineData("0", "0")]
+    [InlineData("-1", "-1")]
+    [InlineData("Infinity", "Infinity")]
+    [InlineData("1e308", "1E+308")]
+    public void LearningRateThatAdamCannotApplyIsRefusedBeforeAnythingIsWritten(string rate, string shown)
+    {
+        var runDir = Path.Combine(folder, "run");
+        AssertOneLineError(LvaeProcess.Run(["train", "--run-dir", runDir, "--lr", rate, .. Tiny]),
+            $"lvae: --lr is {shown}; it must be a positive number up to 3.4E+37 (Adam's first step, ten times the rate, must fit in float32)");
+        Assert.False(Directory.Exists(runDir));
+    }
+
+    [Fact]
+    public void DivergingRunStopsAfterFiveRestoresWithItsCheckpointWhole()
+    {
+        var runDir = Path.Combine(folder, "run");
+        var result = LvaeProcess.Run(["train", "--run-dir", runDir, "--lr", "1e30", "--epochs", "1", .. Tiny]);
+        AssertOneLineError(result, "lvae: training diverged: the loss stayed non-finite through 5 restores of checkpoint-e0000-s000000000.bin, down to a learning rate of ");
+        Assert.EndsWith($"; {runDir} still holds that checkpoint. Start a new run with a lower --lr (this one began at 1E+30)", result.Error.TrimEnd());
+        Assert.Equal(5, System.Text.RegularExpressions.Regex.Count(result.Output, "non-finite losses in a row: restored"));
+        using var model = LvaeLive.Model.Checkpoints.CheckpointStore.LoadModel(runDir, TorchSharp.torch.CPU);
+    }
+
+    [Fact]
+    public void ModelTooLargeForThisMachineIsRefusedBeforeAnythingIsWritten()
+    {
+        var runDir = Path.Combine(folder, "run");
+        var result = LvaeProcess.Run("train", "--run-dir", runDir, "--layers", "2000000000,4,2", "--hidden", "16,8,4", "--threads", "1");
+        AssertOneLineError(result, "lvae: --layers 2000000000,4,2 and --hidden 16,8,4 make a model of ");
+        Assert.Matches(@"which needs [\d,.]+ GiB to train \(weights, gradients and Adam's two moments, 4 bytes each\), more than the [\d,.]+ GiB of this machine; give smaller sizes", result.Error);
+        AssertOneLineError(LvaeProcess.Run("train", "--run-dir", runDir, "--layers", "32,16,8", "--hidden", "1000000000,32,16", "--threads", "1"), "GiB to train");
+        Assert.False(Directory.Exists(runDir));
+    }
+
     [Fact]
     public void TrainsResumesAndRefusesAnotherShape()
     {
@@ -55,6 +92,7 @@ public sealed class TrainCommandTests : IDisposable
         Assert.DoesNotContain("epoch    1: test ELBO", resumed.Output);
 
         AssertOneLineError(LvaeProcess.Run("train", "--run-dir", runDir, "--resume", "--layers", "8,2", "--hidden", "16,8"), "4-2");
+        AssertOneLineError(LvaeProcess.Run("train", "--run-dir", runDir, "--resume", "--lr", "0.1"), "lvae: --resume and --lr conflict: a saved run keeps the recipe it was started with");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using LvaeLive.Model.Checkpoints;
 using LvaeLive.Model.Training;
 using static TorchSharp.torch;
@@ -85,6 +86,71 @@ public sealed class CheckpointTests : IDisposable
         var error = Assert.Throws<InvalidDataException>(() => CheckpointStore.LoadModel(folder, CPU));
         Assert.Contains("truncated or corrupted", error.Message);
         Assert.Empty(Directory.EnumerateFiles(folder, "*.tmp"));
+    }
+
+    [Fact]
+    public void WeightsFileWhoseHashMatchesButDoesNotParseIsNotCalledTruncated()
+    {
+        using (var session = Start(runFolder)) { }
+        var (info, folder) = CheckpointStore.ReadInfo(runFolder);
+        var weights = Path.Combine(folder, info.WeightsFile);
+        var whole = File.ReadAllBytes(weights);
+        var random = new byte[whole.Length];
+        new Random(5).NextBytes(random);
+
+        foreach (var bytes in new[] { random, whole[..64] })
+        {
+            File.WriteAllBytes(weights, bytes);
+            var sha = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes));
+            File.WriteAllText(Path.Combine(folder, CheckpointStore.IndexFile),
+                System.Text.Json.JsonSerializer.Serialize(info with { WeightsSha256 = sha }, CheckpointStore.Json));
+            var error = Assert.Throws<InvalidDataException>(() => CheckpointStore.LoadModel(folder, CPU));
+            Assert.StartsWith($"{weights} is not a valid weights file", error.Message);
+        }
+    }
+
+    [Theory]
+    [InlineData("weightsFile", "null", "weightsFile is null; it must name the weights file beside checkpoint.json")]
+    [InlineData("weightsFile", "\"../elsewhere.bin\"", "weightsFile is \"../elsewhere.bin\"; it must name the weights file beside checkpoint.json")]
+    [InlineData("weightsSha256", "\"abc\"", "weightsSha256 is \"abc\"; it must be the weights file's SHA-256 in hex (64 digits)")]
+    [InlineData("format", "2", "format is 2; this build reads format 1")]
+    [InlineData("model", "null", "model is null; it must describe the model's shape")]
+    [InlineData("model.kind", "7", "model.kind is 7; it must be lvae or vae")]
+    [InlineData("model.latentSizes", "null", "model.latentSizes is null; a model needs at least one stochastic layer")]
+    [InlineData("model.hiddenSizes", "[64]", "model.hiddenSizes is 64; give one hidden width per stochastic layer, 2 for model.latentSizes 8,4")]
+    [InlineData("model.latentSizes", "[8, 0]", "model.latentSizes is 8,0; latent sizes must all be positive")]
+    [InlineData("training", "null", "training is null; it must hold the training options")]
+    [InlineData("training.batchSize", "1", "training.batchSize is 1; it must be at least 2 for batch norm")]
+    [InlineData("training.learningRate", "0", "training.learningRate is 0; it must be a positive number up to 3.4E+37 (Adam's first step, ten times the rate, must fit in float32)")]
+    [InlineData("training.gradientClip", "-4", "training.gradientClip is -4; it must be a positive finite number")]
+    [InlineData("progress.epoch", "-5", "progress.epoch is -5; it must be 0 or more")]
+    [InlineData("progress.stepInEpoch", "-1", "progress.stepInEpoch is -1; it must be 0 or more")]
+    [InlineData("progress.learningRate", "-0.001", "progress.learningRate is -0.001; it must be a positive number up to 3.4E+37")]
+    [InlineData("progress.skippedSteps", "3", "progress.skippedSteps is 3; it must be 0 to progress.globalStep (0)")]
+    [InlineData("progress.trainingSeconds", "-1", "progress.trainingSeconds is -1; it must be 0 or more")]
+    public void FieldsOutOfRangeAreRefusedNamingTheField(string field, string json, string expected)
+    {
+        using (Start(runFolder)) { }
+        var index = Path.Combine(runFolder, CheckpointStore.IndexFile);
+        var root = JsonNode.Parse(File.ReadAllText(index))!;
+        var path = field.Split('.');
+        var parent = path[..^1].Aggregate(root, (node, name) => node[name]!);
+        parent[path[^1]] = JsonNode.Parse(json);
+        File.WriteAllText(index, root.ToJsonString());
+
+        var error = Assert.Throws<InvalidDataException>(() => CheckpointStore.ReadInfo(runFolder));
+        Assert.Equal($"{index}: {expected}", error.Message);
+    }
+
+    [Fact]
+    public void StepBeyondTheEpochIsRefusedOnResume()
+    {
+        using (Start(runFolder)) { }
+        var (info, folder) = CheckpointStore.ReadInfo(runFolder);
+        File.WriteAllText(Path.Combine(folder, CheckpointStore.IndexFile),
+            System.Text.Json.JsonSerializer.Serialize(info with { Progress = info.Progress with { StepInEpoch = 8 } }, CheckpointStore.Json));
+        var error = Assert.Throws<InvalidDataException>(() => TrainingSession.Resume(folder, TestSetup.Train, TestSetup.Test.Take(500), CPU));
+        Assert.EndsWith("checkpoint.json: progress.stepInEpoch is 8; it must be below 8, the steps in one epoch of this run", error.Message);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LvaeLive.Model.Training;
 
 namespace LvaeLive.Host.Commands;
 
@@ -17,7 +18,7 @@ internal static class CommandRunner
         {
             var verb = parsed.CommandResult.Command;
             var help = verb == root ? "lvae --help" : $"lvae {string.Join(' ', VerbPath(parsed))} --help";
-            Console.Error.WriteLine($"lvae: {parsed.Errors[0].Message} (see `{help}`)");
+            Console.Error.WriteLine($"lvae: {MissingVerb(parsed) ?? parsed.Errors[0].Message} (see `{help}`)");
             return UserErrorExitCode;
         }
         try
@@ -34,7 +35,24 @@ internal static class CommandRunner
 
     /// <summary>The exception types that the rooms throw for input a user can correct; their messages say how.</summary>
     public static bool IsUserError(Exception e) => e is InvalidDataException or IOException
-        or UnauthorizedAccessException or ArgumentException or PlatformNotSupportedException;
+        or UnauthorizedAccessException or ArgumentException or PlatformNotSupportedException or TrainingDivergedException;
+
+    /// <summary>
+    /// When the command line stops at a command that needs a verb (lvae, lvae bench), names what was given instead and
+    /// lists the verbs: System.CommandLine's own first error ("Required command was not provided.") names neither.
+    /// </summary>
+    private static string? MissingVerb(ParseResult parsed)
+    {
+        var verbs = parsed.CommandResult.Command.Subcommands;
+        if (verbs.Count == 0) return null;
+        var list = string.Join(", ", verbs.Select(v => v.Name));
+        return parsed.UnmatchedTokens.FirstOrDefault() switch
+        {
+            null => $"no command given; the commands are {list}",
+            var option when option.StartsWith('-') => $"unknown option '{option}'; give a command first, one of {list}",
+            var given => $"unknown command '{given}'; the commands are {list}",
+        };
+    }
 
     private static IEnumerable<string> VerbPath(ParseResult parsed)
     {

@@ -3,6 +3,8 @@ using LvaeLive.Host.Input;
 using LvaeLive.Host.Live;
 using LvaeLive.Host.Recording;
 using LvaeLive.Host.Window;
+using LvaeLive.Model;
+using LvaeLive.Model.Checkpoints;
 using LvaeLive.Model.Data;
 using LvaeLive.Model.Training;
 using LvaeLive.Render.Settings;
@@ -46,15 +48,24 @@ internal static class LiveViewCommand
             command.Options.Add(option);
         command.SetAction(parsed =>
         {
+            // Every option is checked here, before a window opens or anything is loaded or written.
             var extent = SizeOption.Parse("--size", parsed.GetValue(size)!);
             var scale = parsed.GetValue(uiScale);
-            if (scale is < CanvasLimits.MinUiScale or > CanvasLimits.MaxUiScale) throw new ArgumentException($"--ui-scale must be {CanvasLimits.MinUiScale} to {CanvasLimits.MaxUiScale} (got {scale})");
+            if (!(scale >= CanvasLimits.MinUiScale && scale <= CanvasLimits.MaxUiScale)) throw new ArgumentException($"--ui-scale is {scale}; it must be {CanvasLimits.MinUiScale} to {CanvasLimits.MaxUiScale}");
+            var pacer = new FramePacer(parsed.GetValue(fpsCap));
+            var recordRate = parsed.GetValue(recordFps);
+            if (recordRate is < 1 or > 240) throw new ArgumentException($"--record-fps is {recordRate}; it must be 1 to 240 frames per second");
             var recordExtent = parsed.GetValue(recordSize) is { } text ? SizeOption.Parse("--record-size", text) : (Silk.NET.Vulkan.Extent2D?)null;
             if (recordExtent is { } r && (r.Width % 2 != 0 || r.Height % 2 != 0)) throw new ArgumentException($"--record-size {r.Width}x{r.Height}: videos need an even width and height");
             var limit = parsed.GetValue(seconds) is { } s ? (s > 0 ? TimeSpan.FromSeconds(s) : throw new ArgumentException($"--seconds must be positive (got {s})")) : (TimeSpan?)null;
             var fromCheckpoint = parsed.GetValue(checkpoint);
-            var health = parsed.GetValue(healthEvery) is { } h ? (h > 0 ? TimeSpan.FromSeconds(h) : throw new ArgumentException($"--health-every must be positive (got {h})")) : (TimeSpan?)null;
+            var health = parsed.GetValue(healthEvery) is { } h ? (h > 0 ? TimeSpan.FromSeconds(h) : throw new ArgumentException($"--health-every is {h}; it must be a positive number of seconds")) : (TimeSpan?)null;
+            var newRunDir = parsed.GetValue(runDir);
             if (parsed.GetValue(noTrain) && fromCheckpoint is null) throw new ArgumentException("--no-train needs --checkpoint: there is nothing to show without training otherwise");
+            if (fromCheckpoint is not null && newRunDir is not null)
+                throw new ArgumentException($"--checkpoint and --run-dir conflict: a checkpoint's run continues in its own folder ({fromCheckpoint}); drop --run-dir, or drop --checkpoint to start a new run in {newRunDir}");
+            if (fromCheckpoint is not null) model.RequireCompatible(parsed, "--checkpoint", fromCheckpoint, CheckpointStore.ReadInfo(fromCheckpoint).Info.Model);
+            var (config, options) = fromCheckpoint is null ? (model.Config(parsed), model.Training(parsed)) : (null, null);
 
             LavapipeThreads.Ensure(DefaultLavapipeThreads);
             // The window (or the reason there can be none) comes first: nothing is loaded or written before it.
@@ -65,7 +76,7 @@ internal static class LiveViewCommand
 
             var device = runtime.Apply(parsed);
             var (train, test) = MnistDataset.Load(parsed.GetValue(runtime.Data)!);
-            using var live = OpenModel(parsed, model, fromCheckpoint, parsed.GetValue(noTrain), parsed.GetValue(runDir), train, test, device);
+            using var live = OpenModel(fromCheckpoint, parsed.GetValue(noTrain), parsed.GetValue(model.Epochs), newRunDir, config, options, train, test, device);
             Leftovers.Remove(Console.Error.WriteLine, live.Session?.RunFolder, RecorderOptions.DefaultFolder,
                 parsed.GetValue(record) is { } first ? Path.GetDirectoryName(RecordingPaths.Resolve(first)) : null);
             var session = live.OpenSession(parsed.GetValue(seed), device.type.ToString().ToLowerInvariant(), Console.WriteLine);
@@ -74,7 +85,7 @@ internal static class LiveViewCommand
 
             using var stop = new ConsoleStop();
             using var recorder = new Recorder();
-            using var recording = new RecordingControl(recorder, parsed.GetValue(recordFps), recordExtent is { } e ? ((int)e.Width, (int)e.Height) : null);
+            using var recording = new RecordingControl(recorder, recordRate, recordExtent is { } e ? ((int)e.Width, (int)e.Height) : null);
             ICanvasOutput output;
             IInputSource input;
             if (window is null)
@@ -87,7 +98,7 @@ internal static class LiveViewCommand
                 (output, input) = (new WindowOutput(window, windowCanvas!), new WindowInput(window, keys));
             }
             live.Training?.Start();
-            new LiveRunner(session, output, input, recording, new FramePacer(parsed.GetValue(fpsCap)), Console.WriteLine)
+            new LiveRunner(session, output, input, recording, pacer, Console.WriteLine)
                 {
                     Health = health is { } every ? (every, new HealthLine(live)) : null,
                 }
@@ -98,12 +109,13 @@ internal static class LiveViewCommand
         return command;
     }
 
-    private static LiveModel OpenModel(ParseResult parsed, ModelOptions model, string? checkpoint, bool viewOnly, string? runDir, MnistSplit train, MnistSplit test, TorchSharp.torch.Device device)
+    /// <summary>The checkpoint shown or continued, or else a new run of <paramref name="config"/> and <paramref name="options"/>.</summary>
+    private static LiveModel OpenModel(string? checkpoint, bool viewOnly, int? epochs, string? runDir, LvaeConfig? config, TrainOptions? options, MnistSplit train, MnistSplit test, TorchSharp.torch.Device device)
     {
         if (checkpoint is not null && viewOnly) return LiveModel.View(checkpoint, test, device);
         var session = checkpoint is not null
-            ? TrainingSession.Resume(checkpoint, train, test, device, parsed.GetValue(model.Epochs))
-            : TrainingSession.Start(runDir ?? Path.Combine("runs", $"{DateTime.Now:yyyyMMdd-HHmmss}-live"), model.Config(parsed), model.Training(parsed), train, test, device);
+            ? TrainingSession.Resume(checkpoint, train, test, device, epochs)
+            : TrainingSession.Start(runDir ?? Path.Combine("runs", $"{DateTime.Now:yyyyMMdd-HHmmss}-live"), config!, options!, train, test, device);
         return LiveModel.Train(session, test);
     }
 }

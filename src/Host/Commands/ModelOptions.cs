@@ -31,9 +31,24 @@ internal sealed class ModelOptions
             command.Options.Add(option);
     }
 
-    /// <summary>True when any option that changes the model's shape was given.</summary>
-    public bool ShapeGiven(ParseResult parsed) =>
-        new Option[] { Model, BatchNorm, Layers, Hidden, Likelihood, SeparateTopDown }.Any(option => parsed.GetResult(option) is { Implicit: false });
+    /// <summary>
+    /// Refuses the options that a saved run fixes when <paramref name="continuing"/> (--resume, --checkpoint) continues
+    /// it: a shape other than the saved one, and any recipe option (all but --epochs), which would be ignored.
+    /// </summary>
+    public void RequireCompatible(ParseResult parsed, string continuing, string runFolder, LvaeConfig saved)
+    {
+        var shape = Given(parsed, Model, BatchNorm, Layers, Hidden, Likelihood, SeparateTopDown);
+        if (shape.Length > 0 && Config(parsed) is var asked && !asked.Equals(saved))
+            throw new ArgumentException($"{continuing} and {string.Join(", ", shape)} conflict: {runFolder} holds a {saved.Describe()} model, not the " +
+                $"{asked.Describe()} model asked for; drop {string.Join(", ", shape)} to continue that run, or start a new one");
+        var recipe = Given(parsed, Preset, WarmupEpochs, BatchSize, LearningRate, Seed, TrainLimit);
+        if (recipe.Length > 0)
+            throw new ArgumentException($"{continuing} and {string.Join(", ", recipe)} conflict: a saved run keeps the recipe it was started with " +
+                $"(only --epochs may change); drop {string.Join(", ", recipe)}, or start a new run");
+    }
+
+    private static string[] Given(ParseResult parsed, params Option[] options) =>
+        options.Where(option => parsed.GetResult(option) is { Implicit: false }).Select(option => option.Name).ToArray();
 
     public LvaeConfig Config(ParseResult parsed)
     {

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using LvaeLive.Model;
+using LvaeLive.Model.Checkpoints;
 using LvaeLive.Model.Data;
 using LvaeLive.Model.Training;
 
@@ -26,11 +28,14 @@ internal static class TrainCommand
             var resuming = parsed.GetValue(resume);
             if (resuming && folder is null)
                 throw new ArgumentException("--resume needs --run-dir naming the run to continue");
+            // Every option is checked before the data is loaded or anything is written.
+            if (resuming) model.RequireCompatible(parsed, "--resume", folder!, CheckpointStore.ReadInfo(folder!).Info.Model);
+            var (config, options) = resuming ? (null, null) : (model.Config(parsed), model.Training(parsed));
 
             var (train, test) = MnistDataset.Load(parsed.GetValue(runtime.Data)!);
             using var session = resuming
-                ? Resume(parsed, model, folder!, train, test, device)
-                : TrainingSession.Start(folder ?? NewRunFolder(parsed, model), model.Config(parsed), model.Training(parsed), train, test, device);
+                ? TrainingSession.Resume(folder!, train, test, device, parsed.GetValue(model.Epochs))
+                : TrainingSession.Start(folder ?? NewRunFolder(config!), config!, options!, train, test, device);
             Leftovers.Remove(Console.Error.WriteLine, session.RunFolder);
             using var stop = new ConsoleStop();
             TrainProgressView.Run(session, device.type.ToString().ToLowerInvariant(), stop.Token);
@@ -39,18 +44,6 @@ internal static class TrainCommand
         return command;
     }
 
-    private static TrainingSession Resume(ParseResult parsed, ModelOptions model, string folder, MnistSplit train, MnistSplit test, TorchSharp.torch.Device device)
-    {
-        var session = TrainingSession.Resume(folder, train, test, device, parsed.GetValue(model.Epochs));
-        if (model.ShapeGiven(parsed) && !model.Config(parsed).Equals(session.Trainer.Model.Config))
-        {
-            var saved = session.Trainer.Model.Config.Describe();
-            session.Dispose();
-            throw new ArgumentException($"--resume: {folder} holds a {saved} model, which the shape options given do not match; drop them to resume");
-        }
-        return session;
-    }
-
-    private static string NewRunFolder(ParseResult parsed, ModelOptions model) =>
-        Path.Combine("runs", $"{DateTime.Now:yyyyMMdd-HHmmss}-{model.Config(parsed).Kind.ToString().ToLowerInvariant()}");
+    private static string NewRunFolder(LvaeConfig config) =>
+        Path.Combine("runs", $"{DateTime.Now:yyyyMMdd-HHmmss}-{config.Kind.ToString().ToLowerInvariant()}");
 }

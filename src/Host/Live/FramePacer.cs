@@ -14,7 +14,7 @@ internal sealed class FramePacer
 
     public FramePacer(double maxFramesPerSecond)
     {
-        if (!(maxFramesPerSecond > 0)) throw new ArgumentException($"the frame cap must be positive (got {maxFramesPerSecond})");
+        if (!(maxFramesPerSecond > 0)) throw new ArgumentException($"--fps-cap is {maxFramesPerSecond}; it must be a positive number of frames per second");
         minFrameSeconds = 1 / maxFramesPerSecond;
     }
 

@@ -18,4 +18,25 @@ public sealed record CheckpointInfo
     /// <summary>SHA-256 of the weights file, hex: a truncated or altered file is refused rather than half-loaded.</summary>
     public required string WeightsSha256 { get; init; }
     public DateTimeOffset SavedAt { get; init; }
+
+    /// <summary>Rejects an index whose fields are missing or out of range, naming the field.</summary>
+    public CheckpointInfo Validated()
+    {
+        var names = SettingNames.Json();
+        names.Require(Format == CurrentFormat, nameof(Format), Format, $"this build reads format {CurrentFormat}");
+        // null is what System.Text.Json gives for an explicit JSON null, whatever the annotations say.
+        names.Require(Model is not null, nameof(Model), Model, "it must describe the model's shape");
+        names.Require(Training is not null, nameof(Training), Training, "it must hold the training options");
+        names.Require(Progress is not null, nameof(Progress), Progress, "it must hold the run's progress");
+        // A bare file name: the weights sit beside checkpoint.json, and an index must not point elsewhere.
+        names.Require(!string.IsNullOrEmpty(WeightsFile) && WeightsFile is not ("." or "..") && WeightsFile.IndexOfAny(Path.GetInvalidFileNameChars()) < 0,
+            nameof(WeightsFile), WeightsFile, $"it must name the weights file beside {CheckpointStore.IndexFile}");
+        names.Require(WeightsSha256 is { Length: 64 } && WeightsSha256.All(char.IsAsciiHexDigit), nameof(WeightsSha256), WeightsSha256,
+            "it must be the weights file's SHA-256 in hex (64 digits)");
+        Model!.Validated(SettingNames.Json("model."));
+        Training!.Validated(SettingNames.Json("training."));
+        Progress!.Validated(SettingNames.Json("progress."));
+        // SavedAt is a note for people and feeds nothing: any time is accepted.
+        return this;
+    }
 }

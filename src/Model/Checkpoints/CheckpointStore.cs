@@ -15,8 +15,17 @@ public static class CheckpointStore
     public const string IndexFile = "checkpoint.json";
     private const string Magic = "LVAELIVE-CKPT";
     private const string TemporarySuffix = ".tmp";
+    // What BinaryWriter.Write(Magic) puts first: a one-byte length, then the characters. Read as raw bytes, so that a
+    // file of random bytes cannot make BinaryReader.ReadString expect a string of gigabytes.
+    private static readonly byte[] Header = [(byte)Magic.Length, .. System.Text.Encoding.ASCII.GetBytes(Magic)];
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // Checkpoints and reports share these. A non-finite figure (a diverged test ELBO, an estimate that underflowed) is
+    // written as "NaN" or "-Infinity" rather than failing the file that records it.
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     public static CheckpointInfo Save(string runFolder, Trainer trainer)
     {
@@ -61,9 +70,16 @@ public static class CheckpointStore
         {
             throw new InvalidDataException($"{index} is not a valid checkpoint index ({e.Message})", e);
         }
-        if (info is null || info.Format != CheckpointInfo.CurrentFormat)
-            throw new InvalidDataException($"{index} has checkpoint format {info?.Format}; this build reads format {CheckpointInfo.CurrentFormat}");
-        info.Model.Validated();
+        if (info is null)
+            throw new InvalidDataException($"{index} is not a valid checkpoint index (it holds null)");
+        try
+        {
+            info.Validated();
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"{index}: {e.Message}", e);
+        }
         return (info, Path.GetDirectoryName(Path.GetFullPath(index))!);
     }
 
@@ -82,6 +98,10 @@ public static class CheckpointStore
     {
         if (!info.Model.Equals(trainer.Model.Config))
             throw new InvalidDataException($"the checkpoint in {runFolder} is a {info.Model.Describe()} model but a {trainer.Model.Config.Describe()} model was asked for; drop the shape options or use another --run-dir");
+        // Only here is the run's epoch length known: its training options and the data decide it.
+        if (info.Progress.StepInEpoch >= trainer.StepsPerEpoch)
+            throw new InvalidDataException($"{Path.Combine(runFolder, IndexFile)}: {SettingNames.Json("progress.")[nameof(TrainingProgress.StepInEpoch)]} is {info.Progress.StepInEpoch}; " +
+                $"it must be below {trainer.StepsPerEpoch}, the steps in one epoch of this run");
         ReadWeights(runFolder, info, trainer.Model, trainer);
     }
 
@@ -92,17 +112,19 @@ public static class CheckpointStore
             throw new FileNotFoundException($"{IndexFile} in {runFolder} names {info.WeightsFile}, which is missing");
         if (!string.Equals(Sha256(path), info.WeightsSha256, StringComparison.OrdinalIgnoreCase))
             throw new InvalidDataException($"{path} is truncated or corrupted: its SHA-256 differs from the one in {IndexFile}");
+        // The SHA-256 matched the one recorded when the file was saved, so from here on a file that does not parse was
+        // never one of ours (or checkpoint.json was edited to match it): it is not truncated, whatever it lacks.
         try
         {
             using var reader = new BinaryReader(File.OpenRead(path));
-            if (reader.ReadString() != Magic)
-                throw new InvalidDataException($"{path} is not an LvaeLive checkpoint");
+            if (!reader.ReadBytes(Header.Length).AsSpan().SequenceEqual(Header))
+                throw new InvalidDataException($"{path} is not a valid weights file: it does not start with the {Magic} header");
             StateDictFile.Read(reader, model, path);
             trainer?.ReadState(reader, info.Progress);
         }
         catch (EndOfStreamException e)
         {
-            throw new InvalidDataException($"{path} is truncated", e);
+            throw new InvalidDataException($"{path} is not a valid weights file: it ends where more data should follow", e);
         }
     }
 

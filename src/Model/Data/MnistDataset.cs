@@ -28,8 +28,8 @@ public static class MnistDataset
 
     public static MnistSplit LoadSplit(string folder, string prefix)
     {
-        var images = IdxFile.Read(Find(folder, $"{prefix}-images-idx3-ubyte"));
-        var labels = IdxFile.Read(Find(folder, $"{prefix}-labels-idx1-ubyte"));
+        var images = IdxFile.Read(Find(folder, $"{prefix}-images-idx3-ubyte"), IdxFile.ImageDimensions);
+        var labels = IdxFile.Read(Find(folder, $"{prefix}-labels-idx1-ubyte"), IdxFile.LabelDimensions);
         if (images.Shape is not [var count, MnistSplit.ImageSide, MnistSplit.ImageSide])
             throw new InvalidDataException($"{images.Path} has shape [{string.Join(", ", images.Shape)}]; MNIST images are [N, 28, 28]");
         if (labels.Shape is not [var labelCount] || labelCount != count)

@@ -67,7 +67,8 @@ public static class ImportanceWeightedLikelihood
         var count = (int)images.shape[0];
         var logLikelihood = new double[count];
         var meanLogWeight = new double[count];
-        var chunksPerBatch = (options.Samples + options.SamplesPerForward - 1) / options.SamplesPerForward;
+        // In long: k near int.MaxValue overflows the round-up, which left no chunk to run and an estimate of -infinity.
+        var chunksPerBatch = ((long)options.Samples + options.SamplesPerForward - 1) / options.SamplesPerForward;
         var batches = (count + options.BatchImages - 1) / options.BatchImages;
         for (var batchIndex = 0; batchIndex < batches; batchIndex++)
         {
@@ -78,15 +79,15 @@ public static class ImportanceWeightedLikelihood
             // Running logsumexp and sum of the weights, in double: k terms of order -100 nats each.
             var logSum = full(size, noWeight.Value, ScalarType.Float64, images.device);
             var sum = zeros(size, ScalarType.Float64, images.device);
-            for (var chunk = 0; chunk < chunksPerBatch; chunk++)
+            for (long chunk = 0; chunk < chunksPerBatch; chunk++)
             {
                 stop.ThrowIfCancellationRequested();
-                var samples = Math.Min(options.SamplesPerForward, options.Samples - chunk * options.SamplesPerForward);
+                var samples = (int)Math.Min(options.SamplesPerForward, options.Samples - chunk * options.SamplesPerForward);
                 using var chunkScope = NewDisposeScope();
                 var weights = sampler.LogWeights(x, samples, noise).to(ScalarType.Float64); // (samples, B)
                 logSum.copy_(logaddexp(logSum, weights.logsumexp(0)));
                 sum.add_(weights.sum([0]), HeldScalar.One);
-                progress?.Invoke((batchIndex * chunksPerBatch + chunk + 1) / (double)(batches * chunksPerBatch));
+                progress?.Invoke((batchIndex * chunksPerBatch + chunk + 1) / ((double)batches * chunksPerBatch));
             }
             var estimate = logSum.sub(logSamples.Value).cpu().data<double>().ToArray();
             var mean = sum.div(samplesScalar.Value).cpu().data<double>().ToArray();

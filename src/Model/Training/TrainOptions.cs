@@ -18,14 +18,27 @@ public sealed record TrainOptions
     /// <summary>Multiply the learning rate by this after every epoch (1 = constant), to settle faster on short schedules.</summary>
     public double LearningRateDecay { get; init; } = 1.0;
 
-    public TrainOptions Validated()
+    /// <param name="names">How the message names a setting: as its option (the default) or its checkpoint.json field.</param>
+    /// <summary>
+    /// The largest learning rate Adam can apply: its first step is lr / (1 - beta1), ten times the rate with TorchSharp's
+    /// beta1 = 0.9 (the trainer's), and libtorch refuses a step that float32 weights cannot hold.
+    /// </summary>
+    public const double MaxLearningRate = float.MaxValue * (1 - 0.9);
+
+    public TrainOptions Validated(SettingNames? names = null)
     {
-        if (Epochs <= 0) throw new ArgumentException($"--epochs must be positive (got {Epochs})");
-        if (BatchSize <= 1) throw new ArgumentException($"--batch-size must be at least 2 for batch norm (got {BatchSize})");
-        if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) throw new ArgumentException($"--lr must be a positive number (got {LearningRate})");
-        if (WarmupEpochs < 0) throw new ArgumentException($"--warmup-epochs must be 0 (off) or positive (got {WarmupEpochs})");
-        if (TrainLimit < 0) throw new ArgumentException($"--train-limit must be 0 (all) or positive (got {TrainLimit})");
-        if (TrainLimit is > 0 && TrainLimit < BatchSize) throw new ArgumentException($"--train-limit {TrainLimit} is smaller than one batch ({BatchSize}); lower --batch-size or raise the limit");
+        names ??= SettingNames.Options;
+        names.Require(Epochs > 0, nameof(Epochs), Epochs, "it must be positive");
+        names.Require(BatchSize > 1, nameof(BatchSize), BatchSize, "it must be at least 2 for batch norm");
+        names.Require(LearningRate is > 0 and <= MaxLearningRate, nameof(LearningRate), LearningRate, $"it must be a positive number up to {MaxLearningRate:G2} (Adam's first step, ten times the rate, must fit in float32)");
+        names.Require(WarmupEpochs >= 0 && double.IsFinite(WarmupEpochs), nameof(WarmupEpochs), WarmupEpochs, "it must be 0 (off) or a positive finite number");
+        names.Require(TrainLimit >= 0, nameof(TrainLimit), TrainLimit, "it must be 0 (all) or positive");
+        names.Require(TrainLimit == 0 || TrainLimit >= BatchSize, nameof(TrainLimit), TrainLimit,
+            $"it is smaller than one batch ({names[nameof(BatchSize)]} {BatchSize}); lower the batch size or raise the limit");
+        names.Require(GradientClip > 0 && double.IsFinite(GradientClip), nameof(GradientClip), GradientClip, "it must be a positive finite number");
+        names.Require(AdamEpsilon > 0 && double.IsFinite(AdamEpsilon), nameof(AdamEpsilon), AdamEpsilon, "it must be a positive finite number");
+        names.Require(LearningRateDecay > 0 && double.IsFinite(LearningRateDecay), nameof(LearningRateDecay), LearningRateDecay, "it must be a positive finite number");
+        // Seed: every int is a seed.
         return this;
     }
 }

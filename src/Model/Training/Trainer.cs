@@ -110,11 +110,14 @@ public sealed class Trainer : IDisposable
     /// <summary>Records a test evaluation in the progress that the next checkpoint saves.</summary>
     public void RecordTestElbo(double elbo) => Progress = Progress with { TestElbo = elbo };
 
-    /// <summary>Lowers the learning rate after a restore from a checkpoint (repeated non-finite losses).</summary>
-    public void LowerLearningRate(double factor)
+    /// <summary>
+    /// After a restore from a checkpoint (repeated non-finite losses), which brought back the checkpoint's progress:
+    /// trains on at <paramref name="learningRate"/>, with <paramref name="restores"/> restores in the run so far.
+    /// </summary>
+    public void ContinueAfterRestore(double learningRate, int restores)
     {
-        Progress = Progress with { LearningRate = Progress.LearningRate * factor, Restores = Progress.Restores + 1 };
-        SetLearningRate(Progress.LearningRate);
+        Progress = Progress with { LearningRate = learningRate, Restores = restores };
+        SetLearningRate(learningRate);
     }
 
     private void SetLearningRate(double learningRate)

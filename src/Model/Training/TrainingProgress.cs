@@ -15,4 +15,18 @@ public sealed record TrainingProgress
     public int Restores { get; init; }
     /// <summary>Seconds of training so far, over every resumed part of the run.</summary>
     public double TrainingSeconds { get; init; }
+
+    /// <summary>Rejects progress that no run can have reached, naming the field.</summary>
+    public TrainingProgress Validated(SettingNames names)
+    {
+        names.Require(Epoch >= 0, nameof(Epoch), Epoch, "it must be 0 or more");
+        names.Require(StepInEpoch >= 0, nameof(StepInEpoch), StepInEpoch, "it must be 0 or more");
+        names.Require(GlobalStep >= 0, nameof(GlobalStep), GlobalStep, "it must be 0 or more");
+        names.Require(LearningRate is > 0 and <= TrainOptions.MaxLearningRate, nameof(LearningRate), LearningRate, $"it must be a positive number up to {TrainOptions.MaxLearningRate:G2}");
+        names.Require(SkippedSteps >= 0 && SkippedSteps <= GlobalStep, nameof(SkippedSteps), SkippedSteps, $"it must be 0 to {names[nameof(GlobalStep)]} ({GlobalStep})");
+        names.Require(Restores >= 0, nameof(Restores), Restores, "it must be 0 or more");
+        names.Require(TrainingSeconds >= 0 && double.IsFinite(TrainingSeconds), nameof(TrainingSeconds), TrainingSeconds, "it must be 0 or more");
+        // TestElbo records what the last evaluation gave, non-finite included, and feeds nothing: any value is true.
+        return this;
+    }
 }

@@ -9,13 +9,15 @@ namespace LvaeLive.Model.Training;
 /// <summary>
 /// A training run in its run folder: steps the trainer, scores the test set and checkpoints after every epoch and on
 /// stop, writes TensorBoard scalars, and recovers from repeated non-finite losses by restoring the last checkpoint
-/// with a lower learning rate.
+/// with a lower learning rate, up to <see cref="MaxRestores"/> times.
 /// </summary>
 public sealed class TrainingSession : IDisposable
 {
     /// <summary>After this many non-finite steps in a row, the last checkpoint is restored.</summary>
     public const int NonFiniteStepsBeforeRestore = 3;
     public const double RestoreLearningRateFactor = 0.5;
+    /// <summary>Restores of one checkpoint, each at a lower learning rate, before the run is given up as diverging.</summary>
+    public const int MaxRestores = 5;
     /// <summary>Training scalars are logged (TensorBoard, metrics.jsonl) every this many steps.</summary>
     public const int ScalarEverySteps = 20;
 
@@ -98,8 +100,15 @@ public sealed class TrainingSession : IDisposable
         nonFiniteInARow++;
         report(new TrainingEvent.Notice($"non-finite loss at step {step.GlobalStep} (epoch {step.Epoch + 1}); update skipped"));
         if (nonFiniteInARow < NonFiniteStepsBeforeRestore) return;
+        // The restore brings back the checkpoint's progress, its learning rate and restore count too: both are taken
+        // from before it, so that each restore halves the rate that just failed and is counted.
+        var failed = Trainer.Progress;
+        if (failed.Restores - lastCheckpoint.Progress.Restores >= MaxRestores)
+            throw new TrainingDivergedException(
+                $"training diverged: the loss stayed non-finite through {MaxRestores} restores of {lastCheckpoint.WeightsFile}, down to a learning rate of " +
+                $"{failed.LearningRate:G3}; {RunFolder} still holds that checkpoint. Start a new run with a lower --lr (this one began at {Trainer.Options.LearningRate:G3})");
         CheckpointStore.Restore(RunFolder, lastCheckpoint, Trainer);
-        Trainer.LowerLearningRate(RestoreLearningRateFactor);
+        Trainer.ContinueAfterRestore(failed.LearningRate * RestoreLearningRateFactor, failed.Restores + 1);
         nonFiniteInARow = 0;
         report(new TrainingEvent.Notice($"{NonFiniteStepsBeforeRestore} non-finite losses in a row: restored {lastCheckpoint.WeightsFile} and lowered the learning rate to {Trainer.Progress.LearningRate:G3}"));
     }

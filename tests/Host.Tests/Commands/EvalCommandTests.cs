@@ -54,6 +54,21 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public void CheckpointOfAModelTooLargeForThisMachineIsRefusedBeforeBuildingIt()
+    {
+        var run = Path.Combine(folder, "run");
+        var test = MnistDataset.LoadTest(Data);
+        using (TrainingSession.Start(run, new LvaeConfig { LatentSizes = [4, 2], HiddenSizes = [16, 8] }, new TrainOptions { Epochs = 1, BatchSize = 2 }, test, test, TorchSharp.torch.CPU)) { }
+        var (info, _) = CheckpointStore.ReadInfo(run);
+        File.WriteAllText(Path.Combine(run, CheckpointStore.IndexFile),
+            System.Text.Json.JsonSerializer.Serialize(info with { Model = info.Model with { LatentSizes = [2000000000, 2] } }, CheckpointStore.Json));
+
+        var (code, error) = Run("eval", "--checkpoint", run, "--out", Out, "--iw-samples", "5", "--data", Data);
+        AssertRefused(code, error, "checkpoint.json: model.latentSizes 2000000000,2 and model.hiddenSizes 16,8 make a model of ");
+        Assert.Contains("GiB to train", error);
+    }
+
+    [Fact]
     public void TestSetOfTheWrongShapeIsRefused()
     {
         var wrong = Path.Combine(folder, "wrong");

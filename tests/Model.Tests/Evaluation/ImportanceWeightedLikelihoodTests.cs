@@ -27,6 +27,21 @@ public sealed class ImportanceWeightedLikelihoodTests
     }
 
     [Fact]
+    public void SamplesUpToIntMaxValueAreScoredInChunks()
+    {
+        var model = new LinearGaussianModel();
+        using var generator = new Generator(3);
+        using var points = model.Sample(3, generator);
+        using var stop = new CancellationTokenSource();
+        var fractions = new List<double>();
+        // Stopped after the first chunk: what matters is that chunks run, and that progress counts them all.
+        Assert.Throws<OperationCanceledException>(() => ImportanceWeightedLikelihood.Estimate(model, points, new IwOptions { Samples = int.MaxValue },
+            fraction => { fractions.Add(fraction); stop.Cancel(); }, stop.Token));
+        var chunks = Math.Ceiling(int.MaxValue / (double)new IwOptions { Samples = int.MaxValue }.SamplesPerForward);
+        Assert.Equal(1 / chunks, Assert.Single(fractions), 1e-15);
+    }
+
+    [Fact]
     public void EstimateIsAtLeastTheMeanLogWeightOfTheSameSamplesOnEveryImage()
     {
         using var model = TrainedTinyModel.Value;

@@ -38,6 +38,16 @@ public sealed class ReportFilesTests : IDisposable
         Assert.Equal([file], Directory.EnumerateFileSystemEntries(folder));
     }
 
+    [Fact]
+    public void NonFiniteFiguresAreWrittenAsNamedLiteralsAndReadBack()
+    {
+        var json = ReportText.Json(new IwEstimate([double.NegativeInfinity], [double.NaN], 1));
+        Assert.Contains("\"-Infinity\"", json);
+        var read = System.Text.Json.JsonSerializer.Deserialize<IwEstimate>(json, LvaeLive.Model.Checkpoints.CheckpointStore.Json)!;
+        Assert.Equal(double.NegativeInfinity, read.LogLikelihood[0]);
+        Assert.True(double.IsNaN(read.MeanLogWeight[0]));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
