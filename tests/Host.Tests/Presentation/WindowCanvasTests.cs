@@ -1,3 +1,4 @@
+using LvaeLive.Host.Tests.Window;
 using LvaeLive.Host.Window;
 using LvaeLive.Render.Presentation;
 using Silk.NET.Vulkan;
@@ -8,6 +9,7 @@ namespace LvaeLive.Host.Tests.Presentation;
 /// The window shows exactly the frame the canvas reads back, through resizes, out-of-date swapchains and
 /// minimising, with the recording indicator in the window only; all with zero validation messages.
 /// </summary>
+[Collection(nameof(InProcessWindows))]
 public sealed class WindowCanvasTests
 {
     [WindowFact]

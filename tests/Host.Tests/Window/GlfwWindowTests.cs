@@ -6,6 +6,7 @@ using Silk.NET.Vulkan;
 namespace LvaeLive.Host.Tests.Window;
 
 /// <summary>A real GLFW window on the X display (Xvfb in CI). One class, so these never run at the same time.</summary>
+[Collection(nameof(InProcessWindows))]
 public sealed class GlfwWindowTests : IClassFixture<XServerHold>
 {
     private const int Width = 320;
