@@ -1,5 +1,5 @@
+using LvaeLive.Imaging;
 using LvaeLive.Render.Gpu;
-using LvaeLive.Render.Images;
 using LvaeLive.Render.Targets;
 using LvaeLive.Shaders.Canvas;
 using LvaeLive.Shaders.Demo;

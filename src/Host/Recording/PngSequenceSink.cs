@@ -1,4 +1,4 @@
-using LvaeLive.Render.Images;
+using LvaeLive.Imaging;
 
 namespace LvaeLive.Host.Recording;
 

@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace LvaeLive.Render.Images;
+namespace LvaeLive.Imaging;
 
 /// <summary>Writes RGBA8 pixels as PNG, atomically: a temporary file beside the target, then a rename.</summary>
 public static class PngFile
