@@ -1,3 +1,4 @@
+using LvaeLive.Files;
 using LvaeLive.Imaging;
 
 namespace LvaeLive.Host.Recording;
