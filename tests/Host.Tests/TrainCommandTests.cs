@@ -100,14 +100,14 @@ public sealed class TrainCommandTests : IDisposable
     {
         var runDir = Path.Combine(folder, "run");
         Directory.CreateDirectory(runDir);
-        var halfWritten = Path.Combine(runDir, "checkpoint-e0003-s000000012.bin.tmp");
+        var halfWritten = Path.Combine(runDir, $".checkpoint-e0003-s000000012.bin.{Recording.ExternalTools.EndedProcessId()}.partial");
         File.WriteAllText(halfWritten, "cut short");
 
         var result = LvaeProcess.Run(["train", "--run-dir", runDir, "--epochs", "1", .. Tiny]);
 
         Assert.True(result.ExitCode == 0, result.Error + result.Output);
         Assert.Contains($"lvae: removed what interrupted runs left: {halfWritten}\n", result.Error);
-        Assert.Empty(Directory.EnumerateFiles(runDir, "*.tmp"));
+        Assert.Empty(Directory.EnumerateFiles(runDir, "*.partial"));
         Assert.True(File.Exists(Path.Combine(runDir, "checkpoint.json")));
     }
 

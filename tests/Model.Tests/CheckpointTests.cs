@@ -85,7 +85,7 @@ public sealed class CheckpointTests : IDisposable
         File.WriteAllBytes(weights, bytes[..(bytes.Length / 2)]);
         var error = Assert.Throws<InvalidDataException>(() => CheckpointStore.LoadModel(folder, CPU));
         Assert.Contains("truncated or corrupted", error.Message);
-        Assert.Empty(Directory.EnumerateFiles(folder, "*.tmp"));
+        Assert.Empty(Directory.EnumerateFiles(folder, "*.partial"));
     }
 
     [Fact]

@@ -1,10 +1,10 @@
 using System.Runtime.InteropServices;
+using LvaeLive.Imaging.Text;
 using LvaeLive.Render.Frames;
 using LvaeLive.Render.Gpu;
 using LvaeLive.Render.Memory;
 using LvaeLive.Render.Pipelines;
 using LvaeLive.Render.Targets;
-using LvaeLive.Render.Text;
 using LvaeLive.Render.Vulkan;
 using LvaeLive.Shaders.Canvas;
 using LvaeLive.Shaders.Pipelines;

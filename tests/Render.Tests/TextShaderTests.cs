@@ -1,4 +1,4 @@
-using LvaeLive.Render.Text;
+using LvaeLive.Imaging.Text;
 using LvaeLive.Shaders.Canvas;
 using LvaeLive.Shaders.Pipelines;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using LvaeLive.Render.Images;
+using LvaeLive.Imaging;
 
 namespace LvaeLive.Host.Live;
 

@@ -1,55 +1,55 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using LvaeLive.Files;
 
 namespace LvaeLive.Host.Recording;
 
 /// <summary>
-/// Pipes frames into one ffmpeg process, which writes a temporary file, renamed once ffprobe reads it back. It owns the
-/// process: the recorder thread writes and finishes; Abandon may come from another thread to stop a stalled ffmpeg.
+/// Pipes frames into one ffmpeg process, which writes the temporary of a <see cref="PendingFile"/>, committed once
+/// ffprobe reads it back. It owns the process: the recorder thread writes and finishes; Abandon may come from another
+/// thread to stop a stalled ffmpeg.
 /// </summary>
 internal sealed class FfmpegSink : IFrameSink
 {
     private readonly Process process;
     private readonly StderrTail stderr = new();
-    private readonly string temporary;
-    private readonly string output;
+    private readonly PendingFile file;
     private readonly string ffprobe;
     private readonly TimeSpan finishTimeout;
 
-    private FfmpegSink(Process process, string temporary, string output, RecorderOptions options)
+    private FfmpegSink(Process process, PendingFile file, RecorderOptions options)
     {
         this.process = process;
-        this.temporary = temporary;
-        this.output = output;
+        this.file = file;
         ffprobe = options.FfprobePath;
         finishTimeout = options.FinishTimeout;
         process.ErrorDataReceived += (_, line) => stderr.Add(line.Data);
         process.BeginErrorReadLine();
     }
 
-    public string Description => $"{output} (ffmpeg)";
+    public string Description => $"{file.Path} (ffmpeg)";
 
     /// <summary>Starts ffmpeg, or returns null when the executable cannot be started (not installed), so the caller can fall back.</summary>
     public static FfmpegSink? TryStart(string ffmpeg, RecordingFormat format, string output, int width, int height, int fps, RecorderOptions options)
     {
-        var temporary = TemporaryName.For(output);
+        var file = new PendingFile(output);
         // Creating the file here finds an unwritable folder now, with a clear message, instead of as a broken pipe later.
-        File.Create(temporary).Dispose();
+        File.Create(file.TemporaryPath).Dispose();
         var start = new ProcessStartInfo(ffmpeg)
         {
             RedirectStandardInput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in FfmpegArguments.For(format, width, height, fps, options.EncoderThreads, temporary))
+        foreach (var argument in FfmpegArguments.For(format, width, height, fps, options.EncoderThreads, file.TemporaryPath))
             start.ArgumentList.Add(argument);
         try
         {
-            return new FfmpegSink(Process.Start(start)!, temporary, output, options);
+            return new FfmpegSink(Process.Start(start)!, file, options);
         }
         catch (Win32Exception)
         {
-            File.Delete(temporary);
+            file.Dispose();
             return null;
         }
     }
@@ -80,16 +80,16 @@ internal sealed class FfmpegSink : IFrameSink
         var (succeeded, reason) = Outcome();
         if (!succeeded)
             throw new IOException($"ffmpeg failed: {reason}");
-        if (VideoCheck.Problem(ffprobe, temporary, finishTimeout) is { } problem)
+        if (VideoCheck.Problem(ffprobe, file.TemporaryPath, finishTimeout) is { } problem)
             throw new IOException($"ffmpeg exited normally but left an unusable file: {problem}; ffmpeg said: {stderr}");
-        File.Move(temporary, output, overwrite: true);
-        return output;
+        file.Commit();
+        return file.Path;
     }
 
     public void Abandon()
     {
         Kill();
-        File.Delete(temporary);
+        file.Dispose();
     }
 
     public void Dispose() => process.Dispose();

@@ -1,4 +1,5 @@
-using LvaeLive.Render.Images;
+using LvaeLive.Files;
+using LvaeLive.Imaging;
 
 namespace LvaeLive.Host.Recording;
 

@@ -20,10 +20,6 @@ internal sealed class Recorder(RecorderOptions? options = null) : IDisposable
     /// <summary>The latest line about recording, for the HUD.</summary>
     public string Status => status;
 
-    public int FramesWritten => session?.FramesWritten ?? 0;
-
-    public int FramesDropped => session?.FramesDropped ?? 0;
-
     /// <summary>Every line about recording, oldest first, for a log.</summary>
     public bool TryReadMessage(out string message) => messages.TryDequeue(out message!);
 

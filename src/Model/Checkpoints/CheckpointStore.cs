@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LvaeLive.Files;
 using LvaeLive.Model.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -7,14 +8,13 @@ namespace LvaeLive.Model.Checkpoints;
 
 /// <summary>
 /// Saves and loads checkpoints in a run folder: a weights file (model state dict, optimizer state, generator states)
-/// and checkpoint.json naming it. Each file is written under a temporary name, flushed and renamed, and the JSON goes
-/// last, so a crash at any point leaves the previous checkpoint whole.
+/// and checkpoint.json naming it. Each file is written atomically (<see cref="AtomicFile"/>), and the JSON goes last,
+/// so a crash at any point leaves the previous checkpoint whole.
 /// </summary>
 public static class CheckpointStore
 {
     public const string IndexFile = "checkpoint.json";
     private const string Magic = "LVAELIVE-CKPT";
-    private const string TemporarySuffix = ".tmp";
     // What BinaryWriter.Write(Magic) puts first: a one-byte length, then the characters. Read as raw bytes, so that a
     // file of random bytes cannot make BinaryReader.ReadString expect a string of gigabytes.
     private static readonly byte[] Header = [(byte)Magic.Length, .. System.Text.Encoding.ASCII.GetBytes(Magic)];
@@ -32,7 +32,7 @@ public static class CheckpointStore
         Directory.CreateDirectory(runFolder);
         var progress = trainer.Progress;
         var weightsFile = $"checkpoint-e{progress.Epoch:D4}-s{progress.GlobalStep:D9}.bin";
-        WriteAtomically(Path.Combine(runFolder, weightsFile), stream =>
+        AtomicFile.Write(Path.Combine(runFolder, weightsFile), stream =>
         {
             using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
             writer.Write(Magic);
@@ -48,7 +48,7 @@ public static class CheckpointStore
             WeightsSha256 = Sha256(Path.Combine(runFolder, weightsFile)),
             SavedAt = DateTimeOffset.UtcNow,
         };
-        WriteAtomically(Path.Combine(runFolder, IndexFile), stream => JsonSerializer.Serialize(stream, info, Json));
+        AtomicFile.Write(Path.Combine(runFolder, IndexFile), stream => JsonSerializer.Serialize(stream, info, Json));
         foreach (var stale in Directory.EnumerateFiles(runFolder, "checkpoint-*.bin").Where(f => Path.GetFileName(f) != weightsFile))
             File.Delete(stale);
         return info;
@@ -132,32 +132,5 @@ public static class CheckpointStore
     {
         using var stream = File.OpenRead(path);
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream));
-    }
-
-    /// <summary>
-    /// True for the temporary name of a checkpoint file (weights or index) that <see cref="WriteAtomically"/> never
-    /// renamed into place: its process was killed. Only one process writes a run folder, so one found at start-up is stale.
-    /// </summary>
-    public static bool IsTemporary(string fileName) =>
-        fileName.StartsWith("checkpoint", StringComparison.Ordinal) && fileName.EndsWith(TemporarySuffix, StringComparison.Ordinal);
-
-    /// <summary>Writes a file under a temporary name, flushes it to disk and renames it over <paramref name="path"/>.</summary>
-    internal static void WriteAtomically(string path, Action<Stream> write)
-    {
-        var temporary = path + TemporarySuffix;
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
     }
 }

@@ -1,13 +1,14 @@
+using LvaeLive.Files;
+
 namespace LvaeLive.Model.Evaluation;
 
 /// <summary>
-/// A report's files, built whole in memory, then written as a set: every file first under a temporary name (flushed to
-/// disk), then each renamed over its final name, in the order added (index files last). A failure while writing leaves
-/// the folder as it was; renames within a folder do not fail halfway through a file.
+/// A report's files, built whole in memory, then written as a set of <see cref="PendingFile"/>s: every file first under
+/// its temporary name (flushed to disk), then each renamed over its final name, in the order added (index files last).
+/// A failure while writing leaves the folder as it was; renames within a folder do not fail halfway through a file.
 /// </summary>
 public sealed class ReportFiles
 {
-    private const string TemporarySuffix = ".tmp";
     private readonly List<(string Name, byte[] Bytes)> files = [];
 
     public void Add(string name, byte[] bytes) => files.Add((name, bytes));
@@ -17,23 +18,18 @@ public sealed class ReportFiles
     public void WriteTo(string folder)
     {
         Directory.CreateDirectory(folder);
-        var written = new List<string>();
+        var pending = files.Select(file => (File: new PendingFile(Path.Combine(folder, file.Name)), file.Bytes)).ToList();
         try
         {
-            foreach (var (name, bytes) in files)
-            {
-                var temporary = Path.Combine(folder, name + TemporarySuffix);
-                written.Add(temporary);
-                using var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None);
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-            foreach (var (name, _) in files)
-                File.Move(Path.Combine(folder, name + TemporarySuffix), Path.Combine(folder, name), overwrite: true);
+            foreach (var (file, bytes) in pending)
+                file.Write(stream => stream.Write(bytes));
+            foreach (var (file, _) in pending)
+                file.Commit();
         }
         finally
         {
-            foreach (var temporary in written.Where(File.Exists)) File.Delete(temporary);
+            foreach (var (file, _) in pending)
+                file.Dispose();
         }
     }
 

@@ -38,7 +38,6 @@ public sealed class LiveTraining : IDisposable
         thread = new Thread(Train) { Name = "training", IsBackground = true };
     }
 
-    public TrainingSession Session => session;
     public bool Finished => !thread.IsAlive && failure is null;
     public bool Paused => !running.IsSet;
 

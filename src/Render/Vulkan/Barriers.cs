@@ -10,11 +10,6 @@ public static unsafe class Barriers
         Global(vk, cmd, PipelineStageFlags.ComputeShaderBit | PipelineStageFlags.TransferBit, PipelineStageFlags.ComputeShaderBit,
             AccessFlags.ShaderWriteBit | AccessFlags.TransferWriteBit, AccessFlags.ShaderReadBit | AccessFlags.ShaderWriteBit);
 
-    /// <summary>Earlier compute reads finish before a transfer (fill, clear) overwrites what they read (write after read).</summary>
-    public static void ComputeThenTransfer(Vk vk, CommandBuffer cmd) =>
-        Global(vk, cmd, PipelineStageFlags.ComputeShaderBit | PipelineStageFlags.TransferBit, PipelineStageFlags.TransferBit,
-            AccessFlags.ShaderWriteBit | AccessFlags.TransferWriteBit, AccessFlags.TransferWriteBit | AccessFlags.TransferReadBit);
-
     private static void Global(Vk vk, CommandBuffer cmd, PipelineStageFlags from, PipelineStageFlags to, AccessFlags source, AccessFlags destination)
     {
         var barrier = Init.Memory(source, destination);

@@ -1,4 +1,4 @@
-using LvaeLive.Render.Text;
+using LvaeLive.Imaging.Text;
 
 namespace LvaeLive.Shaders.Canvas;
 

@@ -1,8 +1,8 @@
+using LvaeLive.Imaging.Text;
 using LvaeLive.Render.Frames;
 using LvaeLive.Render.Gpu;
 using LvaeLive.Render.Pipelines;
 using LvaeLive.Render.Targets;
-using LvaeLive.Render.Text;
 using LvaeLive.Render.Vulkan;
 using LvaeLive.Shaders.Pipelines;
 using Silk.NET.Vulkan;

@@ -1,8 +1,8 @@
+using LvaeLive.Imaging.Text;
 using LvaeLive.Render.Frames;
 using LvaeLive.Render.Gpu;
 using LvaeLive.Render.Memory;
 using LvaeLive.Render.Pipelines;
-using LvaeLive.Render.Text;
 using LvaeLive.Shaders.Pipelines;
 using Silk.NET.Vulkan;
 

@@ -1,6 +1,6 @@
+using LvaeLive.Imaging;
 using LvaeLive.Render.Frames;
 using LvaeLive.Render.Gpu;
-using LvaeLive.Render.Images;
 using LvaeLive.Render.Targets;
 using Silk.NET.Vulkan;
 

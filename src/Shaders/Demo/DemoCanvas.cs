@@ -1,5 +1,5 @@
 using System.Numerics;
-using LvaeLive.Render.Text;
+using LvaeLive.Imaging.Text;
 using LvaeLive.Shaders.Canvas;
 using LvaeLive.Shaders.Pipelines;
 

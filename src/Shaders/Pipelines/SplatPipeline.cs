@@ -29,9 +29,6 @@ public sealed class SplatPipeline(GpuContext gpu, ComputeLayout layout, bool? in
     /// <summary>Words per plot pixel in the accumulation buffer: red, green, blue sums and the weight.</summary>
     public const int WordsPerPixel = 4;
 
-    /// <summary>Total kernel weight one point adds: (1 + 2 + 1)².</summary>
-    public const int KernelWeight = 16;
-
     private static string ShaderFor(GpuContext gpu, bool? int64Atomics)
     {
         if (int64Atomics == true && !gpu.BufferInt64Atomics)

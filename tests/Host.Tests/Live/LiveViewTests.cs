@@ -98,7 +98,7 @@ public sealed class LiveViewTests : IDisposable
         var ended = ExternalTools.EndedProcessId();
         Directory.CreateDirectory(folder["run"]);
         Directory.CreateDirectory(folder["clips"]);
-        var left = new[] { folder["run/checkpoint-e0001-s000000004.bin.tmp"], folder[$"clips/.old.mp4.{ended}.partial"] };
+        var left = new[] { folder[$"run/.checkpoint-e0001-s000000004.bin.{ended}.partial"], folder[$"clips/.old.mp4.{ended}.partial"] };
         foreach (var file in left) File.WriteAllText(file, "cut short");
 
         var result = LvaeProcess.Run("live", "--headless", "--seconds", "1", "--run-dir", folder["run"], "--record", folder["clips/live.mp4"],

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using LvaeLive.Host.Window;
+using LvaeLive.Imaging;
 using LvaeLive.Render.Gpu;
-using LvaeLive.Render.Images;
 using LvaeLive.Shaders.Canvas;
 using LvaeLive.Shaders.Demo;
 using Silk.NET.Vulkan;

@@ -1,3 +1,4 @@
+using LvaeLive.Files;
 using LvaeLive.Model.Evaluation;
 
 namespace LvaeLive.Model.Tests.Evaluation;
@@ -15,7 +16,8 @@ public sealed class ReportFilesTests : IDisposable
         previous.WriteTo(folder);
 
         // The second file cannot be written (a folder holds its temporary name): nothing may change.
-        Directory.CreateDirectory(Path.Combine(folder, "blocked.png.tmp"));
+        var blocked = TemporaryName.For(Path.Combine(folder, "blocked.png"));
+        Directory.CreateDirectory(blocked);
         var next = new ReportFiles();
         next.Add("figure.png", [9, 9]);
         next.Add("blocked.png", [4]);
@@ -24,7 +26,7 @@ public sealed class ReportFilesTests : IDisposable
 
         Assert.Equal([1, 2, 3], File.ReadAllBytes(Path.Combine(folder, "figure.png")));
         Assert.Equal("{\"old\": true}", File.ReadAllText(Path.Combine(folder, "report.json")));
-        Assert.Equal(["blocked.png.tmp"], Directory.EnumerateFileSystemEntries(folder, "*.tmp").Select(Path.GetFileName));
+        Assert.Equal([blocked], Directory.EnumerateFileSystemEntries(folder, "*.partial"));
     }
 
     [Fact]

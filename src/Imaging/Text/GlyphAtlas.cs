@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace LvaeLive.Render.Text;
+namespace LvaeLive.Imaging.Text;
 
 /// <summary>
 /// Anti-aliased coverage (0..255) of the printable ASCII glyphs of the embedded DejaVu Sans Mono, rasterised once per
@@ -8,7 +8,7 @@ namespace LvaeLive.Render.Text;
 /// </summary>
 public sealed class GlyphAtlas
 {
-    private const string FontResource = "LvaeLive.Render.Text.DejaVuSansMono.ttf";
+    private const string FontResource = "LvaeLive.Imaging.Text.DejaVuSansMono.ttf";
 
     private readonly byte[] _coverage;
 

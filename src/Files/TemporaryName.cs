@@ -1,19 +1,20 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace LvaeLive.Host.Recording;
+namespace LvaeLive.Files;
 
 /// <summary>
-/// The hidden name an output has while being written, beside its final one, so a half-written file never has the final
-/// name. It carries the writer's process id, so that a later run can tell the leftovers of a killed writer from an
-/// output that another run is still writing.
+/// The one name every output has while it is being written: <c>.NAME.PID.partial</c>, beside its final name. Beside,
+/// so that the final rename stays within one file system and is atomic; hidden, so that a half-written file is never
+/// taken for a finished one; with the writer's process id, so that start-up cleanup can tell what a killed writer left
+/// from an output that another running process is still writing.
 /// </summary>
-internal static class TemporaryName
+public static class TemporaryName
 {
     private const string Suffix = ".partial";
 
     public static string For(string finalPath) =>
-        Path.Combine(Path.GetDirectoryName(finalPath)!, $".{Path.GetFileName(finalPath)}.{Environment.ProcessId}{Suffix}");
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(finalPath))!, $".{Path.GetFileName(finalPath)}.{Environment.ProcessId}{Suffix}");
 
     /// <summary>True for a temporary name whose writer no longer runs: what a killed run left.</summary>
     public static bool IsLeftover(string path)

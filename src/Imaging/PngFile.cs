@@ -1,8 +1,9 @@
+using LvaeLive.Files;
 using SkiaSharp;
 
-namespace LvaeLive.Render.Images;
+namespace LvaeLive.Imaging;
 
-/// <summary>Writes RGBA8 pixels as PNG, atomically: a temporary file beside the target, then a rename.</summary>
+/// <summary>Writes RGBA8 pixels as PNG, atomically (<see cref="AtomicFile"/>).</summary>
 public static class PngFile
 {
     public static void Write(string path, ReadOnlySpan<byte> rgba, int width, int height)
@@ -16,17 +17,7 @@ public static class PngFile
 
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         using var data = Encode(info, rgba);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            using (var file = File.Create(temporary))
-                data.SaveTo(file);
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        AtomicFile.Write(full, data.SaveTo);
     }
 
     private static unsafe SKData Encode(SKImageInfo info, ReadOnlySpan<byte> rgba)

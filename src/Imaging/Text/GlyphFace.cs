@@ -1,4 +1,4 @@
-namespace LvaeLive.Render.Text;
+namespace LvaeLive.Imaging.Text;
 
 /// <summary>
 /// One font size in the atlas: every printable ASCII glyph in a cell of the same size (the font is monospaced), side
