@@ -103,7 +103,7 @@ internal static class LiveViewCommand
         if (checkpoint is not null && viewOnly) return LiveModel.View(checkpoint, test, device);
         var session = checkpoint is not null
             ? TrainingSession.Resume(checkpoint, train, test, device, parsed.GetValue(model.Epochs))
-            : TrainingSession.Start(runDir ?? Path.Combine("runs", $"{DateTime.Now:yyyyMMdd-HHmmss}-live"), model.Config(parsed), model.Training(parsed), train, test, device);
+            : TrainingSession.Start(runDir ?? Path.Combine("runs", $"{Model.Time.WallClock.Stamp()}-live"), model.Config(parsed), model.Training(parsed), train, test, device);
         return LiveModel.Train(session, test);
     }
 }

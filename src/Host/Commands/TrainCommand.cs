@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LvaeLive.Model.Data;
+using LvaeLive.Model.Time;
 using LvaeLive.Model.Training;
 
 namespace LvaeLive.Host.Commands;
@@ -52,5 +53,5 @@ internal static class TrainCommand
     }
 
     private static string NewRunFolder(ParseResult parsed, ModelOptions model) =>
-        Path.Combine("runs", $"{DateTime.Now:yyyyMMdd-HHmmss}-{model.Config(parsed).Kind.ToString().ToLowerInvariant()}");
+        Path.Combine("runs", $"{WallClock.Stamp()}-{model.Config(parsed).Kind.ToString().ToLowerInvariant()}");
 }
