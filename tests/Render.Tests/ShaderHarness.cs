@@ -35,7 +35,7 @@ internal sealed unsafe class ShaderHarness : IDisposable
     {
         Gpu = GpuContext.Create(Log.Options);
         Frames = new FrameRing(Gpu);
-        Target = new OffscreenTarget(Gpu, Frames, new Extent2D((uint)width, (uint)height));
+        Target = new OffscreenTarget(Gpu, Frames, new Extent2D((uint)width, (uint)height)) { ReadBack = true };
         Layout = CanvasBindings.CreateLayout(Gpu);
         Upload = new GpuBuffer(Gpu, 1 << 20, BufferUsageFlags.UniformTexelBufferBit, BufferKind.Upload);
         UploadTexels = new TexelView(Gpu, Upload);

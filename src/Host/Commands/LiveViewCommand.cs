@@ -115,7 +115,7 @@ internal static class LiveViewCommand
         if (checkpoint is not null && viewOnly) return LiveModel.View(checkpoint, test, device);
         var session = checkpoint is not null
             ? TrainingSession.Resume(checkpoint, train, test, device, epochs)
-            : TrainingSession.Start(runDir ?? Path.Combine("runs", $"{DateTime.Now:yyyyMMdd-HHmmss}-live"), config!, options!, train, test, device);
+            : TrainingSession.Start(runDir ?? Path.Combine("runs", $"{Model.Time.WallClock.Stamp()}-live"), config!, options!, train, test, device);
         return LiveModel.Train(session, test);
     }
 }

@@ -9,7 +9,8 @@ namespace LvaeLive.Host.Commands;
 
 /// <summary>
 /// `lvae record`: renders the live view's animation of a checkpoint headless, on a frame clock (frame n is at n / fps
-/// seconds), so that the same seed gives the same frames, for slides and talks.
+/// seconds), so that the same seed gives the same frames, for slides and talks. It runs the live view's frame loop,
+/// with every frame going to the recorder.
 /// </summary>
 internal static class RecordCommand
 {
@@ -57,16 +58,10 @@ internal static class RecordCommand
             if (!recorder.Start(path, rate, (int)extent.Width, (int)extent.Height))
                 throw new IOException(recorder.Status);
 
-            var frames = (int)Math.Round(length * rate);
-            var pixels = new byte[(int)(extent.Width * extent.Height * 4)];
-            for (var frame = 0; frame < frames && !stop.Token.IsCancellationRequested; frame++)
-            {
-                session.Advance(frame == 0 ? 0 : 1.0 / rate, rate);
-                var slot = canvas.Submit(session.Frame);
-                canvas.Target.ReadPixels(slot, pixels);
-                if (!recorder.Submit(pixels, (int)extent.Width, (int)extent.Height))
-                    break; // The recording failed or lost this frame: Stop says why.
-            }
+            // The output ends the run early when the recording failed or lost a frame: Stop then says why.
+            var video = new RecordOutput(canvas, recorder);
+            new LiveRunner(session, video, video, recording: null, new FrameClock(rate), _ => { })
+                .Run(TimeSpan.FromSeconds(length), recordFrom: null, stop.Token);
             var result = recorder.Stop(stop.Token);
             // A signal that came once the file was whole (finished and renamed) stopped nothing: it is reported as written.
             if (!result.Succeeded && stop.Received is { } signal)
@@ -77,7 +72,7 @@ internal static class RecordCommand
             if (!result.Succeeded)
                 throw new IOException($"{result.Message}; nothing was kept at {RecordingPaths.Resolve(path)}: check the free space and permissions there, or choose another --out");
             while (recorder.TryReadMessage(out var message)) Console.Error.WriteLine($"lvae: {message}");
-            Console.WriteLine($"lvae: wrote {result.Path} ({frames} frames, {extent.Width}x{extent.Height}, {rate} fps)");
+            Console.WriteLine($"lvae: wrote {result.Path} ({result.FramesWritten} frames, {extent.Width}x{extent.Height}, {rate} fps)");
             return 0;
         });
         return command;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using LvaeLive.Model;
 using LvaeLive.Model.Checkpoints;
 using LvaeLive.Model.Data;
+using LvaeLive.Model.Time;
 using LvaeLive.Model.Training;
 
 namespace LvaeLive.Host.Commands;
@@ -45,5 +46,5 @@ internal static class TrainCommand
     }
 
     private static string NewRunFolder(LvaeConfig config) =>
-        Path.Combine("runs", $"{DateTime.Now:yyyyMMdd-HHmmss}-{config.Kind.ToString().ToLowerInvariant()}");
+        Path.Combine("runs", $"{WallClock.Stamp()}-{config.Kind.ToString().ToLowerInvariant()}");
 }

@@ -1,16 +1,18 @@
-using System.Diagnostics;
+using LvaeLive.Model.Time;
 
 namespace LvaeLive.Host.Live;
 
 /// <summary>
-/// Caps the frame rate (the render loop shares two cores with training, so it must not spin) and measures it: each
-/// frame reports the seconds since the last one, for animation in wall time, and a smoothed frames-per-second figure.
+/// The live view's clock: wall time, with the frame rate capped (the render loop shares two cores with training, so it
+/// must not spin) and measured as a smoothed frames-per-second figure. Time starts at the first frame, so that set-up
+/// before the loop is no part of the run.
 /// </summary>
-internal sealed class FramePacer
+internal sealed class FramePacer : IFrameClock
 {
     private readonly double minFrameSeconds;
-    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private WallClock? clock;
     private double lastFrame;
+    private double framesPerSecond;
 
     public FramePacer(double maxFramesPerSecond)
     {
@@ -18,22 +20,21 @@ internal sealed class FramePacer
         minFrameSeconds = 1 / maxFramesPerSecond;
     }
 
-    public double FramesPerSecond { get; private set; }
-
-    /// <summary>Every frame's duration in seconds, when asked for (benchmarks), else null.</summary>
-    public List<double>? FrameSeconds { get; init; }
-
-    /// <summary>Waits until the next frame is due; returns the seconds since the previous frame.</summary>
-    public double NextFrame()
+    public FrameTime NextFrame()
     {
+        if (clock is null)
+        {
+            clock = WallClock.StartNew();
+            framesPerSecond = 1 / minFrameSeconds;
+            return new FrameTime(TimeSpan.Zero, 0, framesPerSecond);
+        }
         var wait = lastFrame + minFrameSeconds - clock.Elapsed.TotalSeconds;
         if (wait > 0.001) Thread.Sleep(TimeSpan.FromSeconds(wait));
-        var now = clock.Elapsed.TotalSeconds;
-        var seconds = lastFrame == 0 ? minFrameSeconds : now - lastFrame;
-        lastFrame = now;
-        FrameSeconds?.Add(seconds);
+        var now = clock.Elapsed;
+        var seconds = now.TotalSeconds - lastFrame;
+        lastFrame = now.TotalSeconds;
         // A time constant of about half a second: steady to read, quick to follow.
-        FramesPerSecond = FramesPerSecond == 0 ? 1 / seconds : FramesPerSecond + (1 / seconds - FramesPerSecond) * Math.Min(1, seconds * 2);
-        return seconds;
+        framesPerSecond += (1 / seconds - framesPerSecond) * Math.Min(1, seconds * 2);
+        return new FrameTime(now, seconds, framesPerSecond);
     }
 }

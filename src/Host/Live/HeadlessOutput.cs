@@ -14,12 +14,11 @@ internal sealed class HeadlessOutput(HeadlessCanvas canvas) : ICanvasOutput, IIn
 
     public bool Render(CanvasFrame frame, bool readBack)
     {
-        last = canvas.Submit(frame);
+        last = canvas.Submit(frame, readBack);
         return true;
     }
 
-    public void ReadPixels(Span<byte> rgba) =>
-        canvas.Target.ReadPixels(last ?? throw new InvalidOperationException("no frame was rendered yet"), rgba);
+    public bool TryReadPixels(Span<byte> rgba) => last is { } slot && canvas.Target.TryReadPixels(slot, rgba);
 
     public bool Poll() => true;
 

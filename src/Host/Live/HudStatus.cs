@@ -1,11 +1,11 @@
-using System.Diagnostics;
 using LvaeLive.Model.Training;
 
 namespace LvaeLive.Host.Live;
 
 /// <summary>
 /// The HUD's lines: training progress and speed, frame rate, device, animation state. Rebuilt a few times a second
-/// rather than every frame, since nobody reads faster and every rebuild makes strings.
+/// rather than every frame, since nobody reads faster and every rebuild makes strings. Its time is the frame loop's
+/// (<see cref="FrameTime.Now"/>), never the machine's: on a frame clock, the same frames get the same lines.
 /// </summary>
 internal sealed class HudStatus
 {
@@ -13,16 +13,16 @@ internal sealed class HudStatus
     private static readonly TimeSpan NoticeDuration = TimeSpan.FromSeconds(6);
 
     private readonly string device;
-    private readonly Stopwatch sinceRefresh = Stopwatch.StartNew();
-    private readonly Stopwatch sinceNotice = new();
     private IReadOnlyList<string> lines = [];
+    private TimeSpan? refreshedAt; // Null: the lines are rebuilt at the next frame.
     private TrainingEvent.Stepped? lastStep;
     private double? testElbo;
-    private string? notice;
+    private (string Message, TimeSpan At)? notice;
 
     public HudStatus(string device) => this.device = device;
 
-    public void Add(TrainingEvent trainingEvent)
+    /// <param name="now">The loop's time when the event reached the view.</param>
+    public void Add(TrainingEvent trainingEvent, TimeSpan now)
     {
         switch (trainingEvent)
         {
@@ -33,24 +33,24 @@ internal sealed class HudStatus
                 testElbo = ended.Test.Elbo;
                 break;
             case TrainingEvent.Notice n:
-                ShowNotice(n.Message);
+                ShowNotice(n.Message, now);
                 break;
         }
     }
 
-    public void ShowNotice(string message)
+    /// <summary>Shows <paramref name="message"/> from the next frame on, for a few seconds of the loop's time from <paramref name="now"/>.</summary>
+    public void ShowNotice(string message, TimeSpan now)
     {
-        notice = message;
-        sinceNotice.Restart();
-        sinceRefresh.Reset();
+        notice = (message, now);
+        refreshedAt = null;
     }
 
     /// <param name="training">Describes training: running, paused, NaN (showing the last good weights), finished or none.</param>
     /// <param name="animation">Describes the animation's state; both are asked only when the lines are rebuilt.</param>
-    public IReadOnlyList<string> Lines(Func<string> training, double framesPerSecond, Func<string> animation)
+    public IReadOnlyList<string> Lines(TimeSpan now, Func<string> training, double framesPerSecond, Func<string> animation)
     {
-        if (sinceRefresh.IsRunning && sinceRefresh.Elapsed < RefreshInterval) return lines;
-        sinceRefresh.Restart();
+        if (now - refreshedAt < RefreshInterval) return lines;
+        refreshedAt = now;
         var result = new List<string>(8);
         if (lastStep is { } s)
         {
@@ -62,7 +62,7 @@ internal sealed class HudStatus
         result.Add($"{framesPerSecond:F0} fps");
         result.Add(animation());
         result.Add(device);
-        if (notice is not null && sinceNotice.Elapsed < NoticeDuration) result.Add(notice);
+        if (notice is { } shown && now - shown.At < NoticeDuration) result.Add(shown.Message);
         return lines = result;
     }
 }

@@ -10,8 +10,9 @@ internal interface ICanvasOutput
     /// (a minimised window, a swapchain being re-created).</summary>
     bool Render(Shaders.Canvas.CanvasFrame frame, bool readBack);
 
-    /// <summary>The RGBA8 pixels of the last frame rendered with read-back (waits for it).</summary>
-    void ReadPixels(Span<byte> rgba);
+    /// <summary>The RGBA8 pixels of the last frame, rendered with read-back (waits for it); false when there are none: it
+    /// was rendered without, or a swapchain re-creation took its read-back buffer after it was drawn.</summary>
+    bool TryReadPixels(Span<byte> rgba);
 
     /// <summary>The window-only marker that a recording is running; never part of the recorded pixels.</summary>
     bool RecordingIndicator { set; }

@@ -1,57 +1,70 @@
-using System.Diagnostics;
 using LvaeLive.Imaging;
+using LvaeLive.Model.Time;
 
 namespace LvaeLive.Host.Live;
 
 /// <summary>
-/// The frame loop of `lvae live`: keys, then the session's update, then the frame to the output, and to the recorder
-/// when recording; paced by the frame cap. Ends on a quit key, a closed window, a stop signal or the time limit.
+/// The one frame loop, of `lvae live`, `lvae record`, `bench live` and the tests: keys, then the session's update, then
+/// the frame to the output, and to the recorder when recording. Each use passes its own clock (wall time for the live
+/// view, a frame clock elsewhere), and everything time-driven asks it. Ends on a quit key, when the input says so (a
+/// closed window, `lvae record`'s recording ended), on a stop signal or at the time limit. <paramref name="recording"/>
+/// is null where nothing is recorded on request: `lvae record` records through its output, `bench live` not at all.
 /// </summary>
-internal sealed class LiveRunner(LiveSession session, ICanvasOutput output, IInputSource input, RecordingControl recording, FramePacer pacer, Action<string> log)
+internal sealed class LiveRunner(LiveSession session, ICanvasOutput output, IInputSource input, RecordingControl? recording, IFrameClock clock, Action<string> log)
 {
     private byte[] pixels = [];
     private bool screenshotRequested;
+    private TimeSpan now; // The current frame's time on the loop's clock.
 
     /// <summary>Where R records: by default a new time-stamped MP4 in recordings/ each time (.gif for a GIF).</summary>
-    public Func<string> NextRecordingPath { get; init; } = () => $"live-{DateTime.Now:yyyyMMdd-HHmmss}.mp4";
+    public Func<string> NextRecordingPath { get; init; } = () => $"live-{WallClock.Stamp()}.mp4";
 
-    /// <summary>When given, the health line is sampled every frame and logged every Every of the run.</summary>
+    /// <summary>When given, the health line is sampled every frame and logged every Every of the run, on the loop's clock.</summary>
     public (TimeSpan Every, HealthLine Line)? Health { get; init; }
 
     /// <param name="recordFrom">When given, recording starts with the first frame, into this file.</param>
+    /// <param name="limit">The run's length on the loop's clock: the frames before it are drawn.</param>
     public void Run(TimeSpan? limit, string? recordFrom, CancellationToken stop)
     {
-        var elapsed = Stopwatch.StartNew();
         session.LogState();
-        if (recordFrom is not null) recording.Start(recordFrom, output.Width, output.Height);
+        if (recordFrom is not null)
+            (recording ?? throw new InvalidOperationException("a run without a recording control cannot record")).Start(recordFrom, output.Width, output.Height);
         var nextHealth = Health?.Every;
-        while (!stop.IsCancellationRequested && (limit is null || elapsed.Elapsed < limit) && input.Poll())
+        while (!stop.IsCancellationRequested && input.Poll())
         {
             if (!HandleKeys()) break;
+            var time = clock.NextFrame();
+            if (time.Now >= limit) break;
+            now = time.Now;
             Health?.Line.Sample();
-            if (elapsed.Elapsed >= nextHealth)
+            if (now >= nextHealth)
             {
-                log(Health!.Value.Line.Describe(elapsed.Elapsed));
+                log(Health!.Value.Line.Describe(now));
                 nextHealth += Health.Value.Every;
             }
-            var seconds = pacer.NextFrame();
-            session.Advance(seconds, pacer.FramesPerSecond);
+            session.Advance(time);
             var screenshotWanted = screenshotRequested;
-            var readBack = recording.IsRecording || screenshotWanted;
-            output.RecordingIndicator = recording.IsRecording;
+            var readBack = IsRecording || screenshotWanted;
+            output.RecordingIndicator = IsRecording;
             if (output.Render(session.Frame, readBack) && readBack)
             {
                 if (pixels.Length != output.Width * output.Height * 4) pixels = new byte[output.Width * output.Height * 4];
-                output.ReadPixels(pixels);
-                recording.Offer(pixels, output.Width, output.Height);
-                if (screenshotWanted) SaveScreenshot();
+                // Pixels lost to a swapchain re-created after the frame was drawn are not offered: the recording fills the
+                // gap with the next frame, and a screenshot waits for it.
+                if (output.TryReadPixels(pixels))
+                {
+                    recording?.Offer(pixels, output.Width, output.Height, now);
+                    if (screenshotWanted) SaveScreenshot();
+                }
             }
             // Every frame, recording or not: a recording that failed on its own has stopped, and its notice is due now.
             SayRecordingMessages();
         }
-        if (recording.IsRecording) recording.Stop();
+        if (IsRecording) recording!.Stop();
         SayRecordingMessages();
     }
+
+    private bool IsRecording => recording is { IsRecording: true };
 
     /// <summary>Applies pending keys; false when one asks to quit.</summary>
     private bool HandleKeys()
@@ -66,11 +79,11 @@ internal sealed class LiveRunner(LiveSession session, ICanvasOutput output, IInp
                 case LoopRequest.Screenshot:
                     screenshotRequested = true;
                     break;
-                case LoopRequest.ToggleRecording when recording.IsRecording:
-                    recording.Stop();
+                case LoopRequest.ToggleRecording when IsRecording:
+                    recording!.Stop();
                     break;
                 case LoopRequest.ToggleRecording:
-                    recording.Start(NextRecordingPath(), output.Width, output.Height);
+                    recording?.Start(NextRecordingPath(), output.Width, output.Height);
                     break;
             }
         }
@@ -80,13 +93,13 @@ internal sealed class LiveRunner(LiveSession session, ICanvasOutput output, IInp
     /// <summary>The recorder's lines (started, failed, finished), each said once, in order.</summary>
     private void SayRecordingMessages()
     {
-        while (recording.TryReadMessage(out var message)) Say(message);
+        while (recording is not null && recording.TryReadMessage(out var message)) Say(message);
     }
 
     private void SaveScreenshot()
     {
         screenshotRequested = false;
-        var path = Path.Combine(Recording.RecorderOptions.DefaultFolder, $"screenshot-{DateTime.Now:yyyyMMdd-HHmmss-fff}.png");
+        var path = Path.Combine(Recording.RecorderOptions.DefaultFolder, $"screenshot-{WallClock.Stamp(milliseconds: true)}.png");
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -102,6 +115,6 @@ internal sealed class LiveRunner(LiveSession session, ICanvasOutput output, IInp
     private void Say(string message)
     {
         log($"lvae: {message}");
-        session.Hud.ShowNotice(message);
+        session.Hud.ShowNotice(message, now);
     }
 }

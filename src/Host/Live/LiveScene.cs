@@ -19,6 +19,8 @@ internal sealed class LiveScene
     public const int GridTiles = GridColumns * GridColumns;
     public const int ReconstructionPairs = 12;
     private const int TrailLength = 64;
+    /// <summary>The trail takes a point at most this often of the loop's time, so that its length in time does not depend on the frame rate.</summary>
+    private static readonly TimeSpan TrailSpacing = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / 30);
     private const int Pixels = LvaeConfig.ImagePixels;
     /// <summary>One arrow press moves a latent this many standard deviations of the map axis.</summary>
     private const float NudgeInStandardDeviations = 0.25f;
@@ -53,6 +55,7 @@ internal sealed class LiveScene
     private readonly float[][] trail = new float[TrailLength][];
     private int trailCount;
     private int trailNext;
+    private long trailSpan = -1; // The TrailSpacing-long span of the loop's time that took the latest point.
     private readonly Vector2[] trailPoints = new Vector2[TrailLength];
     private readonly Vector2[] marker = new Vector2[1];
     private MapPoint[] mapPoints = [];
@@ -121,10 +124,10 @@ internal sealed class LiveScene
         return true;
     }
 
-    /// <summary>Advances the animation by <paramref name="seconds"/> and decodes the grid.</summary>
-    public void Update(double seconds)
+    /// <summary>Advances the animation to the frame at <paramref name="time"/> and decodes the grid.</summary>
+    public void Update(FrameTime time)
     {
-        Clock.Advance(seconds);
+        Clock.Advance(time.Seconds);
         if (View.Mode == GridMode.Walk)
         {
             for (var layer = 0; layer < sizes.Length; layer++)
@@ -141,6 +144,9 @@ internal sealed class LiveScene
         }
         model.Decode(inputs, GridTiles, digits, latents);
         if (reconstructionsStale) Reconstruct();
+        var span = time.Now.Ticks / TrailSpacing.Ticks;
+        if (span == trailSpan) return;
+        trailSpan = span;
         RecordTrail();
     }
 

@@ -85,25 +85,25 @@ internal sealed class LiveSession
             $"frozen={FrozenLayers(",", "none")} training={TrainingState().Replace(' ', '-')}");
     }
 
-    /// <summary>Advances by <paramref name="seconds"/> of animation and fills <see cref="Frame"/>.</summary>
-    public void Advance(double seconds, double framesPerSecond)
+    /// <summary>Advances to the frame at <paramref name="time"/> on the loop's clock and fills <see cref="Frame"/>.</summary>
+    public void Advance(FrameTime time)
     {
-        if (training is not null) PullTraining(training);
-        scene.Update(seconds);
+        if (training is not null) PullTraining(training, time.Now);
+        scene.Update(time);
         scene.Fill(Frame);
         Frame.Plots = curves.Plots;
         Frame.ShowHelp = scene.View.ShowHelp;
-        var hudLines = hud.Lines(trainingState, framesPerSecond, animationState);
+        var hudLines = hud.Lines(time.Now, trainingState, time.FramesPerSecond, animationState);
         Frame.Hud = scene.View.ShowHud ? hudLines : [];
         Frame.Footer = scene.View.ShowHud ? footer : "";
     }
 
-    private void PullTraining(LiveTraining live)
+    private void PullTraining(LiveTraining live, TimeSpan now)
     {
         live.ThrowIfFailed();
         while (live.TryNextEvent(out var e))
         {
-            hud.Add(e);
+            hud.Add(e, now);
             if (e is TrainingEvent.Stepped stepped) curves.Add(stepped);
         }
         if (live.TakeNewestWeights() is { } weights) scene.LoadWeights(weights);

@@ -1,19 +1,19 @@
-using System.Diagnostics;
 using LvaeLive.Host.Recording;
 
 namespace LvaeLive.Host.Live;
 
 /// <summary>
 /// Starts and stops recordings of the live view and feeds the recorder at its fixed frame rate: frames arrive at the
-/// render loop's own pace, so each one is written as many times as recording frames fell due since the last (none
-/// when the loop runs faster than the recording, more than one when it stalls), and the video keeps wall time.
+/// render loop's own pace, so each one is written as many times as recording frames fell due on the loop's clock since
+/// the last (none when the loop runs faster than the recording, more than one when it stalls), and the video keeps the
+/// loop's time.
 /// </summary>
 internal sealed class RecordingControl : IDisposable
 {
     private readonly Recorder recorder;
     private readonly int fps;
     private readonly (int Width, int Height)? fixedSize;
-    private readonly Stopwatch sinceStart = new();
+    private TimeSpan? startedAt; // The loop's time of the recording's first frame; null until that frame is offered.
     private long framesDue;
 
     public RecordingControl(Recorder recorder, int fps, (int Width, int Height)? size)
@@ -34,16 +34,22 @@ internal sealed class RecordingControl : IDisposable
         var (width, height) = fixedSize ?? (canvasWidth & ~1, canvasHeight & ~1);
         if (!recorder.Start(path, fps, width, height)) return;
         framesDue = 0;
-        sinceStart.Restart();
+        startedAt = null;
     }
 
     public void Stop() => recorder.Stop();
 
-    /// <summary>Offers the current frame; it is written once for every recording frame that fell due.</summary>
-    public void Offer(ReadOnlySpan<byte> rgba, int width, int height)
+    /// <summary>
+    /// Offers the frame at <paramref name="now"/> on the loop's clock; it is written once for every recording frame that
+    /// fell due. A frame the recorder cannot take at once is dropped, counted and reported when the recording ends: the
+    /// live view would rather lose a frame than stall.
+    /// </summary>
+    public void Offer(ReadOnlySpan<byte> rgba, int width, int height, TimeSpan now)
     {
         if (!recorder.IsRecording) return;
-        var due = (long)(sinceStart.Elapsed.TotalSeconds * fps) + 1;
+        startedAt ??= now;
+        // In whole ticks: a frame clock at the recording's rate then gives exactly one recording frame per frame.
+        var due = (now - startedAt.Value).Ticks * fps / TimeSpan.TicksPerSecond + 1;
         for (; framesDue < due; framesDue++) recorder.Submit(rgba, width, height);
     }
 

@@ -18,5 +18,5 @@ internal sealed class WindowOutput(GlfwWindow window, WindowCanvas canvas) : ICa
         return !window.IsMinimized && canvas.Render(frame, readBack);
     }
 
-    public void ReadPixels(Span<byte> rgba) => canvas.ReadPixels(rgba);
+    public bool TryReadPixels(Span<byte> rgba) => canvas.TryReadPixels(rgba);
 }

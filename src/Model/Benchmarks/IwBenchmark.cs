@@ -44,9 +44,9 @@ public static class IwBenchmark
         var rows = samples.Select(k =>
         {
             var reset = PeakMemory.Reset();
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var started = Time.WallClock.StartNew();
             ImportanceWeightedLikelihood.Estimate(sampler, measured, new IwOptions { Samples = k, RowsPerForward = rowsPerForward });
-            return new IwBenchmarkRow(k, images, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, PeakMemory.Peak, reset);
+            return new IwBenchmarkRow(k, images, started.Elapsed.TotalSeconds, PeakMemory.Peak, reset);
         }).ToList();
         return new IwBenchmarkReport(rows, baseline, rowsPerForward, get_num_threads(), testImages);
     }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using LvaeLive.Model.Time;
 
 namespace LvaeLive.Model.Benchmarks;
 
@@ -11,9 +11,9 @@ public static class Timing
         var seconds = new double[repeats];
         for (var i = 0; i < repeats; i++)
         {
-            var start = Stopwatch.GetTimestamp();
+            var clock = WallClock.StartNew();
             action();
-            seconds[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            seconds[i] = clock.Elapsed.TotalSeconds;
         }
         Array.Sort(seconds);
         return seconds[repeats / 2];

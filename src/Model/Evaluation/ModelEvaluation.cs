@@ -19,7 +19,7 @@ public static class ModelEvaluation
     public static EvaluationReport Measure(HierarchicalModel model, CheckpointInfo checkpoint, Tensor images, EvaluationOptions options,
         EvaluationProgress progress, CancellationToken stop)
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = Time.WallClock.StartNew();
         var wasTraining = model.training;
         model.eval();
         try
@@ -32,9 +32,9 @@ public static class ModelEvaluation
             var elbo = ElboEvaluation.Evaluate(model, images);
             progress("1-sample ELBO", 1);
 
-            var iwStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+            var iwStarted = Time.WallClock.StartNew();
             var iw = ImportanceWeightedLikelihood.Estimate(sampler, images, options.Iw, fraction => progress(iwStage, fraction), stop);
-            var iwSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(iwStarted).TotalSeconds;
+            var iwSeconds = iwStarted.Elapsed.TotalSeconds;
 
             progress("active units and PCA", 0);
             var layers = MeasureLayers(sampler, images, options.PosteriorDraws, elbo.Kl);
@@ -52,7 +52,7 @@ public static class ModelEvaluation
                 Elbo = elbo.Elbo,
                 Reconstruction = elbo.Reconstruction,
                 Layers = layers,
-                Timing = new EvaluationTiming(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, iwSeconds,
+                Timing = new EvaluationTiming(started.Elapsed.TotalSeconds, iwSeconds,
                     images.shape[0] * (double)options.Iw.Samples / iwSeconds),
             };
         }

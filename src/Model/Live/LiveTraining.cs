@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using LvaeLive.Model.Inference;
+using LvaeLive.Model.Time;
 using LvaeLive.Model.Training;
 
 namespace LvaeLive.Model.Live;
@@ -76,8 +76,8 @@ public sealed class LiveTraining : IDisposable
     {
         try
         {
-            var sinceSnapshot = Stopwatch.StartNew();
-            var sinceMap = Stopwatch.StartNew();
+            var sinceSnapshot = WallClock.StartNew();
+            var sinceMap = WallClock.StartNew();
             snapshots.Publish(session.Trainer.Model, session.Trainer.Progress.GlobalStep);
             UpdateMap();
             while (!session.Trainer.Finished && !stop.IsCancellationRequested)

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using LvaeLive.Model.Time;
 
 namespace LvaeLive.Model.Training;
 
@@ -6,17 +6,18 @@ namespace LvaeLive.Model.Training;
 internal sealed class Throughput
 {
     private const int Window = 20;
-    private readonly Queue<(long Timestamp, int Samples)> recent = new();
+    private readonly WallClock clock = WallClock.StartNew();
+    private readonly Queue<(TimeSpan At, int Samples)> recent = new();
     private int samplesInWindow;
 
     public double Add(int samples)
     {
-        var now = Stopwatch.GetTimestamp();
+        var now = clock.Elapsed;
         recent.Enqueue((now, samples));
         samplesInWindow += samples;
         if (recent.Count > Window) samplesInWindow -= recent.Dequeue().Samples;
         var (oldest, oldestSamples) = recent.Peek();
-        var seconds = Stopwatch.GetElapsedTime(oldest, now).TotalSeconds;
+        var seconds = (now - oldest).TotalSeconds;
         // The oldest entry marks the window's start; its own samples were processed before it.
         return seconds > 0 ? (samplesInWindow - oldestSamples) / seconds : 0;
     }

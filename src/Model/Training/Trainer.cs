@@ -57,7 +57,7 @@ public sealed class Trainer : IDisposable
     /// <summary>Takes one step. A non-finite loss skips the update (the result says so) and the run moves on.</summary>
     public StepResult Step()
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = Time.WallClock.StartNew();
         var stepBeta = Beta;
         StepResult result;
         using (var _ = NewDisposeScope())
@@ -85,7 +85,7 @@ public sealed class Trainer : IDisposable
             var kl = summary.Skip(2).Select(v => (double)v).ToArray();
             result = new StepResult(Progress.Epoch, Progress.StepInEpoch, Progress.GlobalStep, summary[1] - kl.Sum(), summary[1], kl, stepBeta, Options.BatchSize, skipped);
         }
-        Advance(result.Skipped, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        Advance(result.Skipped, started.Elapsed.TotalSeconds);
         return result;
     }
 

@@ -42,7 +42,7 @@ public sealed unsafe class FrameRing : IDisposable
         if (_recording is not null)
             throw new InvalidOperationException("the previous frame was begun but never submitted");
         var slot = Next;
-        slot.Begin();
+        slot.Begin(_frameNumber);
         _recording = slot;
         return slot;
     }

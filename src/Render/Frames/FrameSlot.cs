@@ -29,6 +29,9 @@ public sealed unsafe class FrameSlot : IDisposable
     public int Index { get; }
     public CommandBuffer Commands { get; }
 
+    /// <summary>The number of the latest frame begun in this slot (frames are numbered across the ring from 0); -1 before the first.</summary>
+    public long Frame { get; private set; } = -1;
+
     /// <summary>GPU milliseconds between the first and last command of this slot's latest finished frame, when timestamps exist.</summary>
     public double? LastGpuMilliseconds { get; private set; }
 
@@ -53,10 +56,11 @@ public sealed unsafe class FrameSlot : IDisposable
         }
     }
 
-    /// <summary>Waits for this slot's previous frame (if any), reads its timestamps, and starts recording a new one.</summary>
-    internal void Begin()
+    /// <summary>Waits for this slot's previous frame (if any), reads its timestamps, and starts recording frame <paramref name="frame"/>.</summary>
+    internal void Begin(long frame)
     {
         WaitUntilDone();
+        Frame = frame;
         var vk = _gpu.Vk;
         var fence = _fence;
         Check(vk.ResetFences(_gpu.Device, 1, &fence));

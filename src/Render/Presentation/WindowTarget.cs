@@ -140,8 +140,12 @@ public sealed unsafe class WindowTarget : IRenderTarget, IDisposable
             Recreate();
     }
 
-    /// <summary>The RGBA8 pixels of a frame recorded with <see cref="ReadBack"/> on (waits for that frame).</summary>
-    public void ReadPixels(FrameSlot slot, Span<byte> rgba) => _canvas.ReadPixels(slot, rgba);
+    /// <summary>
+    /// The RGBA8 pixels of the slot's latest frame (waits for it); false when that frame was recorded with
+    /// <see cref="ReadBack"/> off, or when a swapchain re-creation (a resize, out of date, suboptimal) re-created the
+    /// read-back buffers after the frame chose its slot: they then hold nothing of it.
+    /// </summary>
+    public bool TryReadPixels(FrameSlot slot, Span<byte> rgba) => _canvas.TryReadPixels(slot, rgba);
 
     /// <summary>
     /// Builds the swapchain for the surface as it is now, replacing the old one once the device is idle (frames and

@@ -33,10 +33,12 @@ public sealed class HeadlessCanvas : IDisposable
         }
     }
 
-    /// <summary>Records and submits one frame without waiting for it; returns its slot.</summary>
-    public FrameSlot Submit(CanvasFrame frame)
+    /// <summary>Records and submits one frame without waiting for it; returns its slot. Only with <paramref name="readBack"/>
+    /// is the frame copied for <see cref="OffscreenTarget.ReadPixels"/>.</summary>
+    public FrameSlot Submit(CanvasFrame frame, bool readBack)
     {
         var slot = Frames.BeginFrame();
+        Target.ReadBack = readBack;
         Renderer.Draw(slot, Target, frame);
         Frames.Submit(slot);
         return slot;
@@ -45,7 +47,7 @@ public sealed class HeadlessCanvas : IDisposable
     /// <summary>Draws one frame and returns its RGBA8 pixels.</summary>
     public byte[] Render(CanvasFrame frame)
     {
-        var slot = Submit(frame);
+        var slot = Submit(frame, readBack: true);
         var pixels = new byte[OffscreenTarget.ByteCount(Target.Extent)];
         Target.ReadPixels(slot, pixels);
         return pixels;

@@ -14,7 +14,7 @@ namespace LvaeLive.Shaders.Canvas;
 /// </summary>
 public sealed class WindowCanvas : IDisposable
 {
-    private FrameSlot? _readBackSlot;
+    private FrameSlot? _latest;
     private bool _disposed;
 
     public GpuContext Gpu { get; }
@@ -65,7 +65,7 @@ public sealed class WindowCanvas : IDisposable
     /// <summary>
     /// Draws one frame and presents it without waiting for it. False when nothing was shown: the window is minimised,
     /// or the swapchain was out of date (it has been re-created; draw again). With <paramref name="readBack"/>, the
-    /// frame's pixels become available to <see cref="ReadPixels"/>.
+    /// frame's pixels become available to <see cref="TryReadPixels"/>.
     /// </summary>
     public bool Render(CanvasFrame frame, bool readBack = false)
     {
@@ -75,30 +75,27 @@ public sealed class WindowCanvas : IDisposable
         Target.ReadBack = readBack;
         Renderer.Draw(slot, Target, frame);
         Target.SubmitAndPresent(slot);
-        _readBackSlot = readBack ? slot : null;
+        _latest = slot;
         return true;
     }
 
-    /// <summary>Waits for the latest frame, which must have been rendered with read-back, and copies its RGBA8 pixels (rows top to bottom).</summary>
-    public void ReadPixels(Span<byte> rgba)
-    {
-        var slot = _readBackSlot ?? throw new InvalidOperationException("the latest frame was not rendered with readBack, or the canvas was resized since");
-        Target.ReadPixels(slot, rgba);
-    }
+    /// <summary>
+    /// Waits for the latest frame and copies its RGBA8 pixels (rows top to bottom); false when it was not rendered with
+    /// read-back, or when the canvas was resized (by <see cref="Resize"/>, or by the swapchain's re-creation as it was
+    /// presented) since: its read-back buffer is then gone.
+    /// </summary>
+    public bool TryReadPixels(Span<byte> rgba) => _latest is { } slot && Target.TryReadPixels(slot, rgba);
 
     public byte[] ReadPixels()
     {
         var pixels = new byte[OffscreenTarget.ByteCount(Extent)];
-        ReadPixels(pixels);
+        if (!TryReadPixels(pixels))
+            throw new InvalidOperationException("the latest frame was not rendered with readBack, or the canvas was resized since");
         return pixels;
     }
 
     /// <summary>Follows the window's framebuffer size (after waiting for the frames in flight); 0x0, minimised, pauses rendering.</summary>
-    public void Resize(Extent2D size)
-    {
-        Target.Resize(size);
-        _readBackSlot = null;
-    }
+    public void Resize(Extent2D size) => Target.Resize(size);
 
     /// <summary>Once the frames and presents in flight have finished, everything in reverse order of creation; safe to call twice.</summary>
     public void Dispose()

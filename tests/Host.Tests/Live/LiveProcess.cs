@@ -34,8 +34,8 @@ internal sealed class LiveProcess : IDisposable
     /// <summary>Waits until an output line satisfies <paramref name="match"/>; fails with the output so far otherwise.</summary>
     public string WaitForLine(Func<string, bool> match, TimeSpan timeout, string what)
     {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < timeout)
+        using var deadline = new CancellationTokenSource(timeout);
+        while (!deadline.IsCancellationRequested)
         {
             var found = lines.LastOrDefault(match);
             if (found is not null) return found;

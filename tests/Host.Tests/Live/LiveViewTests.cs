@@ -27,17 +27,18 @@ public sealed class LiveViewTests : IDisposable
 
         live.Training!.Start();
         long liveAfter10 = 0;
+        var clock = new FrameClock(30);
         for (var frame = 1; frame <= 300; frame++)
         {
-            view.Advance(1 / 30.0, 30);
+            view.Advance(clock.NextFrame());
             output.Render(view.Frame, readBack: false);
             if (frame == 10) liveAfter10 = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
         }
         Assert.Equal(liveAfter10, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
 
         // Training ran beside the frames: wait (with a deadline) for 80 steps, then compare the start and the end.
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (session.Trainer.Progress.GlobalStep < 80 && DateTime.UtcNow < deadline) Thread.Sleep(20);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (session.Trainer.Progress.GlobalStep < 80 && !deadline.IsCancellationRequested) Thread.Sleep(20);
         live.Training.Stop();
         var log = MetricsLog.Read(session.RunFolder, long.MaxValue).Where(e => e.Elbo is not null).ToArray();
         Assert.True(log.Length >= 4, $"only {log.Length} logged steps");

@@ -43,10 +43,10 @@ internal static class XDisplay
     /// <summary>Checks <paramref name="condition"/> until it holds or the deadline passes (then throws with <paramref name="failure"/>).</summary>
     public static void WaitUntil(TimeSpan within, Func<bool> condition, string failure)
     {
-        var clock = Stopwatch.StartNew();
+        using var deadline = new CancellationTokenSource(within);
         while (!condition())
         {
-            if (clock.Elapsed > within)
+            if (deadline.IsCancellationRequested)
                 throw new TimeoutException($"{failure} after {within.TotalSeconds:0} s");
             Thread.Sleep(20);
         }

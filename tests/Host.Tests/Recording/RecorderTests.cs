@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using LvaeLive.Host.Recording;
+using LvaeLive.Model.Time;
 using SkiaSharp;
 
 namespace LvaeLive.Host.Tests.Recording;
@@ -181,7 +181,7 @@ public sealed class RecorderTests : IDisposable
         using var recorder = new Recorder(options);
         Assert.True(recorder.Start(folder["stalled.mp4"], 30, Width, Height));
 
-        var clock = Stopwatch.StartNew();
+        var clock = WallClock.StartNew();
         var frame = TestFrames.Gradient(0, Width, Height);
         for (var i = 0; i < 100; i++)
             recorder.Submit(frame, Width, Height);

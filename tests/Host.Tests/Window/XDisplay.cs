@@ -26,10 +26,10 @@ internal static class XDisplay
     /// <summary>Handles the window's events until the condition holds, failing after the deadline.</summary>
     public static void PollUntil(GlfwWindow window, Func<bool> condition, string what)
     {
-        var deadline = DateTime.UtcNow + Deadline;
+        using var deadline = new CancellationTokenSource(Deadline);
         while (!condition())
         {
-            if (DateTime.UtcNow > deadline)
+            if (deadline.IsCancellationRequested)
                 Assert.Fail($"gave up after {Deadline.TotalSeconds:0} s waiting for {what}");
             window.WaitEvents(TimeSpan.FromMilliseconds(50));
         }

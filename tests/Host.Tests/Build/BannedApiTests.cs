@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace LvaeLive.Host.Tests.Build;
+
+/// <summary>The banned-API analyzer that keeps the machine's clock in WallClock fails the build of any project in the repository.</summary>
+public sealed partial class BannedApiTests
+{
+    [Fact]
+    public void ReadingTheClockOutsideTheExemptionFailsTheBuild()
+    {
+        // A project under the repository's root takes its Directory.Build.props and Directory.Packages.props, as ours do.
+        var probe = Path.Combine(LvaeProcess.RepositoryRoot, $".banned-api-probe-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(probe);
+        try
+        {
+            File.WriteAllText(Path.Combine(probe, "Probe.csproj"), """<Project Sdk="Microsoft.NET.Sdk" />""");
+            File.WriteAllLines(Path.Combine(probe, "Probe.cs"),
+            [
+                "public static class Probe",
+                "{",
+                "    public static long Banned() => System.Diagnostics.Stopwatch.GetTimestamp() + System.DateTime.Now.Ticks + System.DateTime.UtcNow.Ticks + System.Environment.TickCount + System.Environment.TickCount64;",
+                "#pragma warning disable RS0030 // The way WallClock and the benchmarks are exempted.",
+                "    public static long Exempt() => System.Diagnostics.Stopwatch.GetTimestamp() + System.DateTime.Now.Ticks;",
+                "#pragma warning restore RS0030",
+                "}",
+            ]);
+            var (exitCode, output) = Build(probe);
+
+            Assert.True(exitCode != 0, output);
+            var banned = BannedCall().Matches(output).Select(m => (Line: int.Parse(m.Groups["line"].Value), Symbol: m.Groups["symbol"].Value)).Distinct().ToArray();
+            Assert.True(banned.Length == 5, output);
+            Assert.All(banned, call => Assert.Equal(3, call.Line));
+            Assert.Equal(["DateTime.Now", "DateTime.UtcNow", "Environment.TickCount", "Environment.TickCount64", "Stopwatch"],
+                banned.Select(call => call.Symbol).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(probe, recursive: true);
+        }
+    }
+
+    private static (int ExitCode, string Output) Build(string project)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = project, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "build", "-nologo", "-v", "q", "-clp:NoSummary" }) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("the probe's build did not finish within 5 minutes");
+        }
+        return (process.ExitCode, output.Result + error.Result);
+    }
+
+    // e.g. Probe.cs(3,36): error RS0030: The symbol 'Stopwatch' is banned in this project: ...
+    [GeneratedRegex(@"Probe\.cs\((?<line>\d+),\d+\): error RS0030: The symbol '(?<symbol>[^']+)' is banned")]
+    private static partial Regex BannedCall();
+}
