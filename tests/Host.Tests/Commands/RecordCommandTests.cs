@@ -19,12 +19,9 @@ public sealed class RecordCommandTests : IDisposable
         using var full = new FullFilesystem();
         var result = LvaeProcess.Run(Record(full["x.mp4"], seconds: 2));
 
-        Assert.Equal(2, result.ExitCode);
-        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.True(lines.Length == 1, $"expected one line on stderr, got:\n{result.Error}");
-        Assert.StartsWith("lvae: recording stopped: ", lines[0]);
-        Assert.Contains("No space left on device", lines[0]);
-        Assert.Contains("choose another --out", lines[0]);
+        LvaeProcess.AssertOneLineError(result, "No space left on device");
+        Assert.StartsWith("lvae: recording stopped: ", result.Error);
+        Assert.Contains("choose another --out", result.Error);
         Assert.Empty(result.Output);
         Assert.Empty(Directory.GetFileSystemEntries(full.Path));
     }
