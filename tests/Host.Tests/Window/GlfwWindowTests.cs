@@ -33,7 +33,7 @@ public sealed class GlfwWindowTests : IClassFixture<XServerHold>
     {
         var title = XDisplay.UniqueTitle();
         using var window = new GlfwWindow(Width, Height, title);
-        XDisplay.Xdotool("key", "--window", XDisplay.FindWindow(title), "Escape");
+        XDisplay.Key(XDisplay.FindWindow(title, XDisplay.Deadline), "Escape");
 
         KeyEvent? press = null;
         XDisplay.PollUntil(window, () =>
@@ -54,7 +54,7 @@ public sealed class GlfwWindowTests : IClassFixture<XServerHold>
         var title = XDisplay.UniqueTitle();
         using var window = new GlfwWindow(Width, Height, title);
         Assert.False(window.TakeResize(out _));
-        XDisplay.Xdotool("windowsize", XDisplay.FindWindow(title), "400", "300");
+        XDisplay.ResizeWindow(XDisplay.FindWindow(title, XDisplay.Deadline), 400, 300);
 
         var size = default(FramebufferSize);
         XDisplay.PollUntil(window, () => window.TakeResize(out size) && size == new FramebufferSize(400, 300), "a 400x300 resize");
