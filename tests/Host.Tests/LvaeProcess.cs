@@ -1,11 +1,12 @@
-using System.Diagnostics;
+using LvaeLive.Host.Tests.Processes;
 
 namespace LvaeLive.Host.Tests;
 
-/// <summary>Runs the built `lvae` program as a user would, and captures what it prints.</summary>
+/// <summary>Runs the built `lvae` program as a user would, from the repository root, and captures what it prints.</summary>
 internal static class LvaeProcess
 {
-    public sealed record Result(int ExitCode, string Output, string Error);
+    /// <summary>Long enough for the slowest command a test runs (a short training on two shared cores).</summary>
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
     public static string RepositoryRoot
     {
@@ -18,7 +19,7 @@ internal static class LvaeProcess
     }
 
     /// <summary>A user error: exit code 2 and one line on stderr, "lvae: ..." containing <paramref name="expected"/>.</summary>
-    public static void AssertOneLineError(Result result, string expected)
+    public static void AssertOneLineError(ProcessResult result, string expected)
     {
         Assert.Equal(2, result.ExitCode);
         var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -27,28 +28,16 @@ internal static class LvaeProcess
         Assert.Contains(expected, lines[0]);
     }
 
-    public static Result Run(params string[] args) => RunWith(new Dictionary<string, string>(), args);
-
-    /// <summary>Runs lvae with these environment variables set (added to, or replacing, the test's own).</summary>
-    public static Result RunWith(IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
+    /// <summary>`lvae` with these arguments and these environment variables (added to, or replacing, the test's own).</summary>
+    public static ProcessCommand Command(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        new("dotnet", [Path.Combine(AppContext.BaseDirectory, "lvae.dll"), .. args])
         {
+            Environment = environment,
             WorkingDirectory = RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lvae.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        foreach (var (name, value) in environment) start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"lvae {string.Join(' ', args)} did not finish within 5 minutes");
-        }
-        return new Result(process.ExitCode, output.Result, error.Result);
-    }
+
+    public static ProcessResult Run(params string[] args) => RunWith(new Dictionary<string, string>(), args);
+
+    public static ProcessResult RunWith(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        ProcessRunner.Run(Command(environment, args), Timeout);
 }

@@ -13,17 +13,14 @@ public sealed class RecordCommandTests : IDisposable
     public void Dispose() => folder.Dispose();
 
     [Fact]
-    public void A_full_disk_is_one_line_a_non_zero_exit_and_no_file()
+    public void AFullDiskIsOneLineANonZeroExitAndNoFile()
     {
         using var full = new FullFilesystem();
         var result = LvaeProcess.Run(Record(full["x.mp4"], seconds: 2));
 
-        Assert.Equal(2, result.ExitCode);
-        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.True(lines.Length == 1, $"expected one line on stderr, got:\n{result.Error}");
-        Assert.StartsWith("lvae: recording stopped: ", lines[0]);
-        Assert.Contains("No space left on device", lines[0]);
-        Assert.Contains("choose another --out", lines[0]);
+        LvaeProcess.AssertOneLineError(result, "No space left on device");
+        Assert.StartsWith("lvae: recording stopped: ", result.Error);
+        Assert.Contains("choose another --out", result.Error);
         Assert.Empty(result.Output);
         Assert.Empty(Directory.GetFileSystemEntries(full.Path));
     }
@@ -31,7 +28,7 @@ public sealed class RecordCommandTests : IDisposable
     [Theory]
     [InlineData("INT", 130, true)]
     [InlineData("TERM", 143, false)] // Without ffmpeg: the partial recording is a folder of PNG files.
-    public void A_stop_signal_removes_the_partial_recording_says_so_and_exits_128_plus_its_number(string signal, int exitCode, bool withFfmpeg)
+    public void AStopSignalRemovesThePartialRecordingSaysSoAndExits128PlusItsNumber(string signal, int exitCode, bool withFfmpeg)
     {
         Directory.CreateDirectory(folder["no-tools"]);
         var environment = withFfmpeg ? new Dictionary<string, string>() : new Dictionary<string, string> { ["PATH"] = folder["no-tools"] };
@@ -51,7 +48,7 @@ public sealed class RecordCommandTests : IDisposable
     }
 
     [Fact]
-    public void Start_up_removes_the_partial_recordings_of_ended_runs_and_says_so()
+    public void StartUpRemovesThePartialRecordingsOfEndedRunsAndSaysSo()
     {
         var ended = ExternalTools.EndedProcessId();
         Directory.CreateDirectory(folder[$"out/.old-png.{ended}.partial"]);

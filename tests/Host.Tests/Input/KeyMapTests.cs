@@ -26,19 +26,19 @@ public class KeyMapTests
     [InlineData("Escape", "Quit")]
     [InlineData("Q", "Quit")]
     [InlineData("Tab", "NextTile")]
-    public void Each_key_gives_its_command(string key, string command)
+    public void EachKeyGivesItsCommand(string key, string command)
     {
         Assert.Equal(new LiveInput(Enum.Parse<LiveCommand>(command)), map.Map(Press(Enum.Parse<GlfwKey>(key))));
     }
 
     [Fact]
-    public void Plus_is_shift_equal_and_works_with_shift_held()
+    public void PlusIsShiftEqualAndWorksWithShiftHeld()
     {
         Assert.Equal(new LiveInput(LiveCommand.SpeedUp), map.Map(Press(GlfwKey.Equal, KeyModifiers.Shift)));
     }
 
     [Fact]
-    public void Shift_tab_selects_the_previous_tile()
+    public void ShiftTabSelectsThePreviousTile()
     {
         Assert.Equal(new LiveInput(LiveCommand.PreviousTile), map.Map(Press(GlfwKey.Tab, KeyModifiers.Shift)));
     }
@@ -48,7 +48,7 @@ public class KeyMapTests
     [InlineData("Right", 1, 0)]
     [InlineData("Down", 0, -1)]
     [InlineData("Up", 0, 1)]
-    public void Arrows_nudge_along_the_map_axes_and_repeat_while_held(string name, int axis1, int axis2)
+    public void ArrowsNudgeAlongTheMapAxesAndRepeatWhileHeld(string name, int axis1, int axis2)
     {
         var key = Enum.Parse<GlfwKey>(name);
         var nudge = LiveInput.NudgeBy(axis1, axis2);
@@ -57,14 +57,14 @@ public class KeyMapTests
     }
 
     [Fact]
-    public void Toggles_do_not_repeat_and_releases_do_nothing()
+    public void TogglesDoNotRepeatAndReleasesDoNothing()
     {
         Assert.Null(map.Map(new KeyEvent(GlfwKey.F, 0, KeyAction.Repeat, KeyModifiers.None)));
         Assert.Null(map.Map(new KeyEvent(GlfwKey.Left, 0, KeyAction.Release, KeyModifiers.None)));
     }
 
     [Fact]
-    public void Digits_select_layers_up_to_the_depth_on_both_keyboards()
+    public void DigitsSelectLayersUpToTheDepthOnBothKeyboards()
     {
         for (var layer = 1; layer <= 3; layer++)
         {
@@ -77,7 +77,7 @@ public class KeyMapTests
     }
 
     [Fact]
-    public void A_deep_model_gets_nine_layer_keys()
+    public void ADeepModelGetsNineLayerKeys()
     {
         var deep = new KeyMap(depth: 12);
         Assert.Equal(LiveInput.ToLayer(9), deep.Map(Press(GlfwKey.D9)));
@@ -85,14 +85,14 @@ public class KeyMapTests
     }
 
     [Fact]
-    public void Unbound_keys_give_nothing()
+    public void UnboundKeysGiveNothing()
     {
         Assert.Null(map.Map(Press(GlfwKey.Z)));
         Assert.Null(map.Map(Press(GlfwKey.Unknown)));
     }
 
     [Fact]
-    public void Help_lines_cover_every_command_once_per_line()
+    public void HelpLinesCoverEveryCommandOncePerLine()
     {
         var bound = map.Groups.SelectMany(g => g.Bindings).Select(b => b.Input.Command).ToHashSet();
         Assert.Equal(Enum.GetValues<LiveCommand>().ToHashSet(), bound);
@@ -103,14 +103,14 @@ public class KeyMapTests
     }
 
     [Fact]
-    public void No_key_is_bound_twice()
+    public void NoKeyIsBoundTwice()
     {
         var keys = map.Groups.SelectMany(g => g.Bindings).Select(b => (b.Key, b.Shift)).ToList();
         Assert.Equal(keys.Count, keys.Distinct().Count());
     }
 
     [Fact]
-    public void A_model_without_layers_is_rejected()
+    public void AModelWithoutLayersIsRejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new KeyMap(depth: 0));
     }

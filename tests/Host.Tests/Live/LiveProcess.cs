@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using LvaeLive.Host.Tests.Processes;
 using LvaeLive.Host.Tests.Recording;
 
 namespace LvaeLive.Host.Tests.Live;
@@ -15,13 +16,9 @@ internal sealed class LiveProcess : IDisposable
     private readonly ConcurrentQueue<string> lines = new();
     private readonly ConcurrentQueue<string> errors = new();
 
-    public LiveProcess(IDictionary<string, string> environment, params string[] args)
+    public LiveProcess(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = LvaeProcess.RepositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lvae.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        foreach (var (name, value) in environment) start.Environment[name] = value;
-        process = Process.Start(start)!;
+        process = ProcessRunner.Start(LvaeProcess.Command(environment, args));
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lines.Enqueue(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) errors.Enqueue(e.Data); };
         process.BeginOutputReadLine();

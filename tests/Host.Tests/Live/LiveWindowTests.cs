@@ -1,5 +1,5 @@
-using LvaeLive.Host.Tests.Presentation;
 using LvaeLive.Host.Tests.Recording;
+using LvaeLive.Host.Tests.Window;
 using LvaeLive.Model.Checkpoints;
 using LvaeLive.Render.Gpu;
 using SkiaSharp;
@@ -12,9 +12,10 @@ public sealed class LiveWindowTests : IDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     private readonly TemporaryFolder folder = new();
 
-    [WindowFact]
+    [Fact]
     public void KeysSteerTheViewTheWindowShowsTheFrameAndEscapeSaves()
     {
+        XDisplay.Require();
         TinyRun.Checkpoint(folder["run"], steps: 20);
         var savedStep = CheckpointStore.ReadInfo(folder["run"]).Info.Progress.GlobalStep;
         using var live = new LiveProcess(new Dictionary<string, string> { [GpuOptions.ValidationVariable] = "1" },

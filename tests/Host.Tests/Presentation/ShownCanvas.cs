@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using LvaeLive.Host.Tests.Window;
 using LvaeLive.Host.Window;
 using LvaeLive.Imaging;
 using LvaeLive.Render.Gpu;
@@ -29,7 +30,7 @@ internal sealed class ShownCanvas : IDisposable
 
     public ShownCanvas(int width, int height, bool vsync = true)
     {
-        var title = $"lvae-present-{Guid.NewGuid():N}";
+        var title = XDisplay.UniqueTitle();
         Window = new GlfwWindow(width, height, title);
         try
         {

@@ -12,7 +12,9 @@ namespace LvaeLive.Host.Tests.Presentation;
 [Collection(nameof(InProcessWindows))]
 public sealed class WindowCanvasTests
 {
-    [WindowFact]
+    public WindowCanvasTests() => XDisplay.Require();
+
+    [Fact]
     public void TheWindowShowsTheFrameThatIsReadBack()
     {
         using var shown = new ShownCanvas(640, 400);
@@ -25,7 +27,7 @@ public sealed class WindowCanvasTests
         Assert.Empty(shown.ValidationMessages);
     }
 
-    [WindowFact]
+    [Fact]
     public void AResizeReCreatesTheSwapchainAtTheNewSize()
     {
         using var shown = new ShownCanvas(640, 400);
@@ -40,7 +42,7 @@ public sealed class WindowCanvasTests
         Assert.Empty(shown.ValidationMessages);
     }
 
-    [WindowFact]
+    [Fact]
     public void AnOutOfDateSwapchainIsReCreatedWithoutBeingAsked()
     {
         using var shown = new ShownCanvas(640, 400);
@@ -58,7 +60,7 @@ public sealed class WindowCanvasTests
         Assert.Empty(shown.ValidationMessages);
     }
 
-    [WindowFact]
+    [Fact]
     public void TheRecordingIndicatorShowsInTheWindowButNotInTheReadBack()
     {
         using var shown = new ShownCanvas(640, 400);
@@ -76,7 +78,7 @@ public sealed class WindowCanvasTests
         Assert.Empty(shown.ValidationMessages);
     }
 
-    [WindowFact]
+    [Fact]
     public void AMinimisedWindowSkipsFramesUntilRestored()
     {
         using var shown = new ShownCanvas(640, 400);
@@ -90,7 +92,7 @@ public sealed class WindowCanvasTests
         Assert.Empty(shown.ValidationMessages);
     }
 
-    [WindowFact]
+    [Fact]
     public void WithoutVsyncAFasterPresentModeIsChosenAndDisposingTwiceIsSafe()
     {
         var shown = new ShownCanvas(320, 240, vsync: false);

@@ -1,27 +1,15 @@
-using System.Diagnostics;
+using LvaeLive.Host.Tests.Processes;
 
 namespace LvaeLive.Host.Tests.Recording;
 
-/// <summary>Runs a command-line tool the tests rely on (ffprobe, xdotool), bounded in time, failing with its stderr.</summary>
+/// <summary>The command-line tools the tests rely on (ffprobe, ffmpeg, xdotool, kill), and stand-ins for them.</summary>
 internal static class ExternalTools
 {
-    public static string Run(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(30)))
-        {
-            process.Kill();
-            Assert.Fail($"{tool} {string.Join(' ', arguments)} did not finish within 30 s");
-        }
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{tool} {string.Join(' ', arguments)} exited with {process.ExitCode}: {stderr.Result}");
-        return stdout.Result.Trim();
-    }
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Runs a tool that must succeed, bounded in time, and returns its stdout without the closing newline.</summary>
+    public static string Run(string tool, params string[] arguments) =>
+        ProcessRunner.Run(new ProcessCommand(tool, arguments), Timeout).Succeeded().Output.Trim();
 
     /// <summary>"width,height,frames" of a video's first stream, counting the frames by decoding them.</summary>
     public static string Probe(string video) => Run("ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0",
@@ -30,8 +18,8 @@ internal static class ExternalTools
     /// <summary>The id of a process that has ended, like the one in the temporary names a killed run left.</summary>
     public static int EndedProcessId()
     {
-        using var process = Process.Start("true")!;
-        process.WaitForExit();
+        using var process = ProcessRunner.Start(new ProcessCommand("true"));
+        Assert.True(process.WaitForExit(Timeout), "`true` did not exit");
         return process.Id;
     }
 

@@ -19,7 +19,7 @@ public sealed class RecorderTests : IDisposable
     [Theory]
     [InlineData("clip.mp4", 30)]
     [InlineData("clip.gif", 12)]
-    public void Frames_become_a_video_of_that_many_frames_and_that_size(string name, int frames)
+    public void FramesBecomeAVideoOfThatManyFramesAndThatSize(string name, int frames)
     {
         var path = folder[name];
         var result = Record(new Recorder(Patient), path, frames);
@@ -32,7 +32,7 @@ public sealed class RecorderTests : IDisposable
     }
 
     [Fact]
-    public void Without_ffmpeg_it_writes_png_files_with_the_same_pixels_and_says_so()
+    public void WithoutFfmpegItWritesPngFilesWithTheSamePixelsAndSaysSo()
     {
         using var recorder = new Recorder(Patient with { FfmpegPath = folder["no-such-ffmpeg"] });
         Assert.True(recorder.Start(folder["clip.mp4"], 30, Width, Height));
@@ -50,7 +50,7 @@ public sealed class RecorderTests : IDisposable
     }
 
     [Fact]
-    public void A_frame_of_another_size_is_scaled_into_the_recording_size()
+    public void AFrameOfAnotherSizeIsScaledIntoTheRecordingSize()
     {
         using var recorder = new Recorder(Patient with { FfmpegPath = folder["no-such-ffmpeg"] });
         Assert.True(recorder.Start(folder["resized.mp4"], 30, 9, 5)); // Odd: rounded down to 8x4.
@@ -71,7 +71,7 @@ public sealed class RecorderTests : IDisposable
     }
 
     [Fact]
-    public void An_unwritable_folder_is_a_message_not_an_exception()
+    public void AnUnwritableFolderIsAMessageNotAnException()
     {
         File.WriteAllText(folder["file"], "a regular file, so no folder can be made under it, even by root");
         using var recorder = new Recorder(Patient);
@@ -84,7 +84,7 @@ public sealed class RecorderTests : IDisposable
     }
 
     [Fact]
-    public void An_encoder_that_fails_midway_stops_the_recording_with_its_stderr_and_leaves_no_file()
+    public void AnEncoderThatFailsMidwayStopsTheRecordingWithItsStderrAndLeavesNoFile()
     {
         var ffmpeg = ExternalTools.FakeFfmpeg(folder.Path, "echo 'av_interleaved_write_frame(): No space left on device' >&2; exit 1");
         using var recorder = new Recorder(Patient with { FfmpegPath = ffmpeg });
@@ -102,7 +102,7 @@ public sealed class RecorderTests : IDisposable
     }
 
     [Fact]
-    public void A_full_disk_fails_the_recording_even_when_ffmpeg_exits_normally_and_leaves_no_file()
+    public void AFullDiskFailsTheRecordingEvenWhenFfmpegExitsNormallyAndLeavesNoFile()
     {
         // ffmpeg 5 reports the MP4 trailer it could not write on stderr, then exits 0 with an unplayable file.
         using var full = new FullFilesystem();
@@ -119,7 +119,7 @@ public sealed class RecorderTests : IDisposable
     }
 
     [Fact]
-    public void An_encoder_that_exits_normally_without_a_readable_video_fails_the_recording()
+    public void AnEncoderThatExitsNormallyWithoutAReadableVideoFailsTheRecording()
     {
         var ffmpeg = ExternalTools.FakeFfmpeg(folder.Path, "cat > /dev/null; echo 'wrote nothing' >&2");
         using var recorder = new Recorder(Patient with { FfmpegPath = ffmpeg });
@@ -135,7 +135,7 @@ public sealed class RecorderTests : IDisposable
     }
 
     [Fact]
-    public void When_every_frame_counts_a_dropped_frame_fails_the_recording_instead_of_finishing_it()
+    public void WhenEveryFrameCountsADroppedFrameFailsTheRecordingInsteadOfFinishingIt()
     {
         var ffmpeg = ExternalTools.FakeFfmpeg(folder.Path, "exec sleep 30"); // Never reads its input.
         var options = new RecorderOptions
@@ -160,7 +160,7 @@ public sealed class RecorderTests : IDisposable
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void Stopping_on_a_cancelled_token_removes_the_partial_recording(bool withFfmpeg)
+    public void StoppingOnACancelledTokenRemovesThePartialRecording(bool withFfmpeg)
     {
         using var recorder = new Recorder(withFfmpeg ? Patient : Patient with { FfmpegPath = folder["no-such-ffmpeg"] });
         Assert.True(recorder.Start(folder["clip.mp4"], 30, Width, Height));
@@ -174,7 +174,7 @@ public sealed class RecorderTests : IDisposable
     }
 
     [Fact]
-    public void A_stalled_encoder_makes_frames_drop_without_blocking_the_producer()
+    public void AStalledEncoderMakesFramesDropWithoutBlockingTheProducer()
     {
         var ffmpeg = ExternalTools.FakeFfmpeg(folder.Path, "exec sleep 30"); // Never reads its input.
         var options = new RecorderOptions { FfmpegPath = ffmpeg, QueueCapacity = 2, FinishTimeout = TimeSpan.FromSeconds(2) };
@@ -195,14 +195,14 @@ public sealed class RecorderTests : IDisposable
     }
 
     [Fact]
-    public void A_bare_name_records_into_the_recordings_folder()
+    public void ABareNameRecordsIntoTheRecordingsFolder()
     {
         Assert.Equal(Path.GetFullPath(Path.Combine("recordings", "morph.gif")), RecordingPaths.Resolve("morph.gif"));
         Assert.Equal(folder["morph.gif"], RecordingPaths.Resolve(folder["morph.gif"]));
     }
 
     [Fact]
-    public void Unsupported_extensions_and_sizes_are_rejected_up_front()
+    public void UnsupportedExtensionsAndSizesAreRejectedUpFront()
     {
         using var recorder = new Recorder();
         Assert.Contains(".mp4 or .gif", Assert.Throws<ArgumentException>(() => recorder.Start(folder["clip.avi"], 30, Width, Height)).Message);

@@ -15,7 +15,7 @@ public sealed class GlfwWindowTests : IClassFixture<XServerHold>
     public GlfwWindowTests(XServerHold _) => XDisplay.Require();
 
     [Fact]
-    public void Opens_at_its_size_and_closes_cleanly_even_when_disposed_twice()
+    public void OpensAtItsSizeAndClosesCleanlyEvenWhenDisposedTwice()
     {
         var window = new GlfwWindow(Width, Height, XDisplay.UniqueTitle());
         Assert.Equal(new FramebufferSize(Width, Height), window.FramebufferSize);
@@ -29,11 +29,11 @@ public sealed class GlfwWindowTests : IClassFixture<XServerHold>
     }
 
     [Fact]
-    public void An_injected_escape_arrives_in_the_key_queue_and_maps_to_quit()
+    public void AnInjectedEscapeArrivesInTheKeyQueueAndMapsToQuit()
     {
         var title = XDisplay.UniqueTitle();
         using var window = new GlfwWindow(Width, Height, title);
-        XDisplay.Xdotool("key", "--window", XDisplay.FindWindow(title), "Escape");
+        XDisplay.Key(XDisplay.FindWindow(title, XDisplay.Deadline), "Escape");
 
         KeyEvent? press = null;
         XDisplay.PollUntil(window, () =>
@@ -49,12 +49,12 @@ public sealed class GlfwWindowTests : IClassFixture<XServerHold>
     }
 
     [Fact]
-    public void A_resize_is_reported_once_with_the_new_size()
+    public void AResizeIsReportedOnceWithTheNewSize()
     {
         var title = XDisplay.UniqueTitle();
         using var window = new GlfwWindow(Width, Height, title);
         Assert.False(window.TakeResize(out _));
-        XDisplay.Xdotool("windowsize", XDisplay.FindWindow(title), "400", "300");
+        XDisplay.ResizeWindow(XDisplay.FindWindow(title, XDisplay.Deadline), 400, 300);
 
         var size = default(FramebufferSize);
         XDisplay.PollUntil(window, () => window.TakeResize(out size) && size == new FramebufferSize(400, 300), "a 400x300 resize");
@@ -63,7 +63,7 @@ public sealed class GlfwWindowTests : IClassFixture<XServerHold>
     }
 
     [Fact]
-    public void Fullscreen_covers_the_screen_and_returns_to_the_window()
+    public void FullscreenCoversTheScreenAndReturnsToTheWindow()
     {
         using var window = new GlfwWindow(Width, Height, XDisplay.UniqueTitle());
         window.SetFullscreen(true);
@@ -77,7 +77,7 @@ public sealed class GlfwWindowTests : IClassFixture<XServerHold>
     }
 
     [Fact]
-    public unsafe void Makes_a_vulkan_surface_with_the_extensions_it_names()
+    public unsafe void MakesAVulkanSurfaceWithTheExtensionsItNames()
     {
         using var window = new GlfwWindow(Width, Height, XDisplay.UniqueTitle());
         var extensions = GlfwWindow.RequiredInstanceExtensions;
@@ -115,7 +115,7 @@ public sealed class GlfwWindowTests : IClassFixture<XServerHold>
     }
 
     [Fact]
-    public void Without_a_display_it_says_how_to_get_one()
+    public void WithoutADisplayItSaysHowToGetOne()
     {
         NativeEnvironment.Without("DISPLAY", () =>
         {
