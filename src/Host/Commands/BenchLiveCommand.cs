@@ -65,7 +65,7 @@ internal static class BenchLiveCommand
     private static (List<double> Frames, double SamplesPerSecond) Live(string folder, MnistSplit train, MnistSplit test, TimeSpan length)
     {
         var session = TrainingSession.Start(folder, new LvaeConfig(), Presets.Cpu, train, test.Take(1000), torch.CPU);
-        using var live = LiveModel.Train(session, test);
+        using var live = ModelSide.Train(session, test);
         var view = live.OpenSession(seed: 1, "cpu", _ => { });
         using var canvas = new HeadlessCanvas(new Silk.NET.Vulkan.Extent2D(1280, 720));
         var output = new HeadlessOutput(canvas);

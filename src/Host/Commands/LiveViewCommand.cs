@@ -2,6 +2,7 @@ using System.CommandLine;
 using LvaeLive.Host.Input;
 using LvaeLive.Host.Live;
 using LvaeLive.Host.Recording;
+using LvaeLive.Host.Settings;
 using LvaeLive.Host.Window;
 using LvaeLive.Model;
 using LvaeLive.Model.Checkpoints;
@@ -30,16 +31,16 @@ internal static class LiveViewCommand
         var runDir = new Option<string?>("--run-dir") { Description = "Run folder for a new model (default: a new folder under runs/)." };
         var noTrain = new Option<bool>("--no-train") { Description = "Show the checkpoint without training it." };
         var headless = new Option<bool>("--headless") { Description = "No window: draw offscreen (for servers and CI); combine with --record and --seconds." };
-        var size = new Option<string>("--size") { Description = "Window (or canvas) size WIDTHxHEIGHT.", DefaultValueFactory = _ => "1280x720" };
+        var size = ViewSettings.CanvasSize.CreateOption();
         var fullscreen = new Option<bool>("--fullscreen") { Description = "Start in fullscreen on the primary monitor." };
-        var uiScale = new Option<float>("--ui-scale") { Description = "Scale of text and spacing, for projectors (0.5 to 3).", DefaultValueFactory = _ => 1f };
-        var fpsCap = new Option<double>("--fps-cap") { Description = "Most frames per second drawn.", DefaultValueFactory = _ => 60 };
+        var uiScale = ViewSettings.UiScale.CreateOption();
+        var fpsCap = ViewSettings.FpsCap.CreateOption();
         var seed = new Option<long>("--seed") { Description = "Seed of the latent paths.", DefaultValueFactory = _ => 1 };
         var record = new Option<string?>("--record") { Description = "Start recording at once into this file (.mp4 or .gif)." };
-        var recordSize = new Option<string?>("--record-size") { Description = "Recording size WIDTHxHEIGHT (even; default: the window's size when recording starts)." };
-        var recordFps = new Option<int>("--record-fps") { Description = "Recording frame rate.", DefaultValueFactory = _ => 30 };
-        var seconds = new Option<double?>("--seconds") { Description = "Stop after this many seconds (saving a checkpoint)." };
-        var healthEvery = new Option<double?>("--health-every") { Description = "Print a `health:` line (memory, live tensors, epoch) every this many seconds, for soak runs." };
+        var recordSize = ViewSettings.RecordSize.CreateOption();
+        var recordFps = ViewSettings.RecordFps.CreateOption();
+        var seconds = ViewSettings.LiveSeconds.CreateOptionalOption();
+        var healthEvery = ViewSettings.HealthEvery.CreateOptionalOption();
 
         var command = new Command("live", "Train the LVAE and watch its latents live, with keyboard control and recording (H in the window lists the keys).");
         model.AddTo(command);
@@ -49,17 +50,14 @@ internal static class LiveViewCommand
         command.SetAction(parsed =>
         {
             // Every option is checked here, before a window opens or anything is loaded or written.
-            var extent = SizeOption.Parse("--size", parsed.GetValue(size)!);
-            var scale = parsed.GetValue(uiScale);
-            if (!(scale >= CanvasLimits.MinUiScale && scale <= CanvasLimits.MaxUiScale)) throw new ArgumentException($"--ui-scale is {scale}; it must be {CanvasLimits.MinUiScale} to {CanvasLimits.MaxUiScale}");
+            var extent = ViewSettings.CanvasSize.Checked(parsed.GetValue(size)!);
+            var scale = ViewSettings.UiScale.Checked(parsed.GetValue(uiScale));
             var pacer = new FramePacer(parsed.GetValue(fpsCap));
-            var recordRate = parsed.GetValue(recordFps);
-            if (recordRate is < 1 or > 240) throw new ArgumentException($"--record-fps is {recordRate}; it must be 1 to 240 frames per second");
-            var recordExtent = parsed.GetValue(recordSize) is { } text ? SizeOption.Parse("--record-size", text) : (Silk.NET.Vulkan.Extent2D?)null;
-            if (recordExtent is { } r && (r.Width % 2 != 0 || r.Height % 2 != 0)) throw new ArgumentException($"--record-size {r.Width}x{r.Height}: videos need an even width and height");
-            var limit = parsed.GetValue(seconds) is { } s ? (s > 0 ? TimeSpan.FromSeconds(s) : throw new ArgumentException($"--seconds must be positive (got {s})")) : (TimeSpan?)null;
+            var recordRate = ViewSettings.RecordFps.Checked(parsed.GetValue(recordFps));
+            var recordExtent = parsed.GetValue(recordSize) is { } text ? ViewSettings.RecordSize.Checked(text) : (Silk.NET.Vulkan.Extent2D?)null;
+            var limit = parsed.GetValue(seconds) is { } s ? TimeSpan.FromSeconds(ViewSettings.LiveSeconds.Checked(s)) : (TimeSpan?)null;
             var fromCheckpoint = parsed.GetValue(checkpoint);
-            var health = parsed.GetValue(healthEvery) is { } h ? (h > 0 ? TimeSpan.FromSeconds(h) : throw new ArgumentException($"--health-every is {h}; it must be a positive number of seconds")) : (TimeSpan?)null;
+            var health = parsed.GetValue(healthEvery) is { } h ? TimeSpan.FromSeconds(ViewSettings.HealthEvery.Checked(h)) : (TimeSpan?)null;
             var newRunDir = parsed.GetValue(runDir);
             if (parsed.GetValue(noTrain) && fromCheckpoint is null) throw new ArgumentException("--no-train needs --checkpoint: there is nothing to show without training otherwise");
             if (fromCheckpoint is not null && newRunDir is not null)
@@ -110,12 +108,12 @@ internal static class LiveViewCommand
     }
 
     /// <summary>The checkpoint shown or continued, or else a new run of <paramref name="config"/> and <paramref name="options"/>.</summary>
-    private static LiveModel OpenModel(string? checkpoint, bool viewOnly, int? epochs, string? runDir, LvaeConfig? config, TrainOptions? options, MnistSplit train, MnistSplit test, TorchSharp.torch.Device device)
+    private static ModelSide OpenModel(string? checkpoint, bool viewOnly, int? epochs, string? runDir, LvaeConfig? config, TrainOptions? options, MnistSplit train, MnistSplit test, TorchSharp.torch.Device device)
     {
-        if (checkpoint is not null && viewOnly) return LiveModel.View(checkpoint, test, device);
+        if (checkpoint is not null && viewOnly) return ModelSide.View(checkpoint, test, device);
         var session = checkpoint is not null
             ? TrainingSession.Resume(checkpoint, train, test, device, epochs)
             : TrainingSession.Start(runDir ?? Path.Combine("runs", $"{Model.Time.WallClock.Stamp()}-live"), config!, options!, train, test, device);
-        return LiveModel.Train(session, test);
+        return ModelSide.Train(session, test);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LvaeLive.Host.Live;
 using LvaeLive.Host.Recording;
+using LvaeLive.Host.Settings;
 using LvaeLive.Model.Data;
 using LvaeLive.Render.Settings;
 using LvaeLive.Shaders.Canvas;
@@ -18,10 +19,10 @@ internal static class RecordCommand
     {
         var runtime = new RuntimeOptions();
         var checkpoint = new Option<string>("--checkpoint") { Description = "Run folder (or its checkpoint.json) to show.", Required = true };
-        var seconds = new Option<double>("--seconds") { Description = "Length of the recording.", DefaultValueFactory = _ => 10 };
-        var fps = new Option<int>("--fps") { Description = "Frames per second.", DefaultValueFactory = _ => 30 };
+        var seconds = ViewSettings.RecordSeconds.CreateOption();
+        var fps = ViewSettings.Fps.CreateOption();
         var output = new Option<string>("--out") { Description = "Output file: .mp4 (H.264) or .gif; a bare name goes to recordings/.", DefaultValueFactory = _ => "recordings/morph.mp4" };
-        var size = new Option<string>("--size") { Description = "Canvas and video size WIDTHxHEIGHT (even).", DefaultValueFactory = _ => "1280x720" };
+        var size = ViewSettings.VideoSize.CreateOption();
         var seed = new Option<long>("--seed") { Description = "Seed of the latent paths.", DefaultValueFactory = _ => 1 };
         var loop = new Option<bool>("--loop") { Description = "Make every latent path periodic in the recording's length, so a GIF repeats seamlessly." };
         var layer = new Option<int>("--layer") { Description = "Layer shown on the latent map (1 = bottom).", DefaultValueFactory = _ => 1 };
@@ -32,19 +33,16 @@ internal static class RecordCommand
         foreach (var option in new Option[] { checkpoint, seconds, fps, output, size, seed, loop, layer, hideHud }) command.Options.Add(option);
         command.SetAction(parsed =>
         {
-            var length = parsed.GetValue(seconds);
-            var rate = parsed.GetValue(fps);
-            if (!(length > 0)) throw new ArgumentException($"--seconds must be positive (got {length})");
-            if (rate is < 1 or > 240) throw new ArgumentException($"--fps must be 1 to 240 (got {rate})");
-            var extent = SizeOption.Parse("--size", parsed.GetValue(size)!);
-            if (extent.Width % 2 != 0 || extent.Height % 2 != 0) throw new ArgumentException($"--size {extent.Width}x{extent.Height}: videos need an even width and height");
+            var length = ViewSettings.RecordSeconds.Checked(parsed.GetValue(seconds));
+            var rate = ViewSettings.Fps.Checked(parsed.GetValue(fps));
+            var extent = ViewSettings.VideoSize.Checked(parsed.GetValue(size)!);
             // Answered from here on: a stop signal removes the partial recording, and the command says so once done.
             using var stop = new ConsoleStop(announcement: null);
             LavapipeThreads.Ensure(2);
             var device = runtime.Apply(parsed);
 
             var test = MnistDataset.LoadTest(parsed.GetValue(runtime.Data)!);
-            using var model = LiveModel.View(parsed.GetValue(checkpoint)!, test, device);
+            using var model = ModelSide.View(parsed.GetValue(checkpoint)!, test, device);
             var session = model.OpenSession(parsed.GetValue(seed), device.type.ToString().ToLowerInvariant(), _ => { }, parsed.GetValue(loop) ? length : null);
             if (!session.Scene.SelectLayer(parsed.GetValue(layer)))
                 throw new ArgumentException($"--layer {parsed.GetValue(layer)}: the model has layers 1 to {model.Config.Depth}");

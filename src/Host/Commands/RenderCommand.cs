@@ -1,5 +1,5 @@
 using System.CommandLine;
-using LvaeLive.Render.Targets;
+using LvaeLive.Host.Settings;
 using LvaeLive.Shaders.Canvas;
 using LvaeLive.Shaders.Demo;
 
@@ -12,14 +12,14 @@ internal static class RenderCommand
     {
         var demo = new Option<bool>("--demo") { Description = "Draw synthetic data (no model needed)." };
         var output = new Option<string>("--out") { Description = "PNG file to write.", DefaultValueFactory = _ => "canvas.png" };
-        var size = new Option<string>("--size") { Description = "Canvas size WIDTHxHEIGHT.", DefaultValueFactory = _ => "1280x720" };
+        var size = ViewSettings.CanvasSize.CreateOption();
         var help = new Option<bool>("--help-overlay") { Description = "Draw the help overlay too." };
         var command = new Command("render", "Draw the canvas once, headless, into a PNG file.") { demo, output, size, help };
         command.SetAction(parse =>
         {
             if (!parse.GetValue(demo))
                 throw new ArgumentException("only --demo rendering exists so far: run `lvae render --demo`");
-            var extent = CanvasSize.Parse(parse.GetValue(size)!);
+            var extent = ViewSettings.CanvasSize.Checked(parse.GetValue(size)!);
             var frame = DemoCanvas.Create();
             frame.ShowHelp = parse.GetValue(help);
             using var canvas = new HeadlessCanvas(extent);

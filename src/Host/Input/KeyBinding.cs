@@ -9,5 +9,8 @@ namespace LvaeLive.Host.Input;
 /// </summary>
 internal sealed record KeyBinding(GlfwKey Key, LiveInput Input, bool? Shift = null, bool Repeats = false);
 
-/// <summary>Bindings that share one line of the help overlay: the keys as the user reads them, and what they do.</summary>
-internal sealed record KeyGroup(string Keys, string Description, IReadOnlyList<KeyBinding> Bindings);
+/// <summary>
+/// Bindings that share one line of the help overlay: the keys as the user reads them, and what they do; and, for the
+/// keys worth a hint in the footer, that hint (keys and a word).
+/// </summary>
+internal sealed record KeyGroup(string Keys, string Description, IReadOnlyList<KeyBinding> Bindings, string? Hint = null);

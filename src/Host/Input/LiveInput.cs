@@ -1,12 +1,12 @@
 namespace LvaeLive.Host.Input;
 
 /// <summary>
-/// A command with its parameters: <see cref="Layer"/> (1-based) for <see cref="LiveCommand.SelectLayer"/>; for
-/// <see cref="LiveCommand.Nudge"/>, one step of -1, 0 or +1 along each of the map's two axes.
+/// A command with its parameters: <see cref="Layer"/> (1-based) for <see cref="ViewAction.SelectLayer"/>; for
+/// <see cref="ViewAction.Nudge"/>, one step of -1, 0 or +1 along each of the map's two axes.
 /// </summary>
-internal readonly record struct LiveInput(LiveCommand Command, int Layer = 0, int Axis1 = 0, int Axis2 = 0)
+internal readonly record struct LiveInput(ViewAction Command, int Layer = 0, int Axis1 = 0, int Axis2 = 0)
 {
-    public static LiveInput ToLayer(int layer) => new(LiveCommand.SelectLayer, Layer: layer);
+    public static LiveInput ToLayer(int layer) => new(ViewAction.SelectLayer, Layer: layer);
 
-    public static LiveInput NudgeBy(int axis1, int axis2) => new(LiveCommand.Nudge, Axis1: axis1, Axis2: axis2);
+    public static LiveInput NudgeBy(int axis1, int axis2) => new(ViewAction.Nudge, Axis1: axis1, Axis2: axis2);
 }

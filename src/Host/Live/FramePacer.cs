@@ -1,3 +1,4 @@
+using LvaeLive.Host.Settings;
 using LvaeLive.Model.Time;
 
 namespace LvaeLive.Host.Live;
@@ -16,8 +17,7 @@ internal sealed class FramePacer : IFrameClock
 
     public FramePacer(double maxFramesPerSecond)
     {
-        if (!(maxFramesPerSecond > 0)) throw new ArgumentException($"--fps-cap is {maxFramesPerSecond}; it must be a positive number of frames per second");
-        minFrameSeconds = 1 / maxFramesPerSecond;
+        minFrameSeconds = 1 / ViewSettings.FpsCap.Checked(maxFramesPerSecond);
     }
 
     public FrameTime NextFrame()

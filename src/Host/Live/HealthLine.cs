@@ -8,7 +8,7 @@ namespace LvaeLive.Host.Live;
 /// training step or a decode holds while under way come and go by the hundred, so the line gives the fewest seen at
 /// any frame since the last line: what stays alive, which is what grows when something leaks.
 /// </summary>
-internal sealed class HealthLine(LiveModel live)
+internal sealed class HealthLine(ModelSide model)
 {
     private long fewestTensors = long.MaxValue;
 
@@ -18,7 +18,7 @@ internal sealed class HealthLine(LiveModel live)
     public string Describe(TimeSpan elapsed)
     {
         Sample();
-        var progress = live.Session?.Trainer.Progress;
+        var progress = model.Session?.Trainer.Progress;
         var training = progress is null ? "training=off" : $"epoch={progress.Epoch + 1} step={progress.GlobalStep}";
         var line = $"health: seconds={elapsed.TotalSeconds:F0} rss_mib={Environment.WorkingSet / 1048576.0:F1} " +
                    $"managed_mib={GC.GetTotalMemory(forceFullCollection: false) / 1048576.0:F1} live_tensors={fewestTensors} {training}";

@@ -33,7 +33,7 @@ internal sealed class LiveSession
         hud = new HudStatus(device);
         var keyWidth = keys.HelpLines.Max(line => line.Keys.Length) + 2;
         help = keys.HelpLines.Select(line => line.Keys.PadRight(keyWidth) + line.Description).ToArray();
-        footer = "H help   Tab tile   1-9 layer   arrows nudge   F freeze   Space pause   T training   R record   S screenshot   Q quit";
+        footer = keys.FooterHints;
         trainingState = TrainingState;
         animationState = AnimationState;
         if (fixedMap is not null) ShowMap(fixedMap);
@@ -53,26 +53,26 @@ internal sealed class LiveSession
         var view = scene.View;
         switch (input.Command)
         {
-            case LiveCommand.ToggleHelp: view.ToggleHelp(); break;
-            case LiveCommand.NextTile: scene.SelectTile(+1); break;
-            case LiveCommand.PreviousTile: scene.SelectTile(-1); break;
-            case LiveCommand.SelectLayer when !scene.SelectLayer(input.Layer): return LoopRequest.None;
-            case LiveCommand.SelectLayer: break;
-            case LiveCommand.Nudge:
+            case ViewAction.ToggleHelp: view.ToggleHelp(); break;
+            case ViewAction.NextTile: scene.SelectTile(+1); break;
+            case ViewAction.PreviousTile: scene.SelectTile(-1); break;
+            case ViewAction.SelectLayer when !scene.SelectLayer(input.Layer): return LoopRequest.None;
+            case ViewAction.SelectLayer: break;
+            case ViewAction.Nudge:
                 if (input.Axis1 != 0) scene.Nudge(0, input.Axis1);
                 if (input.Axis2 != 0) scene.Nudge(1, input.Axis2);
                 break;
-            case LiveCommand.ToggleFreeze: scene.Clock.ToggleFrozen(view.SelectedLayer); break;
-            case LiveCommand.SpeedUp: scene.Clock.ChangeSpeed(faster: true); break;
-            case LiveCommand.SlowDown: scene.Clock.ChangeSpeed(faster: false); break;
-            case LiveCommand.ToggleAnimationPause: scene.Clock.Paused = !scene.Clock.Paused; break;
-            case LiveCommand.ToggleTrainingPause: training?.SetPaused(!training.Paused); break;
-            case LiveCommand.ToggleHud: view.ToggleHud(); break;
-            case LiveCommand.Interpolate: view.ToggleMode(GridMode.Interpolation); break;
-            case LiveCommand.StyleSwap: view.ToggleMode(GridMode.StyleSwap); break;
-            case LiveCommand.ToggleRecording: return LoopRequest.ToggleRecording;
-            case LiveCommand.Screenshot: return LoopRequest.Screenshot;
-            case LiveCommand.Quit: return LoopRequest.Quit;
+            case ViewAction.ToggleFreeze: scene.Clock.ToggleFrozen(view.SelectedLayer); break;
+            case ViewAction.SpeedUp: scene.Clock.ChangeSpeed(faster: true); break;
+            case ViewAction.SlowDown: scene.Clock.ChangeSpeed(faster: false); break;
+            case ViewAction.ToggleAnimationPause: scene.Clock.Paused = !scene.Clock.Paused; break;
+            case ViewAction.ToggleTrainingPause: training?.SetPaused(!training.Paused); break;
+            case ViewAction.ToggleHud: view.ToggleHud(); break;
+            case ViewAction.Interpolate: view.ToggleMode(GridMode.Interpolation); break;
+            case ViewAction.StyleSwap: view.ToggleMode(GridMode.StyleSwap); break;
+            case ViewAction.ToggleRecording: return LoopRequest.ToggleRecording;
+            case ViewAction.Screenshot: return LoopRequest.Screenshot;
+            case ViewAction.Quit: return LoopRequest.Quit;
         }
         LogState();
         return LoopRequest.None;

@@ -1,3 +1,4 @@
+using LvaeLive.Host.Settings;
 using System.Collections.Concurrent;
 
 namespace LvaeLive.Host.Recording;
@@ -33,8 +34,7 @@ internal sealed class Recorder(RecorderOptions? options = null) : IDisposable
         if (IsRecording)
             throw new InvalidOperationException("a recording is already running: stop it first");
         var format = RecordingFormats.FromPath(path);
-        if (fps is < 1 or > 240)
-            throw new ArgumentOutOfRangeException(nameof(fps), fps, "the recording frame rate must be 1 to 240 fps");
+        ViewSettings.RecordFps.Checked(fps);
         if (width < 2 || height < 2)
             throw new ArgumentException($"a recording of {width}x{height} is too small: at least 2x2");
         width &= ~1;

@@ -11,11 +11,13 @@ public sealed class LiveOptionTests : IDisposable
     private string RunDir => Path.Combine(folder, "run");
 
     [Theory]
-    [InlineData("--fps-cap", "0", "--fps-cap is 0; it must be a positive number of frames per second")]
-    [InlineData("--fps-cap", "-1", "--fps-cap is -1; it must be a positive number of frames per second")]
-    [InlineData("--fps-cap", "NaN", "--fps-cap is NaN; it must be a positive number of frames per second")]
+    [InlineData("--fps-cap", "0", "--fps-cap is 0; it must be 1 to 1000 frames per second")]
+    [InlineData("--fps-cap", "-1", "--fps-cap is -1; it must be 1 to 1000 frames per second")]
+    [InlineData("--fps-cap", "NaN", "--fps-cap is NaN; it must be 1 to 1000 frames per second")]
     [InlineData("--ui-scale", "NaN", "--ui-scale is NaN; it must be 0.5 to 3")]
     [InlineData("--record-fps", "0", "--record-fps is 0; it must be 1 to 240 frames per second")]
+    [InlineData("--record-size", "321x240", "--record-size 321x240: videos need an even width and height")]
+    [InlineData("--health-every", "-5", "--health-every is -5; it must be 1 to 86400 seconds")]
     [InlineData("--lr", "NaN", "--lr is NaN; it must be a positive number up to 3.4E+37")]
     public void BadOptionsAreRefusedBeforeAnythingIsWritten(string option, string value, string expected)
     {

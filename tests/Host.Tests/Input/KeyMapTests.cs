@@ -28,19 +28,19 @@ public class KeyMapTests
     [InlineData("Tab", "NextTile")]
     public void EachKeyGivesItsCommand(string key, string command)
     {
-        Assert.Equal(new LiveInput(Enum.Parse<LiveCommand>(command)), map.Map(Press(Enum.Parse<GlfwKey>(key))));
+        Assert.Equal(new LiveInput(Enum.Parse<ViewAction>(command)), map.Map(Press(Enum.Parse<GlfwKey>(key))));
     }
 
     [Fact]
     public void PlusIsShiftEqualAndWorksWithShiftHeld()
     {
-        Assert.Equal(new LiveInput(LiveCommand.SpeedUp), map.Map(Press(GlfwKey.Equal, KeyModifiers.Shift)));
+        Assert.Equal(new LiveInput(ViewAction.SpeedUp), map.Map(Press(GlfwKey.Equal, KeyModifiers.Shift)));
     }
 
     [Fact]
     public void ShiftTabSelectsThePreviousTile()
     {
-        Assert.Equal(new LiveInput(LiveCommand.PreviousTile), map.Map(Press(GlfwKey.Tab, KeyModifiers.Shift)));
+        Assert.Equal(new LiveInput(ViewAction.PreviousTile), map.Map(Press(GlfwKey.Tab, KeyModifiers.Shift)));
     }
 
     [Theory]
@@ -95,7 +95,7 @@ public class KeyMapTests
     public void HelpLinesCoverEveryCommandOncePerLine()
     {
         var bound = map.Groups.SelectMany(g => g.Bindings).Select(b => b.Input.Command).ToHashSet();
-        Assert.Equal(Enum.GetValues<LiveCommand>().ToHashSet(), bound);
+        Assert.Equal(Enum.GetValues<ViewAction>().ToHashSet(), bound);
         var lines = map.HelpLines.ToList();
         Assert.Equal(map.Groups.Count, lines.Count);
         Assert.All(lines, line => Assert.False(string.IsNullOrWhiteSpace(line.Keys) || string.IsNullOrWhiteSpace(line.Description)));
@@ -117,4 +117,16 @@ public class KeyMapTests
 
     private static KeyEvent Press(GlfwKey key, KeyModifiers modifiers = KeyModifiers.None) =>
         new(key, 0, KeyAction.Press, modifiers);
+
+    [Fact]
+    public void TheFooterHintsComeFromTheTableAndNameOnlyTheModelsLayers()
+    {
+        Assert.Equal("H help   Tab tile   1-3 layer   arrows nudge   F freeze   Space pause   T training   R record   S screenshot   Q quit",
+            new KeyMap(3).FooterHints);
+        Assert.Contains("   1 layer   ", new KeyMap(1).FooterHints);
+        // Every hinted key is one the help overlay lists.
+        var map = new KeyMap(5);
+        foreach (var group in map.Groups.Where(g => g.Hint is not null))
+            Assert.Contains(map.HelpLines, line => line.Keys == group.Keys);
+    }
 }

@@ -47,7 +47,7 @@ public sealed class FrameClockTests : IDisposable
     public void AViewOnAFrameClockDrawsTheSameHudWhateverTheSetUpTime()
     {
         TinyRun.Checkpoint(folder["run"], steps: 2);
-        using var model = LiveModel.View(folder["run"], TinyRun.Test, CPU);
+        using var model = ModelSide.View(folder["run"], TinyRun.Test, CPU);
         List<string> Hud(TimeSpan setUp)
         {
             var session = model.OpenSession(seed: 3, "cpu", _ => { });

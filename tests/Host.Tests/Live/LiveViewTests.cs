@@ -17,7 +17,7 @@ public sealed class LiveViewTests : IDisposable
         torch.set_num_threads(1);
         var validation = new List<string>();
         var session = TinyRun.Start(folder["run"]);
-        using var live = LiveModel.Train(session, TinyRun.Test);
+        using var live = ModelSide.Train(session, TinyRun.Test);
         var view = live.OpenSession(seed: 1, "cpu", _ => { });
         var scene = view.Scene;
         using var canvas = new HeadlessCanvas(new(640, 360), new GpuOptions { EnableValidation = true, OnValidationMessage = m => validation.Add(m.ToString()) });

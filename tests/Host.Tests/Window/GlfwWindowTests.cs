@@ -45,7 +45,7 @@ public sealed class GlfwWindowTests : IClassFixture<XServerHold>
         }, "the Escape key press");
 
         Assert.Equal(GlfwKey.Escape, press!.Value.Key);
-        Assert.Equal(new LiveInput(LiveCommand.Quit), new KeyMap(depth: 3).Map(press.Value));
+        Assert.Equal(new LiveInput(ViewAction.Quit), new KeyMap(depth: 3).Map(press.Value));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ namespace LvaeLive.Host.Live;
 /// interpolations, and either a training session on its own thread (which also builds the latent maps), or, without
 /// training, a map built once. Disposed in reverse order of creation; stopping training saves a checkpoint.
 /// </summary>
-internal sealed class LiveModel : IDisposable
+internal sealed class ModelSide : IDisposable
 {
     public const int MapDigits = 5000;
     /// <summary>Weights reach the view this often: fresh enough to watch, rare enough to cost training nothing.</summary>
@@ -24,7 +24,7 @@ internal sealed class LiveModel : IDisposable
 
     private readonly LatentMapBuilder maps;
 
-    private LiveModel(InferenceCopy copy, LatentMapBuilder maps, float[] testDigits, byte[] testLabels, TrainingSession? session, LiveTraining? training, LatentMap? fixedMap, IReadOnlyList<MetricsEntry> history)
+    private ModelSide(InferenceCopy copy, LatentMapBuilder maps, float[] testDigits, byte[] testLabels, TrainingSession? session, LiveTraining? training, LatentMap? fixedMap, IReadOnlyList<MetricsEntry> history)
     {
         History = history;
         Copy = copy;
@@ -48,7 +48,7 @@ internal sealed class LiveModel : IDisposable
     public IReadOnlyList<MetricsEntry> History { get; }
 
     /// <summary>A checkpoint shown without training (lvae live --no-train, lvae record).</summary>
-    public static LiveModel View(string checkpoint, MnistSplit test, torch.Device device)
+    public static ModelSide View(string checkpoint, MnistSplit test, torch.Device device)
     {
         using var model = CheckpointStore.LoadModel(checkpoint, device);
         var copy = InferenceCopy.Of(model);
@@ -56,11 +56,11 @@ internal sealed class LiveModel : IDisposable
         var (info, runFolder) = CheckpointStore.ReadInfo(checkpoint);
         var map = maps.Build(model, info.Progress.GlobalStep, previous: null);
         var (digits, labels) = Digits(test, model.Config);
-        return new LiveModel(copy, maps, digits, labels, null, null, map, MetricsLog.Read(runFolder, info.Progress.GlobalStep));
+        return new ModelSide(copy, maps, digits, labels, null, null, map, MetricsLog.Read(runFolder, info.Progress.GlobalStep));
     }
 
     /// <summary>Trains while showing: a new run, or the run of <paramref name="checkpoint"/> continued.</summary>
-    public static LiveModel Train(TrainingSession session, MnistSplit test)
+    public static ModelSide Train(TrainingSession session, MnistSplit test)
     {
         var model = session.Trainer.Model;
         var copy = InferenceCopy.Of(model);
@@ -68,7 +68,7 @@ internal sealed class LiveModel : IDisposable
         var training = new LiveTraining(session, SnapshotInterval, maps, MapInterval);
         var (digits, labels) = Digits(test, model.Config);
         var history = MetricsLog.Read(session.RunFolder, session.Trainer.Progress.GlobalStep);
-        return new LiveModel(copy, maps, digits, labels, session, training, null, history);
+        return new ModelSide(copy, maps, digits, labels, session, training, null, history);
     }
 
     /// <summary>The view of this model: its scene (latent paths from <paramref name="seed"/>) and its session.</summary>

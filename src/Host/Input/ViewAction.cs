@@ -1,7 +1,7 @@
 namespace LvaeLive.Host.Input;
 
 /// <summary>What a key asks of the live view.</summary>
-internal enum LiveCommand
+internal enum ViewAction
 {
     ToggleHelp,
     NextTile,

@@ -1,0 +1,25 @@
+using LvaeLive.Shaders.Canvas;
+
+namespace LvaeLive.Host.Settings;
+
+/// <summary>
+/// Every setting of the live view and its recordings, in one place, each with its default and range. `lvae live`,
+/// `lvae record` and the classes that take these values (the frame pacer, the recorder) all read them from here.
+/// </summary>
+internal static class ViewSettings
+{
+    public static readonly SizeSetting CanvasSize = new("--size", "Window (or canvas) size", "1280x720", Even: false);
+    public static readonly SizeSetting VideoSize = new("--size", "Canvas and video size", "1280x720", Even: true);
+    public static readonly SizeSetting RecordSize = new("--record-size", "Recording size, by default the window's when recording starts", null, Even: true);
+
+    public static readonly RangeSetting<float> UiScale = new("--ui-scale", "Scale of text and spacing, for projectors", 1f, CanvasLimits.MinUiScale, CanvasLimits.MaxUiScale);
+    public static readonly RangeSetting<double> FpsCap = new("--fps-cap", "Most frames per second drawn", 60, 1, 1000, " frames per second");
+
+    /// <summary>The recorder's frame rate, as `lvae live` names it; `lvae record` calls it --fps (<see cref="Fps"/>).</summary>
+    public static readonly RangeSetting<int> RecordFps = new("--record-fps", "Recording frame rate", 30, 1, 240, " frames per second");
+    public static readonly RangeSetting<int> Fps = RecordFps with { Name = "--fps", Description = "Frames per second" };
+
+    public static readonly RangeSetting<double> LiveSeconds = new("--seconds", "Stop after this many seconds, saving a checkpoint", 0, 0.001, 1e7, " seconds");
+    public static readonly RangeSetting<double> RecordSeconds = LiveSeconds with { Description = "Length of the recording", Default = 10 };
+    public static readonly RangeSetting<double> HealthEvery = new("--health-every", "Print a `health:` line (memory, live tensors, epoch) every this many seconds, for soak runs", 30, 1, 86_400, " seconds");
+}
