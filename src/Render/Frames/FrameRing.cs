@@ -34,8 +34,6 @@ public sealed unsafe class FrameRing : IDisposable
             _slots[index] = new FrameSlot(gpu, index, buffers[index]);
     }
 
-    public IReadOnlyList<FrameSlot> Slots => _slots;
-
     /// <summary>Waits for the next slot to be free and starts recording into it.</summary>
     public FrameSlot BeginFrame()
     {
