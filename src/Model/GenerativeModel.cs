@@ -1,5 +1,6 @@
 using LvaeLive.Model.Nn;
 using TorchSharp;
+using TorchSharp.Utils;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -14,39 +15,44 @@ public sealed class GenerativeModel : nn.Module
     /// <summary>Keeps the Gaussian observation variance from collapsing onto a pixel (grey levels are quantised).</summary>
     private static readonly Scalar ObservationVarianceFloor = HeldScalar.Constant(1e-3);
 
-    private readonly Likelihood likelihood;
+    private readonly Likelihood _likelihood;
     // priorStacks[i], priorHeads[i]: p(z_i | z_{i+1}) for i = 0 .. L-2, an MLP as wide as layer i.
-    private readonly ModuleList<DenseStack> priorStacks;
-    private readonly ModuleList<GaussianHead> priorHeads;
-    private readonly DenseStack observationStack;
-    private readonly Linear observationMean;
-    private readonly Linear? observationVariance;
+    [ComponentName(Name = "priorStacks")]
+    private readonly ModuleList<DenseStack> _priorStacks;
+    [ComponentName(Name = "priorHeads")]
+    private readonly ModuleList<GaussianHead> _priorHeads;
+    [ComponentName(Name = "observationStack")]
+    private readonly DenseStack _observationStack;
+    [ComponentName(Name = "observationMean")]
+    private readonly Linear _observationMean;
+    [ComponentName(Name = "observationVariance")]
+    private readonly Linear? _observationVariance;
 
     public GenerativeModel(LvaeConfig config) : base(nameof(GenerativeModel))
     {
-        likelihood = config.Likelihood;
-        priorStacks = new ModuleList<DenseStack>();
-        priorHeads = new ModuleList<GaussianHead>();
+        _likelihood = config.Likelihood;
+        _priorStacks = new ModuleList<DenseStack>();
+        _priorHeads = new ModuleList<GaussianHead>();
         for (var i = 0; i < config.Depth - 1; i++)
         {
-            priorStacks.Add(new DenseStack(config.LatentSizes[i + 1], config.HiddenSizes[i], config.BatchNorm));
-            priorHeads.Add(new GaussianHead(config.HiddenSizes[i], config.LatentSizes[i], config.BatchNorm));
+            _priorStacks.Add(new DenseStack(config.LatentSizes[i + 1], config.HiddenSizes[i], config.BatchNorm));
+            _priorHeads.Add(new GaussianHead(config.HiddenSizes[i], config.LatentSizes[i], config.BatchNorm));
         }
-        observationStack = new DenseStack(config.LatentSizes[0], config.HiddenSizes[0], config.BatchNorm);
-        observationMean = Layers.GlorotLinear(config.HiddenSizes[0], LvaeConfig.ImagePixels);
-        observationVariance = likelihood == Likelihood.Gaussian ? Layers.GlorotLinear(config.HiddenSizes[0], LvaeConfig.ImagePixels) : null;
+        _observationStack = new DenseStack(config.LatentSizes[0], config.HiddenSizes[0], config.BatchNorm);
+        _observationMean = Layers.GlorotLinear(config.HiddenSizes[0], LvaeConfig.ImagePixels);
+        _observationVariance = _likelihood == Likelihood.Gaussian ? Layers.GlorotLinear(config.HiddenSizes[0], LvaeConfig.ImagePixels) : null;
         RegisterComponents();
     }
 
     /// <summary>p(z_i | z_{i+1}) for layer i (0-based, below the top) given z_{i+1}: (mean, variance), each (B, D_i).</summary>
-    public (Tensor Mean, Tensor Variance) Prior(int layer, Tensor zAbove) => priorHeads[layer].call(priorStacks[layer].call(zAbove));
+    public (Tensor Mean, Tensor Variance) Prior(int layer, Tensor zAbove) => _priorHeads[layer].call(_priorStacks[layer].call(zAbove));
 
     /// <summary>log p(x | z_1) per example, shape (B).</summary>
     public Tensor LogLikelihood(Tensor x, Tensor z1)
     {
-        var feature = observationStack.call(z1);
-        if (likelihood == Likelihood.Bernoulli)
-            return BernoulliPixels.LogLikelihood(x, observationMean.call(feature));
+        var feature = _observationStack.call(z1);
+        if (_likelihood == Likelihood.Bernoulli)
+            return BernoulliPixels.LogLikelihood(x, _observationMean.call(feature));
         var (mean, variance) = GaussianObservation(feature);
         return Gaussian.LogDensity(x, mean, variance);
     }
@@ -54,10 +60,10 @@ public sealed class GenerativeModel : nn.Module
     /// <summary>E[x | z_1]: the Bernoulli means (pixel probabilities) or the Gaussian means, shape (B, 784).</summary>
     public Tensor ExpectedImage(Tensor z1)
     {
-        var feature = observationStack.call(z1);
-        return likelihood == Likelihood.Bernoulli ? observationMean.call(feature).sigmoid() : GaussianObservation(feature).Mean;
+        var feature = _observationStack.call(z1);
+        return _likelihood == Likelihood.Bernoulli ? _observationMean.call(feature).sigmoid() : GaussianObservation(feature).Mean;
     }
 
     private (Tensor Mean, Tensor Variance) GaussianObservation(Tensor feature) =>
-        (observationMean.call(feature).sigmoid(), SoftplusOf.Value(observationVariance!.call(feature)).add(ObservationVarianceFloor, HeldScalar.One));
+        (_observationMean.call(feature).sigmoid(), SoftplusOf.Value(_observationVariance!.call(feature)).add(ObservationVarianceFloor, HeldScalar.One));
 }

@@ -1,5 +1,6 @@
 using LvaeLive.Model.Nn;
 using TorchSharp;
+using TorchSharp.Utils;
 using static TorchSharp.torch;
 
 namespace LvaeLive.Model;
@@ -10,15 +11,16 @@ public abstract class HierarchicalModel : nn.Module
     protected HierarchicalModel(string name, LvaeConfig config) : base(name)
     {
         Config = config.Validated();
-        generative = new GenerativeModel(Config);
+        _generative = new GenerativeModel(Config);
     }
 
     public LvaeConfig Config { get; }
 
     // A field, not only the property, so that RegisterComponents finds it and its weights enter the state dict.
-    private readonly GenerativeModel generative;
+    [ComponentName(Name = "generative")]
+    private readonly GenerativeModel _generative;
 
-    public GenerativeModel Generative => generative;
+    public GenerativeModel Generative => _generative;
 
     /// <summary>Where the weights are; kept because asking the module enumerates every parameter (costly per frame).</summary>
     public Device Device { get; private set; } = CPU;
@@ -57,10 +59,10 @@ public abstract class HierarchicalModel : nn.Module
             z[top] = latents[top].Resolve(zeros, ones, noise);
         for (var i = top - 1; i >= 0; i--)
         {
-            var (mean, variance) = generative.Prior(i, z[i + 1]);
+            var (mean, variance) = _generative.Prior(i, z[i + 1]);
             z[i] = latents[i].Resolve(mean, variance, noise);
         }
-        return (generative.ExpectedImage(z[0]), z);
+        return (_generative.ExpectedImage(z[0]), z);
     }
 }
 

@@ -1,5 +1,6 @@
 using LvaeLive.Model.Nn;
 using TorchSharp;
+using TorchSharp.Utils;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -13,18 +14,20 @@ namespace LvaeLive.Model;
 public sealed class HierarchicalVae : HierarchicalModel
 {
     // encoders[i], encoderHeads[i]: q(z_i | z_{i-1}) with z_0 = x.
-    private readonly ModuleList<DenseStack> encoders;
-    private readonly ModuleList<GaussianHead> encoderHeads;
+    [ComponentName(Name = "encoders")]
+    private readonly ModuleList<DenseStack> _encoders;
+    [ComponentName(Name = "encoderHeads")]
+    private readonly ModuleList<GaussianHead> _encoderHeads;
 
     public HierarchicalVae(LvaeConfig config) : base(nameof(HierarchicalVae), config with { Kind = ModelKind.Vae })
     {
-        encoders = new ModuleList<DenseStack>();
-        encoderHeads = new ModuleList<GaussianHead>();
+        _encoders = new ModuleList<DenseStack>();
+        _encoderHeads = new ModuleList<GaussianHead>();
         long width = LvaeConfig.ImagePixels;
         for (var i = 0; i < Config.Depth; i++)
         {
-            encoders.Add(new DenseStack(width, Config.HiddenSizes[i], Config.BatchNorm));
-            encoderHeads.Add(new GaussianHead(Config.HiddenSizes[i], Config.LatentSizes[i], Config.BatchNorm));
+            _encoders.Add(new DenseStack(width, Config.HiddenSizes[i], Config.BatchNorm));
+            _encoderHeads.Add(new GaussianHead(Config.HiddenSizes[i], Config.LatentSizes[i], Config.BatchNorm));
             width = Config.LatentSizes[i];
         }
         RegisterComponents();
@@ -72,5 +75,5 @@ public sealed class HierarchicalVae : HierarchicalModel
         return posterior;
     }
 
-    private (Tensor Mean, Tensor Variance) Posterior(int layer, Tensor below) => encoderHeads[layer].call(encoders[layer].call(below));
+    private (Tensor Mean, Tensor Variance) Posterior(int layer, Tensor below) => _encoderHeads[layer].call(_encoders[layer].call(below));
 }

@@ -1,5 +1,6 @@
 using LvaeLive.Model.Nn;
 using TorchSharp;
+using TorchSharp.Utils;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -15,31 +16,35 @@ namespace LvaeLive.Model;
 public sealed class LadderVae : HierarchicalModel
 {
     // bottomUp[i]: d_{i+1} = MLP(d_i); bottomUpHeads[i]: (mu_hat, var_hat) of layer i.
-    private readonly ModuleList<DenseStack> bottomUp;
-    private readonly ModuleList<GaussianHead> bottomUpHeads;
+    [ComponentName(Name = "bottomUp")]
+    private readonly ModuleList<DenseStack> _bottomUp;
+    [ComponentName(Name = "bottomUpHeads")]
+    private readonly ModuleList<GaussianHead> _bottomUpHeads;
     // Only with SeparateTopDown: topDown[i], topDownHeads[i] give the inference path's own N(mu, var) for layer i.
-    private readonly ModuleList<DenseStack>? topDown;
-    private readonly ModuleList<GaussianHead>? topDownHeads;
+    [ComponentName(Name = "topDown")]
+    private readonly ModuleList<DenseStack>? _topDown;
+    [ComponentName(Name = "topDownHeads")]
+    private readonly ModuleList<GaussianHead>? _topDownHeads;
 
     public LadderVae(LvaeConfig config) : base(nameof(LadderVae), config with { Kind = ModelKind.Lvae })
     {
-        bottomUp = new ModuleList<DenseStack>();
-        bottomUpHeads = new ModuleList<GaussianHead>();
+        _bottomUp = new ModuleList<DenseStack>();
+        _bottomUpHeads = new ModuleList<GaussianHead>();
         long width = LvaeConfig.ImagePixels;
         for (var i = 0; i < Config.Depth; i++)
         {
-            bottomUp.Add(new DenseStack(width, Config.HiddenSizes[i], Config.BatchNorm));
-            bottomUpHeads.Add(new GaussianHead(Config.HiddenSizes[i], Config.LatentSizes[i], Config.BatchNorm));
+            _bottomUp.Add(new DenseStack(width, Config.HiddenSizes[i], Config.BatchNorm));
+            _bottomUpHeads.Add(new GaussianHead(Config.HiddenSizes[i], Config.LatentSizes[i], Config.BatchNorm));
             width = Config.HiddenSizes[i];
         }
         if (Config.SeparateTopDown)
         {
-            topDown = new ModuleList<DenseStack>();
-            topDownHeads = new ModuleList<GaussianHead>();
+            _topDown = new ModuleList<DenseStack>();
+            _topDownHeads = new ModuleList<GaussianHead>();
             for (var i = 0; i < Config.Depth - 1; i++)
             {
-                topDown.Add(new DenseStack(Config.LatentSizes[i + 1], Config.HiddenSizes[i], Config.BatchNorm));
-                topDownHeads.Add(new GaussianHead(Config.HiddenSizes[i], Config.LatentSizes[i], Config.BatchNorm));
+                _topDown.Add(new DenseStack(Config.LatentSizes[i + 1], Config.HiddenSizes[i], Config.BatchNorm));
+                _topDownHeads.Add(new GaussianHead(Config.HiddenSizes[i], Config.LatentSizes[i], Config.BatchNorm));
             }
         }
         RegisterComponents();
@@ -93,12 +98,12 @@ public sealed class LadderVae : HierarchicalModel
         var d = x;
         for (var i = 0; i < Config.Depth; i++)
         {
-            d = bottomUp[i].call(d);
-            estimates[i] = bottomUpHeads[i].call(d);
+            d = _bottomUp[i].call(d);
+            estimates[i] = _bottomUpHeads[i].call(d);
         }
         return estimates;
     }
 
     private (Tensor Mean, Tensor Variance) TopDown(int layer, Tensor zAbove, (Tensor Mean, Tensor Variance) prior) =>
-        topDown is null ? prior : topDownHeads![layer].call(topDown[layer].call(zAbove));
+        _topDown is null ? prior : _topDownHeads![layer].call(_topDown[layer].call(zAbove));
 }

@@ -28,16 +28,16 @@ public sealed class SettingNames
         [nameof(TrainOptions.TrainLimit)] = "--train-limit",
     };
 
-    private readonly Func<string, string> name;
+    private readonly Func<string, string> _name;
 
-    private SettingNames(Func<string, string> name) => this.name = name;
+    private SettingNames(Func<string, string> name) => this._name = name;
 
     public static readonly SettingNames Options = new(property => OptionNames.GetValueOrDefault(property) ?? JsonName(property));
 
     /// <summary>Fields of checkpoint.json, under <paramref name="prefix"/> (e.g. "progress.").</summary>
     public static SettingNames Json(string prefix = "") => new(property => prefix + JsonName(property));
 
-    public string this[string property] => name(property);
+    public string this[string property] => _name(property);
 
     /// <summary>Unless <paramref name="valid"/>, throws "NAME is VALUE; " followed by <paramref name="expected"/>.</summary>
     public void Require(bool valid, string property, object? value, string expected)

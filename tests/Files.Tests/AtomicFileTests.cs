@@ -2,9 +2,9 @@ namespace LvaeLive.Files.Tests;
 
 public sealed class AtomicFileTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("lvae-files-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("lvae-files-").FullName;
 
-    private string Target => Path.Combine(folder, "model.bin");
+    private string Target => Path.Combine(_folder, "model.bin");
 
     [Fact]
     public void ASuccessReplacesTheFileAndLeavesNothingElse()
@@ -14,7 +14,7 @@ public sealed class AtomicFileTests : IDisposable
         AtomicFile.Write(Target, stream => stream.Write("new contents"u8));
 
         Assert.Equal("new contents", File.ReadAllText(Target));
-        Assert.Equal([Target], Directory.EnumerateFileSystemEntries(folder));
+        Assert.Equal([Target], Directory.EnumerateFileSystemEntries(_folder));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class AtomicFileTests : IDisposable
 
         Assert.Same(failure, thrown);
         Assert.Equal("old", File.ReadAllText(Target));
-        Assert.Equal([Target], Directory.EnumerateFileSystemEntries(folder));
+        Assert.Equal([Target], Directory.EnumerateFileSystemEntries(_folder));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class AtomicFileTests : IDisposable
     {
         Assert.Throws<InvalidOperationException>(() => AtomicFile.Write(Target, _ => throw new InvalidOperationException("encoder failed")));
 
-        Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_folder));
     }
 
     [Fact]
@@ -56,12 +56,12 @@ public sealed class AtomicFileTests : IDisposable
             File.WriteAllText(kept.TemporaryPath, "a video");
             kept.Commit();
         }
-        using (var abandoned = new PendingFile(Path.Combine(folder, "abandoned.mp4")))
+        using (var abandoned = new PendingFile(Path.Combine(_folder, "abandoned.mp4")))
             File.WriteAllText(abandoned.TemporaryPath, "half a video");
 
         Assert.Equal("a video", File.ReadAllText(Target));
-        Assert.Equal([Target], Directory.EnumerateFileSystemEntries(folder));
+        Assert.Equal([Target], Directory.EnumerateFileSystemEntries(_folder));
     }
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

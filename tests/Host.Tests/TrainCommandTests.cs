@@ -5,7 +5,7 @@ namespace LvaeLive.Host.Tests;
 public sealed class TrainCommandTests : IDisposable
 {
     private static readonly string[] Tiny = ["--layers", "4,2", "--hidden", "16,8", "--batch-size", "128", "--train-limit", "512", "--threads", "1"];
-    private readonly string folder = Directory.CreateTempSubdirectory("lvae-cli-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("lvae-cli-").FullName;
 
     [Fact]
     public void UnknownOptionGetsOneLineAndPointsAtHelp()
@@ -26,14 +26,14 @@ public sealed class TrainCommandTests : IDisposable
     [Fact]
     public void MissingDataNamesTheCommandThatFetchesIt()
     {
-        AssertOneLineError(LvaeProcess.Run(["train", "--data", folder, .. Tiny]), "scripts/fetch-mnist.sh");
-        Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+        AssertOneLineError(LvaeProcess.Run(["train", "--data", _folder, .. Tiny]), "scripts/fetch-mnist.sh");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_folder));
     }
 
     [Fact]
     public void BadValuesAreRejectedBeforeAnythingIsWritten()
     {
-        var runDir = Path.Combine(folder, "run");
+        var runDir = Path.Combine(_folder, "run");
         AssertOneLineError(LvaeProcess.Run(["train", "--run-dir", runDir, "--layers", "4,x", "--hidden", "16,8"]), "--layers");
         AssertOneLineError(LvaeProcess.Run(["train", "--run-dir", runDir, "--batch-norm", "maybe"]), "--batch-norm");
         AssertOneLineError(LvaeProcess.Run(["train", "--resume"]), "--run-dir");
@@ -48,7 +48,7 @@ public sealed class TrainCommandTests : IDisposable
     [InlineData("1e308", "1E+308")]
     public void LearningRateThatAdamCannotApplyIsRefusedBeforeAnythingIsWritten(string rate, string shown)
     {
-        var runDir = Path.Combine(folder, "run");
+        var runDir = Path.Combine(_folder, "run");
         AssertOneLineError(LvaeProcess.Run(["train", "--run-dir", runDir, "--lr", rate, .. Tiny]),
             $"lvae: --lr is {shown}; it must be a positive number up to 3.4E+37 (Adam's first step, ten times the rate, must fit in float32)");
         Assert.False(Directory.Exists(runDir));
@@ -57,7 +57,7 @@ public sealed class TrainCommandTests : IDisposable
     [Fact]
     public void DivergingRunStopsAfterFiveRestoresWithItsCheckpointWhole()
     {
-        var runDir = Path.Combine(folder, "run");
+        var runDir = Path.Combine(_folder, "run");
         var result = LvaeProcess.Run(["train", "--run-dir", runDir, "--lr", "1e30", "--epochs", "1", .. Tiny]);
         AssertOneLineError(result, "lvae: training diverged: the loss stayed non-finite through 5 restores of checkpoint-e0000-s000000000.bin, down to a learning rate of ");
         Assert.EndsWith($"; {runDir} still holds that checkpoint. Start a new run with a lower --lr (this one began at 1E+30)", result.Error.TrimEnd());
@@ -68,7 +68,7 @@ public sealed class TrainCommandTests : IDisposable
     [Fact]
     public void ModelTooLargeForThisMachineIsRefusedBeforeAnythingIsWritten()
     {
-        var runDir = Path.Combine(folder, "run");
+        var runDir = Path.Combine(_folder, "run");
         var result = LvaeProcess.Run("train", "--run-dir", runDir, "--layers", "2000000000,4,2", "--hidden", "16,8,4", "--threads", "1");
         AssertOneLineError(result, "lvae: --layers 2000000000,4,2 and --hidden 16,8,4 make a model of ");
         Assert.Matches(@"which needs [\d,.]+ GiB to train \(weights, gradients and Adam's two moments, 4 bytes each\), more than the [\d,.]+ GiB of this machine; give smaller sizes", result.Error);
@@ -79,7 +79,7 @@ public sealed class TrainCommandTests : IDisposable
     [Fact]
     public void TrainsResumesAndRefusesAnotherShape()
     {
-        var runDir = Path.Combine(folder, "run");
+        var runDir = Path.Combine(_folder, "run");
         var first = LvaeProcess.Run(["train", "--run-dir", runDir, "--epochs", "1", .. Tiny]);
         Assert.True(first.ExitCode == 0, first.Error + first.Output);
         Assert.Contains("test ELBO", first.Output);
@@ -98,7 +98,7 @@ public sealed class TrainCommandTests : IDisposable
     [Fact]
     public void StartUpRemovesTheCheckpointFilesAKilledRunLeftHalfWritten()
     {
-        var runDir = Path.Combine(folder, "run");
+        var runDir = Path.Combine(_folder, "run");
         Directory.CreateDirectory(runDir);
         var halfWritten = Path.Combine(runDir, $".checkpoint-e0003-s000000012.bin.{Recording.ExternalTools.EndedProcessId()}.partial");
         File.WriteAllText(halfWritten, "cut short");
@@ -121,5 +121,5 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Contains("Usage:", result.Output);
     }
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -9,7 +9,7 @@ public sealed class CheckpointTests : IDisposable
 {
     private static readonly LvaeConfig Small = new() { LatentSizes = [8, 4], HiddenSizes = [64, 32] };
     private static readonly TrainOptions Quick = new() { Epochs = 3, BatchSize = 128, TrainLimit = 1024, WarmupEpochs = 1.5, Seed = 21 };
-    private readonly string runFolder = Path.Combine(Path.GetTempPath(), $"lvae-test-{Guid.NewGuid():N}");
+    private readonly string _runFolder = Path.Combine(Path.GetTempPath(), $"lvae-test-{Guid.NewGuid():N}");
 
     private static TrainingSession Start(string folder, LvaeConfig? config = null) =>
         TrainingSession.Start(folder, config ?? Small, Quick, TestSetup.Train, TestSetup.Test.Take(500), CPU);
@@ -17,11 +17,11 @@ public sealed class CheckpointTests : IDisposable
     [Fact]
     public void CheckpointRoundTripsBitExactly()
     {
-        using var session = Start(runFolder);
+        using var session = Start(_runFolder);
         for (var i = 0; i < 5; i++) session.StepOnce(_ => { });
-        CheckpointStore.Save(runFolder, session.Trainer);
+        CheckpointStore.Save(_runFolder, session.Trainer);
 
-        using var loaded = CheckpointStore.LoadModel(runFolder, CPU);
+        using var loaded = CheckpointStore.LoadModel(_runFolder, CPU);
         var saved = session.Trainer.Model.state_dict();
         var restored = loaded.state_dict();
         Assert.Equal(saved.Keys, restored.Keys);
@@ -36,12 +36,12 @@ public sealed class CheckpointTests : IDisposable
         // step and a re-binarization.
         const int stopAt = 11, total = 20;
         var uninterrupted = new List<double>();
-        using (var session = Start(Path.Combine(runFolder, "a")))
+        using (var session = Start(Path.Combine(_runFolder, "a")))
             for (var i = 0; i < total; i++)
                 uninterrupted.Add(session.StepOnce(_ => { }).Step.Elbo);
 
         var resumed = new List<double>();
-        var folder = Path.Combine(runFolder, "b");
+        var folder = Path.Combine(_runFolder, "b");
         using (var session = Start(folder))
         {
             for (var i = 0; i < stopAt; i++) resumed.Add(session.StepOnce(_ => { }).Step.Elbo);
@@ -60,8 +60,8 @@ public sealed class CheckpointTests : IDisposable
     [Fact]
     public void CheckpointOfAnotherShapeFailsNamingTheMismatch()
     {
-        using (var session = Start(runFolder)) { }
-        var (info, folder) = CheckpointStore.ReadInfo(runFolder);
+        using (var session = Start(_runFolder)) { }
+        var (info, folder) = CheckpointStore.ReadInfo(_runFolder);
         var other = info with { Model = info.Model with { LatentSizes = [8, 6] } };
         using var model = ModelFactory.Create(other.Model);
         using var trainer = new Trainer(model, Quick, TestSetup.Train, CPU);
@@ -78,8 +78,8 @@ public sealed class CheckpointTests : IDisposable
     [Fact]
     public void TruncatedWeightsFileIsReportedAndTheIndexStillNamesAWholeFile()
     {
-        using (var session = Start(runFolder)) { }
-        var (info, folder) = CheckpointStore.ReadInfo(runFolder);
+        using (var session = Start(_runFolder)) { }
+        var (info, folder) = CheckpointStore.ReadInfo(_runFolder);
         var weights = Path.Combine(folder, info.WeightsFile);
         var bytes = File.ReadAllBytes(weights);
         File.WriteAllBytes(weights, bytes[..(bytes.Length / 2)]);
@@ -91,8 +91,8 @@ public sealed class CheckpointTests : IDisposable
     [Fact]
     public void WeightsFileWhoseHashMatchesButDoesNotParseIsNotCalledTruncated()
     {
-        using (var session = Start(runFolder)) { }
-        var (info, folder) = CheckpointStore.ReadInfo(runFolder);
+        using (var session = Start(_runFolder)) { }
+        var (info, folder) = CheckpointStore.ReadInfo(_runFolder);
         var weights = Path.Combine(folder, info.WeightsFile);
         var whole = File.ReadAllBytes(weights);
         var random = new byte[whole.Length];
@@ -130,23 +130,23 @@ public sealed class CheckpointTests : IDisposable
     [InlineData("progress.trainingSeconds", "-1", "progress.trainingSeconds is -1; it must be 0 or more")]
     public void FieldsOutOfRangeAreRefusedNamingTheField(string field, string json, string expected)
     {
-        using (Start(runFolder)) { }
-        var index = Path.Combine(runFolder, CheckpointStore.IndexFile);
+        using (Start(_runFolder)) { }
+        var index = Path.Combine(_runFolder, CheckpointStore.IndexFile);
         var root = JsonNode.Parse(File.ReadAllText(index))!;
         var path = field.Split('.');
         var parent = path[..^1].Aggregate(root, (node, name) => node[name]!);
         parent[path[^1]] = JsonNode.Parse(json);
         File.WriteAllText(index, root.ToJsonString());
 
-        var error = Assert.Throws<InvalidDataException>(() => CheckpointStore.ReadInfo(runFolder));
+        var error = Assert.Throws<InvalidDataException>(() => CheckpointStore.ReadInfo(_runFolder));
         Assert.Equal($"{index}: {expected}", error.Message);
     }
 
     [Fact]
     public void StepBeyondTheEpochIsRefusedOnResume()
     {
-        using (Start(runFolder)) { }
-        var (info, folder) = CheckpointStore.ReadInfo(runFolder);
+        using (Start(_runFolder)) { }
+        var (info, folder) = CheckpointStore.ReadInfo(_runFolder);
         File.WriteAllText(Path.Combine(folder, CheckpointStore.IndexFile),
             System.Text.Json.JsonSerializer.Serialize(info with { Progress = info.Progress with { StepInEpoch = 8 } }, CheckpointStore.Json));
         var error = Assert.Throws<InvalidDataException>(() => TrainingSession.Resume(folder, TestSetup.Train, TestSetup.Test.Take(500), CPU));
@@ -156,13 +156,33 @@ public sealed class CheckpointTests : IDisposable
     [Fact]
     public void StartingOverAnExistingRunIsRefused()
     {
-        using (var session = Start(runFolder)) { }
-        var error = Assert.Throws<IOException>(() => Start(runFolder));
+        using (var session = Start(_runFolder)) { }
+        var error = Assert.Throws<IOException>(() => Start(_runFolder));
         Assert.Contains("--resume", error.Message);
+    }
+
+    [Fact]
+    public void StateNamesAreThoseThatEarlierCheckpointsHold()
+    {
+        // TorchSharp names a module's state after its fields; the fields' [ComponentName] keeps these names whatever
+        // the fields are called in code, so checkpoints saved before a rename still load.
+        using var lvae = new LadderVae(Small with { SeparateTopDown = true });
+        using var vae = new HierarchicalVae(Small);
+        var names = lvae.state_dict().Keys.Concat(vae.state_dict().Keys).ToHashSet();
+        foreach (var expected in new[]
+        {
+            "bottomUp.0.first.dense.weight", "bottomUp.0.first.norm.running_mean", "bottomUp.1.second.norm.num_batches_tracked",
+            "bottomUpHeads.1.mean.bias", "bottomUpHeads.0.varianceNorm.running_var", "topDown.0.first.dense.weight",
+            "topDownHeads.0.meanNorm.weight", "generative.priorStacks.0.second.dense.bias", "generative.priorHeads.0.variance.weight",
+            "generative.observationStack.first.norm.bias", "generative.observationMean.weight", "encoders.0.first.dense.weight",
+            "encoderHeads.1.mean.weight",
+        })
+            Assert.Contains(expected, names);
+        Assert.DoesNotContain(names, name => name.Split('.').Any(part => part.StartsWith('_')));
     }
 
     public void Dispose()
     {
-        if (Directory.Exists(runFolder)) Directory.Delete(runFolder, recursive: true);
+        if (Directory.Exists(_runFolder)) Directory.Delete(_runFolder, recursive: true);
     }
 }

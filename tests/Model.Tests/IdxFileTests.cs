@@ -5,7 +5,7 @@ namespace LvaeLive.Model.Tests;
 
 public sealed class IdxFileTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("lvae-idx-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("lvae-idx-").FullName;
 
     [Fact]
     public void ReadsTheRealMnistFiles()
@@ -25,7 +25,7 @@ public sealed class IdxFileTests : IDisposable
     public void ReadsGzippedFilesLikePlainOnes()
     {
         var plain = Path.Combine(TestSetup.MnistFolder, "t10k-labels-idx1-ubyte");
-        var gzipped = Path.Combine(folder, "t10k-labels-idx1-ubyte.gz");
+        var gzipped = Path.Combine(_folder, "t10k-labels-idx1-ubyte.gz");
         using (var output = File.Create(gzipped))
         using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
             gzip.Write(File.ReadAllBytes(plain));
@@ -54,17 +54,17 @@ public sealed class IdxFileTests : IDisposable
     {
         var labels = Path.Combine(TestSetup.MnistFolder, "t10k-labels-idx1-ubyte");
         var images = Path.Combine(TestSetup.MnistFolder, "t10k-images-idx3-ubyte");
-        var imagesHere = Path.Combine(folder, "t10k-images-idx3-ubyte");
-        var labelsHere = Path.Combine(folder, "t10k-labels-idx1-ubyte");
+        var imagesHere = Path.Combine(_folder, "t10k-images-idx3-ubyte");
+        var labelsHere = Path.Combine(_folder, "t10k-labels-idx1-ubyte");
 
         File.Copy(labels, imagesHere);
         File.Copy(labels, labelsHere);
-        var labelsAsImages = Assert.Throws<InvalidDataException>(() => MnistDataset.LoadTest(folder));
+        var labelsAsImages = Assert.Throws<InvalidDataException>(() => MnistDataset.LoadTest(_folder));
         Assert.Equal($"{imagesHere} has the wrong magic for this file (0x00000801: labels file given where images expected)", labelsAsImages.Message);
 
         File.Copy(images, imagesHere, overwrite: true);
         File.Copy(images, labelsHere, overwrite: true);
-        var imagesAsLabels = Assert.Throws<InvalidDataException>(() => MnistDataset.LoadTest(folder));
+        var imagesAsLabels = Assert.Throws<InvalidDataException>(() => MnistDataset.LoadTest(_folder));
         Assert.Equal($"{labelsHere} has the wrong magic for this file (0x00000803: images file given where labels expected)", imagesAsLabels.Message);
     }
 
@@ -78,7 +78,7 @@ public sealed class IdxFileTests : IDisposable
     [Fact]
     public void CorruptGzipIsReported()
     {
-        var path = Path.Combine(folder, "train-images-idx3-ubyte.gz");
+        var path = Path.Combine(_folder, "train-images-idx3-ubyte.gz");
         File.WriteAllBytes(path, [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xde, 0xad, 0xbe, 0xef, 1, 2, 3]);
         var error = Assert.Throws<InvalidDataException>(() => IdxFile.Read(path, IdxFile.ImageDimensions));
         Assert.Contains("gzip", error.Message);
@@ -87,18 +87,18 @@ public sealed class IdxFileTests : IDisposable
     [Fact]
     public void MissingFileNamesTheFetchCommand()
     {
-        var error = Assert.Throws<FileNotFoundException>(() => MnistDataset.Load(folder));
+        var error = Assert.Throws<FileNotFoundException>(() => MnistDataset.Load(_folder));
         Assert.Contains(MnistDataset.FetchCommand, error.Message);
     }
 
     [Fact]
     public void ImagesOfTheWrongShapeAreReported()
     {
-        File.WriteAllBytes(Path.Combine(folder, "t10k-images-idx3-ubyte"), [0, 0, 8, 3, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 2, 1, 2, 3, 4]);
-        File.WriteAllBytes(Path.Combine(folder, "t10k-labels-idx1-ubyte"), [0, 0, 8, 1, 0, 0, 0, 1, 3]);
-        var error = Assert.Throws<InvalidDataException>(() => MnistDataset.LoadTest(folder));
+        File.WriteAllBytes(Path.Combine(_folder, "t10k-images-idx3-ubyte"), [0, 0, 8, 3, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 2, 1, 2, 3, 4]);
+        File.WriteAllBytes(Path.Combine(_folder, "t10k-labels-idx1-ubyte"), [0, 0, 8, 1, 0, 0, 0, 1, 3]);
+        var error = Assert.Throws<InvalidDataException>(() => MnistDataset.LoadTest(_folder));
         Assert.Contains("[1, 2, 2]", error.Message);
     }
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

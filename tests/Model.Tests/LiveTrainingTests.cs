@@ -8,7 +8,7 @@ namespace LvaeLive.Model.Tests;
 public sealed class LiveTrainingTests : IDisposable
 {
     private static readonly LvaeConfig Small = new() { LatentSizes = [8, 4], HiddenSizes = [64, 32] };
-    private readonly string runFolder = Path.Combine(Path.GetTempPath(), $"lvae-live-{Guid.NewGuid():N}");
+    private readonly string _runFolder = Path.Combine(Path.GetTempPath(), $"lvae-live-{Guid.NewGuid():N}");
 
     [Fact]
     public void SnapshotsArriveNewestFirstAndNeverTwice()
@@ -36,7 +36,7 @@ public sealed class LiveTrainingTests : IDisposable
     public void TrainsInTheBackgroundAndTheViewFollowsItsWeights()
     {
         var options = new TrainOptions { Epochs = 1000, BatchSize = 64, TrainLimit = 1024, WarmupEpochs = 0, Seed = 2 };
-        using var session = TrainingSession.Start(runFolder, Small, options, TestSetup.Train, TestSetup.Test.Take(200), CPU);
+        using var session = TrainingSession.Start(_runFolder, Small, options, TestSetup.Train, TestSetup.Test.Take(200), CPU);
         using var live = new LiveTraining(session, TimeSpan.Zero);
         using var view = new InferenceCopy(Small, CPU);
         live.Start();
@@ -59,12 +59,12 @@ public sealed class LiveTrainingTests : IDisposable
         var end = elbos.Skip(elbos.Count - 5).Average();
         Assert.True(end > start + 100, $"ELBO went from {start:F1} to {end:F1}; expected a rise of over 100 nats");
         // Stopping saved the run where it stood.
-        var (info, _) = Checkpoints.CheckpointStore.ReadInfo(runFolder);
+        var (info, _) = Checkpoints.CheckpointStore.ReadInfo(_runFolder);
         Assert.Equal(session.Trainer.Progress.GlobalStep, info.Progress.GlobalStep);
     }
 
     public void Dispose()
     {
-        if (Directory.Exists(runFolder)) Directory.Delete(runFolder, recursive: true);
+        if (Directory.Exists(_runFolder)) Directory.Delete(_runFolder, recursive: true);
     }
 }

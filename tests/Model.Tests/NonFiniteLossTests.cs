@@ -7,7 +7,7 @@ namespace LvaeLive.Model.Tests;
 
 public sealed class NonFiniteLossTests : IDisposable
 {
-    private readonly string runFolder = Path.Combine(Path.GetTempPath(), $"lvae-nan-{Guid.NewGuid():N}");
+    private readonly string _runFolder = Path.Combine(Path.GetTempPath(), $"lvae-nan-{Guid.NewGuid():N}");
 
     private static readonly TrainOptions Options = new() { Epochs = 2, BatchSize = 64, LearningRate = 1e-3, Seed = 3 };
 
@@ -16,7 +16,7 @@ public sealed class NonFiniteLossTests : IDisposable
     {
         var poisoned = new MnistSplit(Enumerable.Repeat(float.NaN, 256 * MnistSplit.PixelsPerImage).ToArray(), new byte[256]);
         var config = new LvaeConfig { LatentSizes = [4, 2], HiddenSizes = [16, 8], Likelihood = Likelihood.Gaussian };
-        return TrainingSession.Start(runFolder, config, Options, poisoned, TestSetup.Test.Take(100), CPU);
+        return TrainingSession.Start(_runFolder, config, Options, poisoned, TestSetup.Test.Take(100), CPU);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class NonFiniteLossTests : IDisposable
     public void EachRestoreHalvesTheRateAgainAndTheRunStopsAfterTheLastWithItsCheckpointWhole()
     {
         using var session = StartPoisoned();
-        var index = Path.Combine(runFolder, CheckpointStore.IndexFile);
+        var index = Path.Combine(_runFolder, CheckpointStore.IndexFile);
         var savedIndex = File.ReadAllBytes(index);
 
         var rates = new List<double>();
@@ -60,13 +60,13 @@ public sealed class NonFiniteLossTests : IDisposable
         Assert.Equal(Enumerable.Range(1, TrainingSession.MaxRestores).Select(k => Options.LearningRate * Math.Pow(TrainingSession.RestoreLearningRateFactor, k)), rates);
         var diverged = Assert.IsType<TrainingDivergedException>(stopped);
         Assert.Equal($"training diverged: the loss stayed non-finite through 5 restores of checkpoint-e0000-s000000000.bin, down to a learning rate of 3.13E-05; " +
-            $"{runFolder} still holds that checkpoint. Start a new run with a lower --lr (this one began at 0.001)", diverged.Message);
+            $"{_runFolder} still holds that checkpoint. Start a new run with a lower --lr (this one began at 0.001)", diverged.Message);
         Assert.Equal(savedIndex, File.ReadAllBytes(index));
-        using var model = CheckpointStore.LoadModel(runFolder, CPU);
+        using var model = CheckpointStore.LoadModel(_runFolder, CPU);
     }
 
     public void Dispose()
     {
-        if (Directory.Exists(runFolder)) Directory.Delete(runFolder, recursive: true);
+        if (Directory.Exists(_runFolder)) Directory.Delete(_runFolder, recursive: true);
     }
 }

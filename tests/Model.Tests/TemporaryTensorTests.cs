@@ -17,7 +17,7 @@ namespace LvaeLive.Model.Tests;
 public sealed class TemporaryTensorTests : IDisposable
 {
     private static readonly LvaeConfig Tiny = new() { LatentSizes = [8, 4, 2], HiddenSizes = [64, 32, 16] };
-    private readonly string runFolder = Path.Combine(Path.GetTempPath(), $"lvae-temporaries-{Guid.NewGuid():N}");
+    private readonly string _runFolder = Path.Combine(Path.GetTempPath(), $"lvae-temporaries-{Guid.NewGuid():N}");
 
     [Fact]
     public void TrainingStepsLeaveNoTensorToTheFinalizer()
@@ -33,7 +33,7 @@ public sealed class TemporaryTensorTests : IDisposable
     public void TheLiveViewsModelWorkLeavesNoTensorToTheFinalizer()
     {
         var options = new TrainOptions { Epochs = 10, BatchSize = 64, TrainLimit = 256, WarmupEpochs = 0 };
-        using var session = TrainingSession.Start(runFolder, Tiny, options, TestSetup.Train, TestSetup.Test.Take(100), CPU);
+        using var session = TrainingSession.Start(_runFolder, Tiny, options, TestSetup.Train, TestSetup.Test.Take(100), CPU);
         var model = session.Trainer.Model;
         using var exchange = new SnapshotExchange(model);
         using var view = new InferenceCopy(Tiny, CPU);
@@ -79,6 +79,6 @@ public sealed class TemporaryTensorTests : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(runFolder)) Directory.Delete(runFolder, recursive: true);
+        if (Directory.Exists(_runFolder)) Directory.Delete(_runFolder, recursive: true);
     }
 }

@@ -8,18 +8,18 @@ namespace LvaeLive.Host.Commands;
 /// </summary>
 internal sealed class ConsoleStop : IDisposable
 {
-    private readonly CancellationTokenSource source = new();
-    private readonly PosixSignalRegistration[] registrations;
-    private readonly string? announcement;
+    private readonly CancellationTokenSource _source = new();
+    private readonly PosixSignalRegistration[] _registrations;
+    private readonly string? _announcement;
 
     /// <param name="announcement">What the command will do, said when the signal comes; null when it says so itself once done.</param>
     public ConsoleStop(string? announcement = "saving and stopping after this step (again to abort without saving)")
     {
-        this.announcement = announcement;
-        registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle)];
+        this._announcement = announcement;
+        _registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle)];
     }
 
-    public CancellationToken Token => source.Token;
+    public CancellationToken Token => _source.Token;
 
     /// <summary>The signal that asked to stop, once one did.</summary>
     public PosixSignal? Received { get; private set; }
@@ -34,16 +34,16 @@ internal sealed class ConsoleStop : IDisposable
 
     private void Handle(PosixSignalContext context)
     {
-        if (source.IsCancellationRequested) return;
+        if (_source.IsCancellationRequested) return;
         context.Cancel = true;
         Received = context.Signal;
-        if (announcement is not null) Console.Error.WriteLine($"lvae: {context.Signal} received, {announcement}");
-        source.Cancel();
+        if (_announcement is not null) Console.Error.WriteLine($"lvae: {context.Signal} received, {_announcement}");
+        _source.Cancel();
     }
 
     public void Dispose()
     {
-        foreach (var registration in registrations) registration.Dispose();
-        source.Dispose();
+        foreach (var registration in _registrations) registration.Dispose();
+        _source.Dispose();
     }
 }

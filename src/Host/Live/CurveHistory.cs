@@ -7,14 +7,14 @@ namespace LvaeLive.Host.Live;
 /// </summary>
 internal sealed class CurveHistory
 {
-    private readonly float[] samples;
-    private float pendingSum;
-    private int pendingCount;
+    private readonly float[] _samples;
+    private float _pendingSum;
+    private int _pendingCount;
 
     public CurveHistory(int capacity = 512)
     {
         if (capacity < 2 || capacity % 2 != 0) throw new ArgumentException("the capacity must be even and at least 2");
-        samples = new float[capacity];
+        _samples = new float[capacity];
     }
 
     public int Count { get; private set; }
@@ -22,23 +22,23 @@ internal sealed class CurveHistory
     /// <summary>How many appended values each sample averages.</summary>
     public int ValuesPerSample { get; private set; } = 1;
 
-    public ReadOnlyMemory<float> Samples => samples.AsMemory(0, Count);
+    public ReadOnlyMemory<float> Samples => _samples.AsMemory(0, Count);
 
-    public float? Last => Count == 0 ? null : samples[Count - 1];
+    public float? Last => Count == 0 ? null : _samples[Count - 1];
 
     public void Add(float value)
     {
-        pendingSum += value;
-        if (++pendingCount < ValuesPerSample) return;
-        if (Count == samples.Length) Halve();
-        samples[Count++] = pendingSum / pendingCount;
-        (pendingSum, pendingCount) = (0, 0);
+        _pendingSum += value;
+        if (++_pendingCount < ValuesPerSample) return;
+        if (Count == _samples.Length) Halve();
+        _samples[Count++] = _pendingSum / _pendingCount;
+        (_pendingSum, _pendingCount) = (0, 0);
     }
 
     private void Halve()
     {
-        for (var i = 0; i < samples.Length / 2; i++) samples[i] = (samples[2 * i] + samples[2 * i + 1]) / 2;
-        Count = samples.Length / 2;
+        for (var i = 0; i < _samples.Length / 2; i++) _samples[i] = (_samples[2 * i] + _samples[2 * i + 1]) / 2;
+        Count = _samples.Length / 2;
         ValuesPerSample *= 2;
     }
 }

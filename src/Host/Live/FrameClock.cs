@@ -6,21 +6,21 @@ namespace LvaeLive.Host.Live;
 /// </summary>
 internal sealed class FrameClock : IFrameClock
 {
-    private readonly int framesPerSecond;
-    private long frame = -1;
+    private readonly int _framesPerSecond;
+    private long _frame = -1;
 
     public FrameClock(int framesPerSecond)
     {
         if (framesPerSecond < 1) throw new ArgumentException($"a frame clock needs at least 1 frame per second (got {framesPerSecond})");
-        this.framesPerSecond = framesPerSecond;
+        this._framesPerSecond = framesPerSecond;
     }
 
     public FrameTime NextFrame()
     {
-        frame++;
-        return new FrameTime(At(frame), frame == 0 ? 0 : 1.0 / framesPerSecond, framesPerSecond);
+        _frame++;
+        return new FrameTime(At(_frame), _frame == 0 ? 0 : 1.0 / _framesPerSecond, _framesPerSecond);
     }
 
     /// <summary>Rounded up to a whole tick, so that time x fps is never short of n: the recording counts frames due from it.</summary>
-    private TimeSpan At(long n) => TimeSpan.FromTicks((n * TimeSpan.TicksPerSecond + framesPerSecond - 1) / framesPerSecond);
+    private TimeSpan At(long n) => TimeSpan.FromTicks((n * TimeSpan.TicksPerSecond + _framesPerSecond - 1) / _framesPerSecond);
 }

@@ -10,31 +10,31 @@ namespace LvaeLive.Host.Live;
 /// </summary>
 internal sealed class FramePacer : IFrameClock
 {
-    private readonly double minFrameSeconds;
-    private WallClock? clock;
-    private double lastFrame;
-    private double framesPerSecond;
+    private readonly double _minFrameSeconds;
+    private WallClock? _clock;
+    private double _lastFrame;
+    private double _framesPerSecond;
 
     public FramePacer(double maxFramesPerSecond)
     {
-        minFrameSeconds = 1 / ViewSettings.FpsCap.Checked(maxFramesPerSecond);
+        _minFrameSeconds = 1 / ViewSettings.FpsCap.Checked(maxFramesPerSecond);
     }
 
     public FrameTime NextFrame()
     {
-        if (clock is null)
+        if (_clock is null)
         {
-            clock = WallClock.StartNew();
-            framesPerSecond = 1 / minFrameSeconds;
-            return new FrameTime(TimeSpan.Zero, 0, framesPerSecond);
+            _clock = WallClock.StartNew();
+            _framesPerSecond = 1 / _minFrameSeconds;
+            return new FrameTime(TimeSpan.Zero, 0, _framesPerSecond);
         }
-        var wait = lastFrame + minFrameSeconds - clock.Elapsed.TotalSeconds;
+        var wait = _lastFrame + _minFrameSeconds - _clock.Elapsed.TotalSeconds;
         if (wait > 0.001) Thread.Sleep(TimeSpan.FromSeconds(wait));
-        var now = clock.Elapsed;
-        var seconds = now.TotalSeconds - lastFrame;
-        lastFrame = now.TotalSeconds;
+        var now = _clock.Elapsed;
+        var seconds = now.TotalSeconds - _lastFrame;
+        _lastFrame = now.TotalSeconds;
         // A time constant of about half a second: steady to read, quick to follow.
-        framesPerSecond += (1 / seconds - framesPerSecond) * Math.Min(1, seconds * 2);
-        return new FrameTime(now, seconds, framesPerSecond);
+        _framesPerSecond += (1 / seconds - _framesPerSecond) * Math.Min(1, seconds * 2);
+        return new FrameTime(now, seconds, _framesPerSecond);
     }
 }

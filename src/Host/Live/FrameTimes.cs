@@ -8,21 +8,21 @@ namespace LvaeLive.Host.Live;
 /// </summary>
 internal sealed class FrameTimes(IFrameClock clock) : IFrameClock
 {
-    private WallClock? sinceLast;
+    private WallClock? _sinceLast;
 
     /// <summary>Every frame's wall duration in seconds, oldest first.</summary>
     public List<double> Seconds { get; } = [];
 
     public FrameTime NextFrame()
     {
-        if (sinceLast is null)
+        if (_sinceLast is null)
         {
-            sinceLast = WallClock.StartNew();
+            _sinceLast = WallClock.StartNew();
         }
         else
         {
-            Seconds.Add(sinceLast.Elapsed.TotalSeconds);
-            sinceLast.Restart();
+            Seconds.Add(_sinceLast.Elapsed.TotalSeconds);
+            _sinceLast.Restart();
         }
         return clock.NextFrame();
     }

@@ -6,7 +6,7 @@ namespace LvaeLive.Host.Live;
 /// <summary>The live view without a display: frames are drawn offscreen, and read back only when recorded.</summary>
 internal sealed class HeadlessOutput(HeadlessCanvas canvas) : ICanvasOutput, IInputSource
 {
-    private FrameSlot? last;
+    private FrameSlot? _last;
 
     public int Width => (int)canvas.Target.Extent.Width;
     public int Height => (int)canvas.Target.Extent.Height;
@@ -14,11 +14,11 @@ internal sealed class HeadlessOutput(HeadlessCanvas canvas) : ICanvasOutput, IIn
 
     public bool Render(CanvasFrame frame, bool readBack)
     {
-        last = canvas.Submit(frame, readBack);
+        _last = canvas.Submit(frame, readBack);
         return true;
     }
 
-    public bool TryReadPixels(Span<byte> rgba) => last is { } slot && canvas.Target.TryReadPixels(slot, rgba);
+    public bool TryReadPixels(Span<byte> rgba) => _last is { } slot && canvas.Target.TryReadPixels(slot, rgba);
 
     public bool Poll() => true;
 

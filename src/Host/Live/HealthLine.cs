@@ -10,10 +10,10 @@ namespace LvaeLive.Host.Live;
 /// </summary>
 internal sealed class HealthLine(ModelSide model)
 {
-    private long fewestTensors = long.MaxValue;
+    private long _fewestTensors = long.MaxValue;
 
     /// <summary>Called between frames, when the view's own decode holds no tensor.</summary>
-    public void Sample() => fewestTensors = Math.Min(fewestTensors, LiveTensors.Count);
+    public void Sample() => _fewestTensors = Math.Min(_fewestTensors, LiveTensors.Count);
 
     public string Describe(TimeSpan elapsed)
     {
@@ -21,8 +21,8 @@ internal sealed class HealthLine(ModelSide model)
         var progress = model.Session?.Trainer.Progress;
         var training = progress is null ? "training=off" : $"epoch={progress.Epoch + 1} step={progress.GlobalStep}";
         var line = $"health: seconds={elapsed.TotalSeconds:F0} rss_mib={Environment.WorkingSet / 1048576.0:F1} " +
-                   $"managed_mib={GC.GetTotalMemory(forceFullCollection: false) / 1048576.0:F1} live_tensors={fewestTensors} {training}";
-        fewestTensors = long.MaxValue;
+                   $"managed_mib={GC.GetTotalMemory(forceFullCollection: false) / 1048576.0:F1} live_tensors={_fewestTensors} {training}";
+        _fewestTensors = long.MaxValue;
         return line;
     }
 }

@@ -12,14 +12,14 @@ internal sealed class HudStatus
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan NoticeDuration = TimeSpan.FromSeconds(6);
 
-    private readonly string device;
-    private IReadOnlyList<string> lines = [];
-    private TimeSpan? refreshedAt; // Null: the lines are rebuilt at the next frame.
-    private TrainingEvent.Stepped? lastStep;
-    private double? testElbo;
-    private (string Message, TimeSpan At)? notice;
+    private readonly string _device;
+    private IReadOnlyList<string> _lines = [];
+    private TimeSpan? _refreshedAt; // Null: the lines are rebuilt at the next frame.
+    private TrainingEvent.Stepped? _lastStep;
+    private double? _testElbo;
+    private (string Message, TimeSpan At)? _notice;
 
-    public HudStatus(string device) => this.device = device;
+    public HudStatus(string device) => this._device = device;
 
     /// <param name="now">The loop's time when the event reached the view.</param>
     public void Add(TrainingEvent trainingEvent, TimeSpan now)
@@ -27,10 +27,10 @@ internal sealed class HudStatus
         switch (trainingEvent)
         {
             case TrainingEvent.Stepped stepped:
-                lastStep = stepped;
+                _lastStep = stepped;
                 break;
             case TrainingEvent.EpochEnded ended:
-                testElbo = ended.Test.Elbo;
+                _testElbo = ended.Test.Elbo;
                 break;
             case TrainingEvent.Notice n:
                 ShowNotice(n.Message, now);
@@ -41,28 +41,28 @@ internal sealed class HudStatus
     /// <summary>Shows <paramref name="message"/> from the next frame on, for a few seconds of the loop's time from <paramref name="now"/>.</summary>
     public void ShowNotice(string message, TimeSpan now)
     {
-        notice = (message, now);
-        refreshedAt = null;
+        _notice = (message, now);
+        _refreshedAt = null;
     }
 
     /// <param name="training">Describes training: running, paused, NaN (showing the last good weights), finished or none.</param>
     /// <param name="animation">Describes the animation's state; both are asked only when the lines are rebuilt.</param>
     public IReadOnlyList<string> Lines(TimeSpan now, Func<string> training, double framesPerSecond, Func<string> animation)
     {
-        if (now - refreshedAt < RefreshInterval) return lines;
-        refreshedAt = now;
+        if (now - _refreshedAt < RefreshInterval) return _lines;
+        _refreshedAt = now;
         var result = new List<string>(8);
-        if (lastStep is { } s)
+        if (_lastStep is { } s)
         {
             result.Add($"epoch {s.Progress.Epoch + 1} step {s.Progress.GlobalStep:N0}");
-            result.Add($"ELBO {s.Step.Elbo:F1}" + (testElbo is { } t ? $" (test {t:F1})" : ""));
+            result.Add($"ELBO {s.Step.Elbo:F1}" + (_testElbo is { } t ? $" (test {t:F1})" : ""));
             result.Add($"{s.SamplesPerSecond:F0} samples/s");
         }
         result.Add(training());
         result.Add($"{framesPerSecond:F0} fps");
         result.Add(animation());
-        result.Add(device);
-        if (notice is { } shown && now - shown.At < NoticeDuration) result.Add(shown.Message);
-        return lines = result;
+        result.Add(_device);
+        if (_notice is { } shown && now - shown.At < NoticeDuration) result.Add(shown.Message);
+        return _lines = result;
     }
 }

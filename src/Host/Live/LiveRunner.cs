@@ -12,9 +12,9 @@ namespace LvaeLive.Host.Live;
 /// </summary>
 internal sealed class LiveRunner(LiveSession session, ICanvasOutput output, IInputSource input, RecordingControl? recording, IFrameClock clock, Action<string> log)
 {
-    private byte[] pixels = [];
-    private bool screenshotRequested;
-    private TimeSpan now; // The current frame's time on the loop's clock.
+    private byte[] _pixels = [];
+    private bool _screenshotRequested;
+    private TimeSpan _now; // The current frame's time on the loop's clock.
 
     /// <summary>Where R records: by default a new time-stamped MP4 in recordings/ each time (.gif for a GIF).</summary>
     public Func<string> NextRecordingPath { get; init; } = () => $"live-{WallClock.Stamp()}.mp4";
@@ -35,25 +35,25 @@ internal sealed class LiveRunner(LiveSession session, ICanvasOutput output, IInp
             if (!HandleKeys()) break;
             var time = clock.NextFrame();
             if (time.Now >= limit) break;
-            now = time.Now;
+            _now = time.Now;
             Health?.Line.Sample();
-            if (now >= nextHealth)
+            if (_now >= nextHealth)
             {
-                log(Health!.Value.Line.Describe(now));
+                log(Health!.Value.Line.Describe(_now));
                 nextHealth += Health.Value.Every;
             }
             session.Advance(time);
-            var screenshotWanted = screenshotRequested;
+            var screenshotWanted = _screenshotRequested;
             var readBack = IsRecording || screenshotWanted;
             output.RecordingIndicator = IsRecording;
             if (output.Render(session.Frame, readBack) && readBack)
             {
-                if (pixels.Length != output.Width * output.Height * 4) pixels = new byte[output.Width * output.Height * 4];
+                if (_pixels.Length != output.Width * output.Height * 4) _pixels = new byte[output.Width * output.Height * 4];
                 // Pixels lost to a swapchain re-created after the frame was drawn are not offered: the recording fills the
                 // gap with the next frame, and a screenshot waits for it.
-                if (output.TryReadPixels(pixels))
+                if (output.TryReadPixels(_pixels))
                 {
-                    recording?.Offer(pixels, output.Width, output.Height, now);
+                    recording?.Offer(_pixels, output.Width, output.Height, _now);
                     if (screenshotWanted) SaveScreenshot();
                 }
             }
@@ -77,7 +77,7 @@ internal sealed class LiveRunner(LiveSession session, ICanvasOutput output, IInp
                     log("state: quit");
                     return false;
                 case LoopRequest.Screenshot:
-                    screenshotRequested = true;
+                    _screenshotRequested = true;
                     break;
                 case LoopRequest.ToggleRecording when IsRecording:
                     recording!.Stop();
@@ -98,12 +98,12 @@ internal sealed class LiveRunner(LiveSession session, ICanvasOutput output, IInp
 
     private void SaveScreenshot()
     {
-        screenshotRequested = false;
+        _screenshotRequested = false;
         var path = Path.Combine(Recording.RecorderOptions.DefaultFolder, $"screenshot-{WallClock.Stamp(milliseconds: true)}.png");
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            PngFile.Write(path, pixels, output.Width, output.Height);
+            PngFile.Write(path, _pixels, output.Width, output.Height);
             Say($"saved {path}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -115,6 +115,6 @@ internal sealed class LiveRunner(LiveSession session, ICanvasOutput output, IInp
     private void Say(string message)
     {
         log($"lvae: {message}");
-        session.Hud.ShowNotice(message, now);
+        session.Hud.ShowNotice(message, _now);
     }
 }

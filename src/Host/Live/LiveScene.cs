@@ -25,78 +25,78 @@ internal sealed class LiveScene
     /// <summary>One arrow press moves a latent this many standard deviations of the map axis.</summary>
     private const float NudgeInStandardDeviations = 0.25f;
 
-    private readonly InferenceCopy model;
-    private readonly LatentPaths paths;
-    private readonly float[] testDigits;
-    private readonly byte[] testLabels;
-    private readonly int[] sizes;
+    private readonly InferenceCopy _model;
+    private readonly LatentPaths _paths;
+    private readonly float[] _testDigits;
+    private readonly byte[] _testLabels;
+    private readonly int[] _sizes;
 
     // Per layer, tiles x size: the paths' noise, the user's shifts of z, and the decoded z.
-    private readonly float[][] noise;
-    private readonly float[][] shifts;
+    private readonly float[][] _noise;
+    private readonly float[][] _shifts;
     // Whether a layer was ever nudged: until then its shift is all zeros and is not sent to the decoder at all.
-    private readonly bool[] shifted;
-    private readonly float[][] latents;
-    private readonly LayerInput[] inputs;
-    private readonly float[] digits = new float[GridTiles * Pixels];
+    private readonly bool[] _shifted;
+    private readonly float[][] _latents;
+    private readonly LayerInput[] _inputs;
+    private readonly float[] _digits = new float[GridTiles * Pixels];
 
     // Interpolation and style swap: each layer's z for every tile, from posterior means of test digits.
-    private readonly float[][] fixedLatents;
-    private readonly float[][] endMeans;
-    private readonly float[][] endVariances;
-    private int fixedLatentsFor = -1;
+    private readonly float[][] _fixedLatents;
+    private readonly float[][] _endMeans;
+    private readonly float[][] _endVariances;
+    private int _fixedLatentsFor = -1;
 
-    private readonly float[] reconstructionInputs;
-    private readonly float[] reconstructions = new float[ReconstructionPairs * Pixels];
-    private readonly float[][] reconstructionMeans;
-    private readonly float[][] reconstructionVariances;
-    private bool reconstructionsStale = true;
+    private readonly float[] _reconstructionInputs;
+    private readonly float[] _reconstructions = new float[ReconstructionPairs * Pixels];
+    private readonly float[][] _reconstructionMeans;
+    private readonly float[][] _reconstructionVariances;
+    private bool _reconstructionsStale = true;
 
-    private readonly float[][] trail = new float[TrailLength][];
-    private int trailCount;
-    private int trailNext;
-    private long trailSpan = -1; // The TrailSpacing-long span of the loop's time that took the latest point.
-    private readonly Vector2[] trailPoints = new Vector2[TrailLength];
-    private readonly Vector2[] marker = new Vector2[1];
-    private MapPoint[] mapPoints = [];
-    private (LatentMap? Map, int Layer) mapPointsFor;
+    private readonly float[][] _trail = new float[TrailLength][];
+    private int _trailCount;
+    private int _trailNext;
+    private long _trailSpan = -1; // The TrailSpacing-long span of the loop's time that took the latest point.
+    private readonly Vector2[] _trailPoints = new Vector2[TrailLength];
+    private readonly Vector2[] _marker = new Vector2[1];
+    private MapPoint[] _mapPoints = [];
+    private (LatentMap? Map, int Layer) _mapPointsFor;
 
     public LiveScene(InferenceCopy model, LatentPaths paths, float[] testDigits, byte[] testLabels)
     {
         if (testDigits.Length < ReconstructionPairs * Pixels * 2)
             throw new ArgumentException($"the live view needs at least {2 * ReconstructionPairs} test digits");
-        this.model = model;
-        this.paths = paths;
-        this.testDigits = testDigits;
-        this.testLabels = testLabels;
-        sizes = model.Config.LatentSizes;
-        View = new ViewState(GridTiles, sizes.Length);
-        Clock = new AnimationClock(sizes.Length);
-        noise = sizes.Select(size => new float[GridTiles * size]).ToArray();
-        shifts = sizes.Select(size => new float[GridTiles * size]).ToArray();
-        shifted = new bool[sizes.Length];
-        latents = sizes.Select(size => new float[GridTiles * size]).ToArray();
-        fixedLatents = sizes.Select(size => new float[GridTiles * size]).ToArray();
-        endMeans = sizes.Select(size => new float[2 * GridColumns * size]).ToArray();
-        endVariances = sizes.Select(size => new float[2 * GridColumns * size]).ToArray();
-        inputs = new LayerInput[sizes.Length];
-        reconstructionInputs = testDigits.AsSpan(0, ReconstructionPairs * Pixels).ToArray();
-        reconstructionMeans = sizes.Select(size => new float[ReconstructionPairs * size]).ToArray();
-        reconstructionVariances = sizes.Select(size => new float[ReconstructionPairs * size]).ToArray();
-        var largest = sizes.Max();
-        for (var i = 0; i < TrailLength; i++) trail[i] = new float[largest];
+        this._model = model;
+        this._paths = paths;
+        this._testDigits = testDigits;
+        this._testLabels = testLabels;
+        _sizes = model.Config.LatentSizes;
+        View = new ViewState(GridTiles, _sizes.Length);
+        Clock = new AnimationClock(_sizes.Length);
+        _noise = _sizes.Select(size => new float[GridTiles * size]).ToArray();
+        _shifts = _sizes.Select(size => new float[GridTiles * size]).ToArray();
+        _shifted = new bool[_sizes.Length];
+        _latents = _sizes.Select(size => new float[GridTiles * size]).ToArray();
+        _fixedLatents = _sizes.Select(size => new float[GridTiles * size]).ToArray();
+        _endMeans = _sizes.Select(size => new float[2 * GridColumns * size]).ToArray();
+        _endVariances = _sizes.Select(size => new float[2 * GridColumns * size]).ToArray();
+        _inputs = new LayerInput[_sizes.Length];
+        _reconstructionInputs = testDigits.AsSpan(0, ReconstructionPairs * Pixels).ToArray();
+        _reconstructionMeans = _sizes.Select(size => new float[ReconstructionPairs * size]).ToArray();
+        _reconstructionVariances = _sizes.Select(size => new float[ReconstructionPairs * size]).ToArray();
+        var largest = _sizes.Max();
+        for (var i = 0; i < TrailLength; i++) _trail[i] = new float[largest];
     }
 
     public ViewState View { get; }
     public AnimationClock Clock { get; }
     public LatentMap? Map { get; set; }
-    public long WeightsStep => model.WeightsStep;
+    public long WeightsStep => _model.WeightsStep;
 
     public void LoadWeights(WeightSnapshot snapshot)
     {
-        model.Load(snapshot);
-        reconstructionsStale = true;
-        fixedLatentsFor = -1;
+        _model.Load(snapshot);
+        _reconstructionsStale = true;
+        _fixedLatentsFor = -1;
     }
 
     /// <summary>Moves the selected tile's latent in the selected layer along a map axis (0: x, 1: y) by +-1 step.</summary>
@@ -105,22 +105,22 @@ internal sealed class LiveScene
         if (Map is null) return false;
         var layer = Map.Layers[View.SelectedLayer];
         var step = direction * NudgeInStandardDeviations * MathF.Sqrt(Math.Max(layer.ExplainedVariance[axis], 1e-6f));
-        var size = sizes[View.SelectedLayer];
-        layer.AddAlongAxis(axis, step, shifts[View.SelectedLayer].AsSpan(View.SelectedTile * size, size));
-        shifted[View.SelectedLayer] = true;
+        var size = _sizes[View.SelectedLayer];
+        layer.AddAlongAxis(axis, step, _shifts[View.SelectedLayer].AsSpan(View.SelectedTile * size, size));
+        _shifted[View.SelectedLayer] = true;
         return true;
     }
 
     public void SelectTile(int step)
     {
         View.MoveSelection(step);
-        trailCount = 0;
+        _trailCount = 0;
     }
 
     public bool SelectLayer(int key)
     {
         if (!View.SelectLayer(key)) return false;
-        trailCount = 0;
+        _trailCount = 0;
         return true;
     }
 
@@ -130,32 +130,32 @@ internal sealed class LiveScene
         Clock.Advance(time.Seconds);
         if (View.Mode == GridMode.Walk)
         {
-            for (var layer = 0; layer < sizes.Length; layer++)
+            for (var layer = 0; layer < _sizes.Length; layer++)
             {
-                paths.Sample(layer, Clock.LayerSeconds(layer), GridTiles, noise[layer]);
-                inputs[layer] = LayerInput.Noise(noise[layer]) with { Shift = ShiftOf(layer) };
+                _paths.Sample(layer, Clock.LayerSeconds(layer), GridTiles, _noise[layer]);
+                _inputs[layer] = LayerInput.Noise(_noise[layer]) with { Shift = ShiftOf(layer) };
             }
         }
         else
         {
             PrepareFixedLatents();
-            for (var layer = 0; layer < sizes.Length; layer++)
-                inputs[layer] = LayerInput.Value(fixedLatents[layer]) with { Shift = ShiftOf(layer) };
+            for (var layer = 0; layer < _sizes.Length; layer++)
+                _inputs[layer] = LayerInput.Value(_fixedLatents[layer]) with { Shift = ShiftOf(layer) };
         }
-        model.Decode(inputs, GridTiles, digits, latents);
-        if (reconstructionsStale) Reconstruct();
+        _model.Decode(_inputs, GridTiles, _digits, _latents);
+        if (_reconstructionsStale) Reconstruct();
         var span = time.Now.Ticks / TrailSpacing.Ticks;
-        if (span == trailSpan) return;
-        trailSpan = span;
+        if (span == _trailSpan) return;
+        _trailSpan = span;
         RecordTrail();
     }
 
-    private ReadOnlyMemory<float> ShiftOf(int layer) => shifted[layer] ? shifts[layer] : ReadOnlyMemory<float>.Empty;
+    private ReadOnlyMemory<float> ShiftOf(int layer) => _shifted[layer] ? _shifts[layer] : ReadOnlyMemory<float>.Empty;
 
     /// <summary>Writes what the scene shows into the canvas record (HUD, help and curves are the caller's).</summary>
     public void Fill(CanvasFrame frame)
     {
-        frame.Digits = digits;
+        frame.Digits = _digits;
         frame.DigitColumns = GridColumns;
         frame.HighlightDigit = View.SelectedTile;
         frame.DigitsTitle = View.Mode switch
@@ -164,15 +164,15 @@ internal sealed class LiveScene
             GridMode.StyleSwap => $"Style swap at layer {View.SelectedLayer + 1} (L: back)",
             _ => "Generated digits",
         };
-        frame.ReconstructionInputs = reconstructionInputs;
-        frame.Reconstructions = reconstructions;
+        frame.ReconstructionInputs = _reconstructionInputs;
+        frame.Reconstructions = _reconstructions;
         FillMap(frame);
     }
 
     private void FillMap(CanvasFrame frame)
     {
         var layer = View.SelectedLayer;
-        frame.MapTitle = $"Layer {layer + 1} of {sizes.Length}: PC1 x PC2";
+        frame.MapTitle = $"Layer {layer + 1} of {_sizes.Length}: PC1 x PC2";
         if (Map is null)
         {
             frame.MapPoints = ReadOnlyMemory<MapPoint>.Empty;
@@ -181,42 +181,42 @@ internal sealed class LiveScene
             return;
         }
         var map = Map.Layers[layer];
-        if (mapPointsFor != (Map, layer))
+        if (_mapPointsFor != (Map, layer))
         {
-            mapPoints = new MapPoint[Map.Labels.Length];
-            for (var i = 0; i < mapPoints.Length; i++) mapPoints[i] = new MapPoint(map.Points[2 * i], map.Points[2 * i + 1], Map.Labels[i]);
-            mapPointsFor = (Map, layer);
+            _mapPoints = new MapPoint[Map.Labels.Length];
+            for (var i = 0; i < _mapPoints.Length; i++) _mapPoints[i] = new MapPoint(map.Points[2 * i], map.Points[2 * i + 1], Map.Labels[i]);
+            _mapPointsFor = (Map, layer);
         }
-        frame.MapPoints = mapPoints;
-        var size = sizes[layer];
-        var (x, y) = map.Project(latents[layer].AsSpan(View.SelectedTile * size, size));
-        marker[0] = new Vector2(x, y);
-        frame.MapMarkers = marker;
-        for (var i = 0; i < trailCount; i++)
+        frame.MapPoints = _mapPoints;
+        var size = _sizes[layer];
+        var (x, y) = map.Project(_latents[layer].AsSpan(View.SelectedTile * size, size));
+        _marker[0] = new Vector2(x, y);
+        frame.MapMarkers = _marker;
+        for (var i = 0; i < _trailCount; i++)
         {
-            var (tx, ty) = map.Project(trail[(trailNext - trailCount + i + TrailLength) % TrailLength].AsSpan(0, size));
-            trailPoints[i] = new Vector2(tx, ty);
+            var (tx, ty) = map.Project(_trail[(_trailNext - _trailCount + i + TrailLength) % TrailLength].AsSpan(0, size));
+            _trailPoints[i] = new Vector2(tx, ty);
         }
-        frame.MapTrail = trailPoints.AsMemory(0, trailCount);
+        frame.MapTrail = _trailPoints.AsMemory(0, _trailCount);
     }
 
     /// <summary>Adds the selected tile's latent to its trail, unless it has not moved since the last one.</summary>
     private void RecordTrail()
     {
-        var size = sizes[View.SelectedLayer];
-        var current = latents[View.SelectedLayer].AsSpan(View.SelectedTile * size, size);
-        if (trailCount > 0 && current.SequenceEqual(trail[(trailNext - 1 + TrailLength) % TrailLength].AsSpan(0, size))) return;
-        current.CopyTo(trail[trailNext]);
-        trailNext = (trailNext + 1) % TrailLength;
-        trailCount = Math.Min(trailCount + 1, TrailLength);
+        var size = _sizes[View.SelectedLayer];
+        var current = _latents[View.SelectedLayer].AsSpan(View.SelectedTile * size, size);
+        if (_trailCount > 0 && current.SequenceEqual(_trail[(_trailNext - 1 + TrailLength) % TrailLength].AsSpan(0, size))) return;
+        current.CopyTo(_trail[_trailNext]);
+        _trailNext = (_trailNext + 1) % TrailLength;
+        _trailCount = Math.Min(_trailCount + 1, TrailLength);
     }
 
     private void Reconstruct()
     {
-        model.Encode(reconstructionInputs, ReconstructionPairs, reconstructionMeans, reconstructionVariances);
-        for (var layer = 0; layer < sizes.Length; layer++) inputs[layer] = LayerInput.Value(reconstructionMeans[layer]);
-        model.Decode(inputs, ReconstructionPairs, reconstructions);
-        reconstructionsStale = false;
+        _model.Encode(_reconstructionInputs, ReconstructionPairs, _reconstructionMeans, _reconstructionVariances);
+        for (var layer = 0; layer < _sizes.Length; layer++) _inputs[layer] = LayerInput.Value(_reconstructionMeans[layer]);
+        _model.Decode(_inputs, ReconstructionPairs, _reconstructions);
+        _reconstructionsStale = false;
     }
 
     /// <summary>
@@ -227,31 +227,31 @@ internal sealed class LiveScene
     private void PrepareFixedLatents()
     {
         var key = View.ModeVariant * 32 + (int)View.Mode * 8 + View.SelectedLayer;
-        if (fixedLatentsFor == key) return;
+        if (_fixedLatentsFor == key) return;
         var count = 2 * GridColumns;
-        var firstDigit = ReconstructionPairs + View.ModeVariant * count % (testLabels.Length - ReconstructionPairs - count);
-        model.Encode(testDigits.AsMemory(firstDigit * Pixels, count * Pixels), count, endMeans, endVariances);
-        for (var layer = 0; layer < sizes.Length; layer++)
+        var firstDigit = ReconstructionPairs + View.ModeVariant * count % (_testLabels.Length - ReconstructionPairs - count);
+        _model.Encode(_testDigits.AsMemory(firstDigit * Pixels, count * Pixels), count, _endMeans, _endVariances);
+        for (var layer = 0; layer < _sizes.Length; layer++)
         {
-            var size = sizes[layer];
+            var size = _sizes[layer];
             for (var tile = 0; tile < GridTiles; tile++)
             {
-                var target = fixedLatents[layer].AsSpan(tile * size, size);
+                var target = _fixedLatents[layer].AsSpan(tile * size, size);
                 var (row, column) = (tile / GridColumns, tile % GridColumns);
                 if (View.Mode == GridMode.Interpolation)
                 {
                     var t = tile / (float)(GridTiles - 1);
-                    var from = endMeans[layer].AsSpan(0, size);
-                    var to = endMeans[layer].AsSpan(size, size);
+                    var from = _endMeans[layer].AsSpan(0, size);
+                    var to = _endMeans[layer].AsSpan(size, size);
                     for (var d = 0; d < size; d++) target[d] = (1 - t) * from[d] + t * to[d];
                 }
                 else
                 {
                     var source = layer > View.SelectedLayer ? row : GridColumns + column;
-                    endMeans[layer].AsSpan(source * size, size).CopyTo(target);
+                    _endMeans[layer].AsSpan(source * size, size).CopyTo(target);
                 }
             }
         }
-        fixedLatentsFor = key;
+        _fixedLatentsFor = key;
     }
 }

@@ -12,61 +12,61 @@ namespace LvaeLive.Host.Live;
 /// </summary>
 internal sealed class LiveSession
 {
-    private readonly LiveScene scene;
-    private readonly LiveTraining? training;
-    private readonly TrainingCurves curves;
-    private readonly HudStatus hud;
-    private readonly Action<string> stateLog;
-    private readonly IReadOnlyList<string> help;
-    private readonly string footer;
-    private readonly Func<string> trainingState;
-    private readonly Func<string> animationState;
-    private LatentMap? shownMap;
+    private readonly LiveScene _scene;
+    private readonly LiveTraining? _training;
+    private readonly TrainingCurves _curves;
+    private readonly HudStatus _hud;
+    private readonly Action<string> _stateLog;
+    private readonly IReadOnlyList<string> _help;
+    private readonly string _footer;
+    private readonly Func<string> _trainingState;
+    private readonly Func<string> _animationState;
+    private LatentMap? _shownMap;
 
     public LiveSession(LiveScene scene, LiveTraining? training, KeyMap keys, string device, Action<string> stateLog, LatentMap? fixedMap, IEnumerable<MetricsEntry> history)
     {
-        this.scene = scene;
-        this.training = training;
-        this.stateLog = stateLog;
-        curves = new TrainingCurves(scene.View.Layers);
-        curves.Load(history);
-        hud = new HudStatus(device);
+        this._scene = scene;
+        this._training = training;
+        this._stateLog = stateLog;
+        _curves = new TrainingCurves(scene.View.Layers);
+        _curves.Load(history);
+        _hud = new HudStatus(device);
         var keyWidth = keys.HelpLines.Max(line => line.Keys.Length) + 2;
-        help = keys.HelpLines.Select(line => line.Keys.PadRight(keyWidth) + line.Description).ToArray();
-        footer = keys.FooterHints;
-        trainingState = TrainingState;
-        animationState = AnimationState;
+        _help = keys.HelpLines.Select(line => line.Keys.PadRight(keyWidth) + line.Description).ToArray();
+        _footer = keys.FooterHints;
+        _trainingState = TrainingState;
+        _animationState = AnimationState;
         if (fixedMap is not null) ShowMap(fixedMap);
-        Frame = new CanvasFrame { Title = "LvaeLive", Help = help, Footer = footer };
+        Frame = new CanvasFrame { Title = "LvaeLive", Help = _help, Footer = _footer };
     }
 
     /// <summary>The canvas record, filled again by every <see cref="Advance"/>.</summary>
     public CanvasFrame Frame { get; }
 
-    public LiveScene Scene => scene;
+    public LiveScene Scene => _scene;
 
-    public HudStatus Hud => hud;
+    public HudStatus Hud => _hud;
 
     /// <summary>Applies a key's command to the view; returns what the frame loop itself must do.</summary>
     public LoopRequest Apply(LiveInput input)
     {
-        var view = scene.View;
+        var view = _scene.View;
         switch (input.Command)
         {
             case ViewAction.ToggleHelp: view.ToggleHelp(); break;
-            case ViewAction.NextTile: scene.SelectTile(+1); break;
-            case ViewAction.PreviousTile: scene.SelectTile(-1); break;
-            case ViewAction.SelectLayer when !scene.SelectLayer(input.Layer): return LoopRequest.None;
+            case ViewAction.NextTile: _scene.SelectTile(+1); break;
+            case ViewAction.PreviousTile: _scene.SelectTile(-1); break;
+            case ViewAction.SelectLayer when !_scene.SelectLayer(input.Layer): return LoopRequest.None;
             case ViewAction.SelectLayer: break;
             case ViewAction.Nudge:
-                if (input.Axis1 != 0) scene.Nudge(0, input.Axis1);
-                if (input.Axis2 != 0) scene.Nudge(1, input.Axis2);
+                if (input.Axis1 != 0) _scene.Nudge(0, input.Axis1);
+                if (input.Axis2 != 0) _scene.Nudge(1, input.Axis2);
                 break;
-            case ViewAction.ToggleFreeze: scene.Clock.ToggleFrozen(view.SelectedLayer); break;
-            case ViewAction.SpeedUp: scene.Clock.ChangeSpeed(faster: true); break;
-            case ViewAction.SlowDown: scene.Clock.ChangeSpeed(faster: false); break;
-            case ViewAction.ToggleAnimationPause: scene.Clock.Paused = !scene.Clock.Paused; break;
-            case ViewAction.ToggleTrainingPause: training?.SetPaused(!training.Paused); break;
+            case ViewAction.ToggleFreeze: _scene.Clock.ToggleFrozen(view.SelectedLayer); break;
+            case ViewAction.SpeedUp: _scene.Clock.ChangeSpeed(faster: true); break;
+            case ViewAction.SlowDown: _scene.Clock.ChangeSpeed(faster: false); break;
+            case ViewAction.ToggleAnimationPause: _scene.Clock.Paused = !_scene.Clock.Paused; break;
+            case ViewAction.ToggleTrainingPause: _training?.SetPaused(!_training.Paused); break;
             case ViewAction.ToggleHud: view.ToggleHud(); break;
             case ViewAction.Interpolate: view.ToggleMode(GridMode.Interpolation); break;
             case ViewAction.StyleSwap: view.ToggleMode(GridMode.StyleSwap); break;
@@ -80,22 +80,22 @@ internal sealed class LiveSession
 
     public void LogState()
     {
-        var clock = scene.Clock;
-        stateLog($"state: {scene.View.Describe()} animation={(clock.Paused ? "paused" : "running")} speed={clock.Speed:0.###} " +
+        var clock = _scene.Clock;
+        _stateLog($"state: {_scene.View.Describe()} animation={(clock.Paused ? "paused" : "running")} speed={clock.Speed:0.###} " +
             $"frozen={FrozenLayers(",", "none")} training={TrainingState().Replace(' ', '-')}");
     }
 
     /// <summary>Advances to the frame at <paramref name="time"/> on the loop's clock and fills <see cref="Frame"/>.</summary>
     public void Advance(FrameTime time)
     {
-        if (training is not null) PullTraining(training, time.Now);
-        scene.Update(time);
-        scene.Fill(Frame);
-        Frame.Plots = curves.Plots;
-        Frame.ShowHelp = scene.View.ShowHelp;
-        var hudLines = hud.Lines(time.Now, trainingState, time.FramesPerSecond, animationState);
-        Frame.Hud = scene.View.ShowHud ? hudLines : [];
-        Frame.Footer = scene.View.ShowHud ? footer : "";
+        if (_training is not null) PullTraining(_training, time.Now);
+        _scene.Update(time);
+        _scene.Fill(Frame);
+        Frame.Plots = _curves.Plots;
+        Frame.ShowHelp = _scene.View.ShowHelp;
+        var hudLines = _hud.Lines(time.Now, _trainingState, time.FramesPerSecond, _animationState);
+        Frame.Hud = _scene.View.ShowHud ? hudLines : [];
+        Frame.Footer = _scene.View.ShowHud ? _footer : "";
     }
 
     private void PullTraining(LiveTraining live, TimeSpan now)
@@ -103,21 +103,21 @@ internal sealed class LiveSession
         live.ThrowIfFailed();
         while (live.TryNextEvent(out var e))
         {
-            hud.Add(e, now);
-            if (e is TrainingEvent.Stepped stepped) curves.Add(stepped);
+            _hud.Add(e, now);
+            if (e is TrainingEvent.Stepped stepped) _curves.Add(stepped);
         }
-        if (live.TakeNewestWeights() is { } weights) scene.LoadWeights(weights);
-        if (live.Map is { } map && !ReferenceEquals(map, shownMap)) ShowMap(map);
+        if (live.TakeNewestWeights() is { } weights) _scene.LoadWeights(weights);
+        if (live.Map is { } map && !ReferenceEquals(map, _shownMap)) ShowMap(map);
     }
 
     private void ShowMap(LatentMap map)
     {
-        shownMap = map;
-        scene.Map = map;
-        curves.Add(map);
+        _shownMap = map;
+        _scene.Map = map;
+        _curves.Add(map);
     }
 
-    private string TrainingState() => training switch
+    private string TrainingState() => _training switch
     {
         null => "not training",
         { Finished: true } => "training finished",
@@ -128,7 +128,7 @@ internal sealed class LiveSession
 
     private string AnimationState()
     {
-        var clock = scene.Clock;
+        var clock = _scene.Clock;
         var state = clock.Paused ? "animation paused" : $"animation x{clock.Speed:0.###}";
         var frozen = FrozenLayers(" ", "");
         return frozen.Length == 0 ? state : $"{state}, frozen L{frozen}";
@@ -136,7 +136,7 @@ internal sealed class LiveSession
 
     private string FrozenLayers(string separator, string none)
     {
-        var frozen = Enumerable.Range(0, scene.View.Layers).Where(scene.Clock.IsFrozen).Select(i => (i + 1).ToString()).ToArray();
+        var frozen = Enumerable.Range(0, _scene.View.Layers).Where(_scene.Clock.IsFrozen).Select(i => (i + 1).ToString()).ToArray();
         return frozen.Length == 0 ? none : string.Join(separator, frozen);
     }
 }

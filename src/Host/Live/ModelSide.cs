@@ -22,13 +22,13 @@ internal sealed class ModelSide : IDisposable
     public static readonly TimeSpan SnapshotInterval = TimeSpan.FromMilliseconds(300);
     public static readonly TimeSpan MapInterval = TimeSpan.FromSeconds(5);
 
-    private readonly LatentMapBuilder maps;
+    private readonly LatentMapBuilder _maps;
 
     private ModelSide(InferenceCopy copy, LatentMapBuilder maps, float[] testDigits, byte[] testLabels, TrainingSession? session, LiveTraining? training, LatentMap? fixedMap, IReadOnlyList<MetricsEntry> history)
     {
         History = history;
         Copy = copy;
-        this.maps = maps;
+        this._maps = maps;
         TestDigits = testDigits;
         TestLabels = testLabels;
         Session = session;
@@ -87,7 +87,7 @@ internal sealed class ModelSide : IDisposable
     public void Dispose()
     {
         Training?.Dispose();
-        maps.Dispose();
+        _maps.Dispose();
         Session?.Dispose();
         Copy.Dispose();
     }

@@ -12,8 +12,8 @@ namespace LvaeLive.Host.Live;
 /// </summary>
 internal sealed class RecordOutput(HeadlessCanvas canvas, Recorder recorder) : ICanvasOutput, IInputSource
 {
-    private readonly byte[] pixels = new byte[OffscreenTarget.ByteCount(canvas.Target.Extent)];
-    private bool lost;
+    private readonly byte[] _pixels = new byte[OffscreenTarget.ByteCount(canvas.Target.Extent)];
+    private bool _lost;
 
     public int Width => (int)canvas.Target.Extent.Width;
     public int Height => (int)canvas.Target.Extent.Height;
@@ -21,18 +21,18 @@ internal sealed class RecordOutput(HeadlessCanvas canvas, Recorder recorder) : I
 
     public bool Render(CanvasFrame frame, bool readBack)
     {
-        canvas.Target.ReadPixels(canvas.Submit(frame, readBack: true), pixels);
-        lost |= !recorder.Submit(pixels, Width, Height);
+        canvas.Target.ReadPixels(canvas.Submit(frame, readBack: true), _pixels);
+        _lost |= !recorder.Submit(_pixels, Width, Height);
         return true;
     }
 
     public bool TryReadPixels(Span<byte> rgba)
     {
-        pixels.CopyTo(rgba);
+        _pixels.CopyTo(rgba);
         return true;
     }
 
-    public bool Poll() => !lost && recorder.IsRecording;
+    public bool Poll() => !_lost && recorder.IsRecording;
 
     public bool TryRead(out Input.LiveInput input)
     {

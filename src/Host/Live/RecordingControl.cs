@@ -10,20 +10,20 @@ namespace LvaeLive.Host.Live;
 /// </summary>
 internal sealed class RecordingControl : IDisposable
 {
-    private readonly Recorder recorder;
-    private readonly int fps;
-    private readonly (int Width, int Height)? fixedSize;
-    private TimeSpan? startedAt; // The loop's time of the recording's first frame; null until that frame is offered.
-    private long framesDue;
+    private readonly Recorder _recorder;
+    private readonly int _fps;
+    private readonly (int Width, int Height)? _fixedSize;
+    private TimeSpan? _startedAt; // The loop's time of the recording's first frame; null until that frame is offered.
+    private long _framesDue;
 
     public RecordingControl(Recorder recorder, int fps, (int Width, int Height)? size)
     {
-        this.recorder = recorder;
-        this.fps = fps;
-        fixedSize = size;
+        this._recorder = recorder;
+        this._fps = fps;
+        _fixedSize = size;
     }
 
-    public bool IsRecording => recorder.IsRecording;
+    public bool IsRecording => _recorder.IsRecording;
 
     /// <summary>
     /// Starts a recording at <paramref name="path"/>, sized by --record-size or else the canvas's current size. Whether
@@ -31,13 +31,13 @@ internal sealed class RecordingControl : IDisposable
     /// </summary>
     public void Start(string path, int canvasWidth, int canvasHeight)
     {
-        var (width, height) = fixedSize ?? (canvasWidth & ~1, canvasHeight & ~1);
-        if (!recorder.Start(path, fps, width, height)) return;
-        framesDue = 0;
-        startedAt = null;
+        var (width, height) = _fixedSize ?? (canvasWidth & ~1, canvasHeight & ~1);
+        if (!_recorder.Start(path, _fps, width, height)) return;
+        _framesDue = 0;
+        _startedAt = null;
     }
 
-    public void Stop() => recorder.Stop();
+    public void Stop() => _recorder.Stop();
 
     /// <summary>
     /// Offers the frame at <paramref name="now"/> on the loop's clock; it is written once for every recording frame that
@@ -46,17 +46,17 @@ internal sealed class RecordingControl : IDisposable
     /// </summary>
     public void Offer(ReadOnlySpan<byte> rgba, int width, int height, TimeSpan now)
     {
-        if (!recorder.IsRecording) return;
-        startedAt ??= now;
+        if (!_recorder.IsRecording) return;
+        _startedAt ??= now;
         // In whole ticks: a frame clock at the recording's rate then gives exactly one recording frame per frame.
-        var due = (now - startedAt.Value).Ticks * fps / TimeSpan.TicksPerSecond + 1;
-        for (; framesDue < due; framesDue++) recorder.Submit(rgba, width, height);
+        var due = (now - _startedAt.Value).Ticks * _fps / TimeSpan.TicksPerSecond + 1;
+        for (; _framesDue < due; _framesDue++) _recorder.Submit(rgba, width, height);
     }
 
-    public bool TryReadMessage(out string message) => recorder.TryReadMessage(out message);
+    public bool TryReadMessage(out string message) => _recorder.TryReadMessage(out message);
 
     public void Dispose()
     {
-        if (recorder.IsRecording) recorder.Stop();
+        if (_recorder.IsRecording) _recorder.Stop();
     }
 }

@@ -11,18 +11,18 @@ namespace LvaeLive.Host.Live;
 /// </summary>
 internal sealed class TrainingCurves
 {
-    private readonly CurveHistory trainElbo = new();
-    private readonly CurveHistory beta = new();
-    private readonly CurveHistory[] kl;
-    private readonly CurveHistory[] activeUnits;
-    private readonly string[] layerNames;
-    private IReadOnlyList<CurvePlot>? plots;
+    private readonly CurveHistory _trainElbo = new();
+    private readonly CurveHistory _beta = new();
+    private readonly CurveHistory[] _kl;
+    private readonly CurveHistory[] _activeUnits;
+    private readonly string[] _layerNames;
+    private IReadOnlyList<CurvePlot>? _plots;
 
     public TrainingCurves(int layers)
     {
-        kl = Enumerable.Range(0, layers).Select(_ => new CurveHistory()).ToArray();
-        activeUnits = Enumerable.Range(0, layers).Select(_ => new CurveHistory(128)).ToArray();
-        layerNames = Enumerable.Range(1, layers).Select(i => $"L{i}").ToArray();
+        _kl = Enumerable.Range(0, layers).Select(_ => new CurveHistory()).ToArray();
+        _activeUnits = Enumerable.Range(0, layers).Select(_ => new CurveHistory(128)).ToArray();
+        _layerNames = Enumerable.Range(1, layers).Select(i => $"L{i}").ToArray();
     }
 
     /// <summary>A run's history so far (its metrics log), so that a resumed or viewed run shows its whole past.</summary>
@@ -30,7 +30,7 @@ internal sealed class TrainingCurves
     {
         foreach (var entry in history)
         {
-            if (entry is { Elbo: { } elbo, Kl: { } layers, Beta: { } b } && layers.Length == kl.Length) AddStep(elbo, layers, b);
+            if (entry is { Elbo: { } elbo, Kl: { } layers, Beta: { } b } && layers.Length == _kl.Length) AddStep(elbo, layers, b);
         }
     }
 
@@ -43,31 +43,31 @@ internal sealed class TrainingCurves
 
     private void AddStep(double elbo, double[] layers, double b)
     {
-        plots = null;
-        trainElbo.Add((float)elbo);
-        beta.Add((float)b);
-        for (var i = 0; i < kl.Length; i++) kl[i].Add((float)layers[i]);
+        _plots = null;
+        _trainElbo.Add((float)elbo);
+        _beta.Add((float)b);
+        for (var i = 0; i < _kl.Length; i++) _kl[i].Add((float)layers[i]);
     }
 
     public void Add(LatentMap map)
     {
-        plots = null;
-        for (var i = 0; i < activeUnits.Length; i++) activeUnits[i].Add(map.Layers[i].ActiveUnits);
+        _plots = null;
+        for (var i = 0; i < _activeUnits.Length; i++) _activeUnits[i].Add(map.Layers[i].ActiveUnits);
     }
 
     /// <summary>The plots, rebuilt only after new data arrived (not every frame).</summary>
-    public IReadOnlyList<CurvePlot> Plots => plots ??= Build();
+    public IReadOnlyList<CurvePlot> Plots => _plots ??= Build();
 
     private IReadOnlyList<CurvePlot> Build() =>
     [
-        new CurvePlot("ELBO", [new CurveSeries("train", trainElbo.Samples)], StepsPerSample(trainElbo)),
-        new CurvePlot("KL / layer", Layered(kl), StepsPerSample(kl[0])),
-        new CurvePlot("Active units", Layered(activeUnits), activeUnits[0].ValuesPerSample),
-        new CurvePlot("beta", [new CurveSeries("KL weight", beta.Samples)], StepsPerSample(beta)),
+        new CurvePlot("ELBO", [new CurveSeries("train", _trainElbo.Samples)], StepsPerSample(_trainElbo)),
+        new CurvePlot("KL / layer", Layered(_kl), StepsPerSample(_kl[0])),
+        new CurvePlot("Active units", Layered(_activeUnits), _activeUnits[0].ValuesPerSample),
+        new CurvePlot("beta", [new CurveSeries("KL weight", _beta.Samples)], StepsPerSample(_beta)),
     ];
 
     private static float StepsPerSample(CurveHistory history) => history.ValuesPerSample * TrainingSession.ScalarEverySteps;
 
     private CurveSeries[] Layered(CurveHistory[] histories) =>
-        histories.Select((history, i) => new CurveSeries(layerNames[i], history.Samples)).ToArray();
+        histories.Select((history, i) => new CurveSeries(_layerNames[i], history.Samples)).ToArray();
 }

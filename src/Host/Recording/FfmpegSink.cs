@@ -11,23 +11,23 @@ namespace LvaeLive.Host.Recording;
 /// </summary>
 internal sealed class FfmpegSink : IFrameSink
 {
-    private readonly Process process;
-    private readonly StderrTail stderr = new();
-    private readonly PendingFile file;
-    private readonly string ffprobe;
-    private readonly TimeSpan finishTimeout;
+    private readonly Process _process;
+    private readonly StderrTail _stderr = new();
+    private readonly PendingFile _file;
+    private readonly string _ffprobe;
+    private readonly TimeSpan _finishTimeout;
 
     private FfmpegSink(Process process, PendingFile file, RecorderOptions options)
     {
-        this.process = process;
-        this.file = file;
-        ffprobe = options.FfprobePath;
-        finishTimeout = options.FinishTimeout;
-        process.ErrorDataReceived += (_, line) => stderr.Add(line.Data);
+        this._process = process;
+        this._file = file;
+        _ffprobe = options.FfprobePath;
+        _finishTimeout = options.FinishTimeout;
+        process.ErrorDataReceived += (_, line) => _stderr.Add(line.Data);
         process.BeginErrorReadLine();
     }
 
-    public string Description => $"{file.Path} (ffmpeg)";
+    public string Description => $"{_file.Path} (ffmpeg)";
 
     /// <summary>Starts ffmpeg, or returns null when the executable cannot be started (not installed), so the caller can fall back.</summary>
     public static FfmpegSink? TryStart(string ffmpeg, RecordingFormat format, string output, int width, int height, int fps, RecorderOptions options)
@@ -58,7 +58,7 @@ internal sealed class FfmpegSink : IFrameSink
     {
         try
         {
-            process.StandardInput.BaseStream.Write(rgba);
+            _process.StandardInput.BaseStream.Write(rgba);
         }
         catch (IOException e)
         {
@@ -71,7 +71,7 @@ internal sealed class FfmpegSink : IFrameSink
     {
         try
         {
-            process.StandardInput.Close();
+            _process.StandardInput.Close();
         }
         catch (IOException e)
         {
@@ -80,39 +80,39 @@ internal sealed class FfmpegSink : IFrameSink
         var (succeeded, reason) = Outcome();
         if (!succeeded)
             throw new IOException($"ffmpeg failed: {reason}");
-        if (VideoCheck.Problem(ffprobe, file.TemporaryPath, finishTimeout) is { } problem)
-            throw new IOException($"ffmpeg exited normally but left an unusable file: {problem}; ffmpeg said: {stderr}");
-        file.Commit();
-        return file.Path;
+        if (VideoCheck.Problem(_ffprobe, _file.TemporaryPath, _finishTimeout) is { } problem)
+            throw new IOException($"ffmpeg exited normally but left an unusable file: {problem}; ffmpeg said: {_stderr}");
+        _file.Commit();
+        return _file.Path;
     }
 
     public void Abandon()
     {
         Kill();
-        file.Dispose();
+        _file.Dispose();
     }
 
-    public void Dispose() => process.Dispose();
+    public void Dispose() => _process.Dispose();
 
     /// <summary>Waits (bounded) for ffmpeg to exit and says how it ended, with the last lines of its stderr.</summary>
     private (bool Succeeded, string Reason) Outcome()
     {
-        if (!process.WaitForExit(finishTimeout))
+        if (!_process.WaitForExit(_finishTimeout))
         {
             Kill();
-            return (false, $"ffmpeg did not finish within {finishTimeout.TotalSeconds:0} s and was stopped; stderr: {stderr}");
+            return (false, $"ffmpeg did not finish within {_finishTimeout.TotalSeconds:0} s and was stopped; stderr: {_stderr}");
         }
-        process.WaitForExit(); // It has exited: this only drains the rest of its stderr.
-        return process.ExitCode == 0
+        _process.WaitForExit(); // It has exited: this only drains the rest of its stderr.
+        return _process.ExitCode == 0
             ? (true, "ffmpeg exited normally")
-            : (false, $"ffmpeg exited with code {process.ExitCode}; stderr: {stderr}");
+            : (false, $"ffmpeg exited with code {_process.ExitCode}; stderr: {_stderr}");
     }
 
     private void Kill()
     {
         try
         {
-            process.Kill();
+            _process.Kill();
         }
         catch (InvalidOperationException)
         {

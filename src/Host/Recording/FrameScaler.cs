@@ -10,15 +10,15 @@ namespace LvaeLive.Host.Recording;
 internal sealed class FrameScaler(int width, int height)
 {
     private const uint OpaqueBlack = 0xFF000000; // RGBA bytes 0, 0, 0, 255 read as a little-endian uint.
-    private byte[]? scaled;
+    private byte[]? _scaled;
 
     public ReadOnlySpan<byte> Fit(ReadOnlySpan<byte> rgba, int sourceWidth, int sourceHeight)
     {
         if (sourceWidth == width && sourceHeight == height)
             return rgba;
-        scaled ??= new byte[width * height * 4];
+        _scaled ??= new byte[width * height * 4];
         var source = MemoryMarshal.Cast<byte, uint>(rgba);
-        var target = MemoryMarshal.Cast<byte, uint>(scaled.AsSpan());
+        var target = MemoryMarshal.Cast<byte, uint>(_scaled.AsSpan());
         target.Fill(OpaqueBlack);
 
         var scale = Math.Min((double)width / sourceWidth, (double)height / sourceHeight);
@@ -33,6 +33,6 @@ internal sealed class FrameScaler(int width, int height)
             for (var x = 0; x < fittedWidth; x++)
                 targetRow[x] = sourceRow[x * sourceWidth / fittedWidth];
         }
-        return scaled;
+        return _scaled;
     }
 }

@@ -9,37 +9,37 @@ namespace LvaeLive.Host.Recording;
 /// </summary>
 internal sealed class PngSequenceSink : IFrameSink
 {
-    private readonly string temporary;
-    private readonly string output;
-    private readonly int width;
-    private readonly int height;
-    private int index;
+    private readonly string _temporary;
+    private readonly string _output;
+    private readonly int _width;
+    private readonly int _height;
+    private int _index;
 
     public PngSequenceSink(string videoPath, int width, int height)
     {
-        output = FreeFolderName(Path.Combine(Path.GetDirectoryName(videoPath)!, Path.GetFileNameWithoutExtension(videoPath) + "-png"));
-        temporary = TemporaryName.For(output);
-        this.width = width;
-        this.height = height;
-        Directory.CreateDirectory(temporary);
+        _output = FreeFolderName(Path.Combine(Path.GetDirectoryName(videoPath)!, Path.GetFileNameWithoutExtension(videoPath) + "-png"));
+        _temporary = TemporaryName.For(_output);
+        this._width = width;
+        this._height = height;
+        Directory.CreateDirectory(_temporary);
     }
 
-    public string Description => $"{output}{Path.DirectorySeparatorChar} (PNG files: ffmpeg could not be started)";
+    public string Description => $"{_output}{Path.DirectorySeparatorChar} (PNG files: ffmpeg could not be started)";
 
     public static string FrameName(int index) => $"frame_{index:D6}.png";
 
-    public void Write(ReadOnlySpan<byte> rgba) => PngFile.Write(Path.Combine(temporary, FrameName(index++)), rgba, width, height);
+    public void Write(ReadOnlySpan<byte> rgba) => PngFile.Write(Path.Combine(_temporary, FrameName(_index++)), rgba, _width, _height);
 
     public string Finish()
     {
-        Directory.Move(temporary, output);
-        return output;
+        Directory.Move(_temporary, _output);
+        return _output;
     }
 
     public void Abandon()
     {
-        if (Directory.Exists(temporary))
-            Directory.Delete(temporary, recursive: true);
+        if (Directory.Exists(_temporary))
+            Directory.Delete(_temporary, recursive: true);
     }
 
     public void Dispose()

@@ -11,18 +11,18 @@ namespace LvaeLive.Host.Recording;
 /// </summary>
 internal sealed class Recorder(RecorderOptions? options = null) : IDisposable
 {
-    private readonly RecorderOptions options = options ?? new RecorderOptions();
-    private readonly ConcurrentQueue<string> messages = new();
-    private RecordingSession? session;
-    private volatile string status = "not recording";
+    private readonly RecorderOptions _options = options ?? new RecorderOptions();
+    private readonly ConcurrentQueue<string> _messages = new();
+    private RecordingSession? _session;
+    private volatile string _status = "not recording";
 
-    public bool IsRecording => session is { IsActive: true };
+    public bool IsRecording => _session is { IsActive: true };
 
     /// <summary>The latest line about recording, for the HUD.</summary>
-    public string Status => status;
+    public string Status => _status;
 
     /// <summary>Every line about recording, oldest first, for a log.</summary>
-    public bool TryReadMessage(out string message) => messages.TryDequeue(out message!);
+    public bool TryReadMessage(out string message) => _messages.TryDequeue(out message!);
 
     /// <summary>
     /// Starts recording to <paramref name="path"/> (.mp4 or .gif; a bare name goes to recordings/). An odd size is rounded
@@ -39,16 +39,16 @@ internal sealed class Recorder(RecorderOptions? options = null) : IDisposable
             throw new ArgumentException($"a recording of {width}x{height} is too small: at least 2x2");
         width &= ~1;
         height &= ~1;
-        session?.Stop(options.FinishTimeout); // A recording that failed on its own: its message is already out.
-        session = null;
+        _session?.Stop(_options.FinishTimeout); // A recording that failed on its own: its message is already out.
+        _session = null;
 
         var output = RecordingPaths.Resolve(path);
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-            var sink = (IFrameSink?)FfmpegSink.TryStart(options.FfmpegPath, format, output, width, height, fps, options)
+            var sink = (IFrameSink?)FfmpegSink.TryStart(_options.FfmpegPath, format, output, width, height, fps, _options)
                 ?? new PngSequenceSink(output, width, height);
-            session = new RecordingSession(sink, width, height, options, Post);
+            _session = new RecordingSession(sink, width, height, _options, Post);
             Post($"recording to {sink.Description} at {width}x{height}, {fps} fps");
             return true;
         }
@@ -60,7 +60,7 @@ internal sealed class Recorder(RecorderOptions? options = null) : IDisposable
     }
 
     /// <summary>Queues a copy of a frame; false when not recording or when the frame was dropped.</summary>
-    public bool Submit(ReadOnlySpan<byte> rgba, int width, int height) => session?.Submit(rgba, width, height) ?? false;
+    public bool Submit(ReadOnlySpan<byte> rgba, int width, int height) => _session?.Submit(rgba, width, height) ?? false;
 
     /// <summary>
     /// Finishes the output (waiting for the frames already queued) and says how the recording went; once
@@ -68,22 +68,22 @@ internal sealed class Recorder(RecorderOptions? options = null) : IDisposable
     /// </summary>
     public RecordingResult Stop(CancellationToken cancel = default)
     {
-        if (session is null)
+        if (_session is null)
             return new RecordingResult(null, 0, 0, false, "not recording");
-        var result = session.Stop(options.FinishTimeout, cancel);
-        session = null;
+        var result = _session.Stop(_options.FinishTimeout, cancel);
+        _session = null;
         return result;
     }
 
     public void Dispose()
     {
-        if (session is not null)
+        if (_session is not null)
             Stop();
     }
 
     private void Post(string message)
     {
-        status = message;
-        messages.Enqueue(message);
+        _status = message;
+        _messages.Enqueue(message);
     }
 }

@@ -16,50 +16,50 @@ internal sealed class RecordingSession
     /// <summary>How long an abandoned recording's thread has to notice on its own before its encoder is stopped.</summary>
     private static readonly TimeSpan AbandonGrace = TimeSpan.FromSeconds(1);
 
-    private readonly BlockingCollection<PooledFrame> queue;
-    private readonly IFrameSink sink;
-    private readonly FrameScaler scaler;
-    private readonly TimeSpan submitWait;
-    private readonly bool everyFrame;
-    private readonly Action<string> report;
-    private readonly Thread thread;
-    private volatile bool ended;
-    private int written;
-    private int dropped;
-    private RecordingResult? result;
-    private ExceptionDispatchInfo? bug;
-    private string? abandoned; // Why the output must not be finished, once it was given up; set once.
+    private readonly BlockingCollection<PooledFrame> _queue;
+    private readonly IFrameSink _sink;
+    private readonly FrameScaler _scaler;
+    private readonly TimeSpan _submitWait;
+    private readonly bool _everyFrame;
+    private readonly Action<string> _report;
+    private readonly Thread _thread;
+    private volatile bool _ended;
+    private int _written;
+    private int _dropped;
+    private RecordingResult? _result;
+    private ExceptionDispatchInfo? _bug;
+    private string? _abandoned; // Why the output must not be finished, once it was given up; set once.
 
     public RecordingSession(IFrameSink sink, int width, int height, RecorderOptions options, Action<string> report)
     {
-        this.sink = sink;
-        this.report = report;
-        scaler = new FrameScaler(width, height);
-        submitWait = options.SubmitWait;
-        everyFrame = options.EveryFrame;
-        queue = new BlockingCollection<PooledFrame>(options.QueueCapacity);
-        thread = new Thread(Run) { Name = "recorder", IsBackground = true };
-        thread.Start();
+        this._sink = sink;
+        this._report = report;
+        _scaler = new FrameScaler(width, height);
+        _submitWait = options.SubmitWait;
+        _everyFrame = options.EveryFrame;
+        _queue = new BlockingCollection<PooledFrame>(options.QueueCapacity);
+        _thread = new Thread(Run) { Name = "recorder", IsBackground = true };
+        _thread.Start();
     }
 
     /// <summary>True from the start until Stop, or until a failure ended the recording on its own.</summary>
-    public bool IsActive => !ended;
+    public bool IsActive => !_ended;
 
-    public int FramesWritten => Volatile.Read(ref written);
+    public int FramesWritten => Volatile.Read(ref _written);
 
-    public int FramesDropped => Volatile.Read(ref dropped);
+    public int FramesDropped => Volatile.Read(ref _dropped);
 
     /// <summary>Queues a copy of the frame; false when the recording has ended or the frame was dropped (queue full).</summary>
     public bool Submit(ReadOnlySpan<byte> rgba, int width, int height)
     {
         if (width <= 0 || height <= 0 || rgba.Length != width * height * 4)
             throw new ArgumentException($"a {width}x{height} RGBA frame needs {width * height * 4} bytes, got {rgba.Length}");
-        if (ended)
+        if (_ended)
             return false;
         var frame = PooledFrame.CopyOf(rgba, width, height);
         try
         {
-            if (queue.TryAdd(frame, submitWait))
+            if (_queue.TryAdd(frame, _submitWait))
                 return true;
         }
         catch (InvalidOperationException)
@@ -67,13 +67,13 @@ internal sealed class RecordingSession
             // The recorder thread failed and closed the queue after the check above.
         }
         frame.Return();
-        Interlocked.Increment(ref dropped);
-        if (everyFrame)
+        Interlocked.Increment(ref _dropped);
+        if (_everyFrame)
         {
             // A video that misses a frame is not the one asked for: it is never finished, and the rest is not taken.
-            GiveUp($"recording stopped: a frame could not be handed to the encoder within {submitWait.TotalSeconds:0.#} s, as it fell behind");
-            ended = true;
-            queue.CompleteAdding();
+            GiveUp($"recording stopped: a frame could not be handed to the encoder within {_submitWait.TotalSeconds:0.#} s, as it fell behind");
+            _ended = true;
+            _queue.CompleteAdding();
         }
         return false;
     }
@@ -85,44 +85,44 @@ internal sealed class RecordingSession
     /// </summary>
     public RecordingResult Stop(TimeSpan timeout, CancellationToken cancel = default)
     {
-        ended = true;
-        queue.CompleteAdding();
+        _ended = true;
+        _queue.CompleteAdding();
         using (cancel.Register(() => Abandon(Cancelled)))
         {
-            if (Volatile.Read(ref abandoned) is { } why)
+            if (Volatile.Read(ref _abandoned) is { } why)
                 Abandon(why); // Given up already: not worth waiting for the encoder.
-            if (!thread.Join(timeout))
+            if (!_thread.Join(timeout))
             {
-                sink.Abandon(); // A stalled encoder: killing it makes the thread's write or wait fail, and the thread ends.
-                if (!thread.Join(timeout))
+                _sink.Abandon(); // A stalled encoder: killing it makes the thread's write or wait fail, and the thread ends.
+                if (!_thread.Join(timeout))
                 {
                     var stuck = new RecordingResult(null, FramesWritten, FramesDropped, false, "recording stopped: the recorder thread did not end");
-                    report(stuck.Message);
+                    _report(stuck.Message);
                     return stuck;
                 }
             }
         }
-        var failure = Interlocked.Exchange(ref bug, null);
+        var failure = Interlocked.Exchange(ref _bug, null);
         failure?.Throw();
-        return result!;
+        return _result!;
     }
 
     private void Run()
     {
         try
         {
-            foreach (var frame in queue.GetConsumingEnumerable())
+            foreach (var frame in _queue.GetConsumingEnumerable())
             {
                 try
                 {
-                    if (Volatile.Read(ref abandoned) is null)
+                    if (Volatile.Read(ref _abandoned) is null)
                     {
-                        sink.Write(scaler.Fit(frame.Pixels, frame.Width, frame.Height));
-                        Interlocked.Increment(ref written);
+                        _sink.Write(_scaler.Fit(frame.Pixels, frame.Width, frame.Height));
+                        Interlocked.Increment(ref _written);
                     }
                     else
                     {
-                        Interlocked.Increment(ref dropped);
+                        Interlocked.Increment(ref _dropped);
                     }
                 }
                 finally
@@ -130,23 +130,23 @@ internal sealed class RecordingSession
                     frame.Return();
                 }
             }
-            result = Volatile.Read(ref abandoned) is { } why ? Fail(why) : Finished(sink.Finish());
+            _result = Volatile.Read(ref _abandoned) is { } why ? Fail(why) : Finished(_sink.Finish());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A write or finish that Abandon cut short fails too: the reason it was abandoned is the one to tell.
-            result = Fail(Volatile.Read(ref abandoned) ?? $"recording stopped: {e.Message}");
+            _result = Fail(Volatile.Read(ref _abandoned) ?? $"recording stopped: {e.Message}");
         }
         catch (Exception e)
         {
-            bug = ExceptionDispatchInfo.Capture(e);
-            result = Fail($"recording stopped by an error in the recorder: {e.Message}");
+            _bug = ExceptionDispatchInfo.Capture(e);
+            _result = Fail($"recording stopped by an error in the recorder: {e.Message}");
         }
         finally
         {
-            sink.Dispose();
+            _sink.Dispose();
         }
-        report(result.Message);
+        _report(_result.Message);
     }
 
     private RecordingResult Finished(string path)
@@ -156,26 +156,26 @@ internal sealed class RecordingSession
     }
 
     /// <summary>Marks the output as not to be finished, keeping the first reason given.</summary>
-    private void GiveUp(string why) => Interlocked.CompareExchange(ref abandoned, why, null);
+    private void GiveUp(string why) => Interlocked.CompareExchange(ref _abandoned, why, null);
 
     /// <summary>Gives the output up and makes sure the thread ends soon: an encoder still busy after a grace is stopped.</summary>
     private void Abandon(string why)
     {
         GiveUp(why);
-        if (!thread.Join(AbandonGrace))
-            sink.Abandon();
+        if (!_thread.Join(AbandonGrace))
+            _sink.Abandon();
     }
 
     private RecordingResult Fail(string message)
     {
-        ended = true;
-        queue.CompleteAdding();
-        foreach (var frame in queue.GetConsumingEnumerable())
+        _ended = true;
+        _queue.CompleteAdding();
+        foreach (var frame in _queue.GetConsumingEnumerable())
         {
             frame.Return();
-            Interlocked.Increment(ref dropped);
+            Interlocked.Increment(ref _dropped);
         }
-        sink.Abandon();
+        _sink.Abandon();
         return new RecordingResult(null, FramesWritten, FramesDropped, false, message);
     }
 }

@@ -9,7 +9,7 @@ namespace LvaeLive.Host.Window;
 /// </summary>
 internal static unsafe class GlfwErrors
 {
-    [ThreadStatic] private static GlfwException? pending;
+    [ThreadStatic] private static GlfwException? _pending;
 
     public static delegate* unmanaged[Cdecl]<int, byte*, void> Callback => &OnError;
 
@@ -24,8 +24,8 @@ internal static unsafe class GlfwErrors
     /// <summary>Returns (and clears) the error GLFW raised on this thread since the last check, naming the call.</summary>
     public static GlfwException? Take(string call)
     {
-        var error = pending;
-        pending = null;
+        var error = _pending;
+        _pending = null;
         return error is null ? null : new GlfwException(call, error.Code, error.Description);
     }
 
@@ -33,6 +33,6 @@ internal static unsafe class GlfwErrors
     private static void OnError(int code, byte* description)
     {
         // Keep the first error: later ones in the same call are usually consequences of it.
-        pending ??= new GlfwException("", code, Marshal.PtrToStringUTF8((nint)description) ?? "(no description)");
+        _pending ??= new GlfwException("", code, Marshal.PtrToStringUTF8((nint)description) ?? "(no description)");
     }
 }

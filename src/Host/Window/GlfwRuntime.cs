@@ -7,15 +7,15 @@ namespace LvaeLive.Host.Window;
 internal static class GlfwRuntime
 {
     private static readonly Lock Gate = new();
-    private static int users;
+    private static int _users;
 
     public static void Acquire()
     {
         lock (Gate)
         {
-            if (users == 0)
+            if (_users == 0)
                 Glfw.Init();
-            users++;
+            _users++;
         }
     }
 
@@ -23,9 +23,9 @@ internal static class GlfwRuntime
     {
         lock (Gate)
         {
-            if (users == 0)
+            if (_users == 0)
                 throw new InvalidOperationException("GLFW released more often than acquired");
-            if (--users == 0)
+            if (--_users == 0)
                 Glfw.Terminate();
         }
     }

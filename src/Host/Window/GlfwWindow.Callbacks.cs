@@ -12,7 +12,7 @@ internal sealed unsafe partial class GlfwWindow
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void OnKey(nint window, int key, int scancode, int action, int mods)
     {
-        From(window)?.keys.Enqueue(new KeyEvent((GlfwKey)key, scancode, (KeyAction)action, (KeyModifiers)mods));
+        From(window)?._keys.Enqueue(new KeyEvent((GlfwKey)key, scancode, (KeyAction)action, (KeyModifiers)mods));
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
@@ -21,14 +21,14 @@ internal sealed unsafe partial class GlfwWindow
         if (From(window) is not { } owner)
             return;
         owner.FramebufferSize = new FramebufferSize(width, height);
-        owner.resized = true;
+        owner._resized = true;
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void OnIconify(nint window, int iconified)
     {
         if (From(window) is { } owner)
-            owner.iconified = iconified == Glfw.True;
+            owner._iconified = iconified == Glfw.True;
     }
 
     private static GlfwWindow? From(nint window)

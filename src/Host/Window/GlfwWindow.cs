@@ -11,27 +11,27 @@ namespace LvaeLive.Host.Window;
 /// </summary>
 internal sealed unsafe partial class GlfwWindow : IDisposable
 {
-    private readonly Queue<KeyEvent> keys = new();
-    private readonly int ownerThread = Environment.CurrentManagedThreadId;
-    private GCHandle self;
-    private nint handle;
-    private string title;
-    private bool iconified;
-    private bool resized;
-    private (int X, int Y, int Width, int Height) windowedPlacement;
+    private readonly Queue<KeyEvent> _keys = new();
+    private readonly int _ownerThread = Environment.CurrentManagedThreadId;
+    private GCHandle _self;
+    private nint _handle;
+    private string _title;
+    private bool _iconified;
+    private bool _resized;
+    private (int X, int Y, int Width, int Height) _windowedPlacement;
 
     public GlfwWindow(int width, int height, string title, bool fullscreen = false)
     {
         if (width <= 0 || height <= 0)
             throw new ArgumentException($"window size {width}x{height} must be positive");
-        this.title = title;
+        this._title = title;
         GlfwRuntime.Acquire();
         try
         {
             Glfw.DefaultWindowHints();
             Glfw.WindowHint(Glfw.ClientApi, Glfw.NoApi);
             Glfw.WindowHint(Glfw.Resizable, Glfw.True);
-            handle = Glfw.CreateWindow(width, height, title);
+            _handle = Glfw.CreateWindow(width, height, title);
         }
         catch
         {
@@ -41,12 +41,12 @@ internal sealed unsafe partial class GlfwWindow : IDisposable
 
         try
         {
-            self = GCHandle.Alloc(this);
-            Glfw.SetWindowUserPointer(handle, GCHandle.ToIntPtr(self));
-            Glfw.SetKeyCallback(handle, &OnKey);
-            Glfw.SetFramebufferSizeCallback(handle, &OnFramebufferSize);
-            Glfw.SetWindowIconifyCallback(handle, &OnIconify);
-            var (w, h) = Glfw.GetFramebufferSize(handle);
+            _self = GCHandle.Alloc(this);
+            Glfw.SetWindowUserPointer(_handle, GCHandle.ToIntPtr(_self));
+            Glfw.SetKeyCallback(_handle, &OnKey);
+            Glfw.SetFramebufferSizeCallback(_handle, &OnFramebufferSize);
+            Glfw.SetWindowIconifyCallback(_handle, &OnIconify);
+            var (w, h) = Glfw.GetFramebufferSize(_handle);
             FramebufferSize = new FramebufferSize(w, h);
             if (fullscreen)
                 SetFullscreen(true);
@@ -60,12 +60,12 @@ internal sealed unsafe partial class GlfwWindow : IDisposable
 
     public string Title
     {
-        get => title;
+        get => _title;
         set
         {
             AssertOwnerThread();
             Glfw.SetWindowTitle(Handle, value);
-            title = value;
+            _title = value;
         }
     }
 
@@ -73,7 +73,7 @@ internal sealed unsafe partial class GlfwWindow : IDisposable
     public FramebufferSize FramebufferSize { get; private set; }
 
     /// <summary>Minimised (or shrunk to nothing): no swapchain can be made, so the loop should wait for events instead.</summary>
-    public bool IsMinimized => iconified || FramebufferSize.IsEmpty;
+    public bool IsMinimized => _iconified || FramebufferSize.IsEmpty;
 
     public bool ShouldClose => Glfw.WindowShouldClose(Handle);
 
@@ -102,7 +102,7 @@ internal sealed unsafe partial class GlfwWindow : IDisposable
     public bool TryReadKey(out KeyEvent key)
     {
         AssertOwnerThread();
-        return keys.TryDequeue(out key);
+        return _keys.TryDequeue(out key);
     }
 
     /// <summary>True once after each change of the framebuffer size, with the new size: the cue to re-create the swapchain.</summary>
@@ -110,8 +110,8 @@ internal sealed unsafe partial class GlfwWindow : IDisposable
     {
         AssertOwnerThread();
         size = FramebufferSize;
-        var changed = resized;
-        resized = false;
+        var changed = _resized;
+        _resized = false;
         return changed;
     }
 
@@ -137,33 +137,33 @@ internal sealed unsafe partial class GlfwWindow : IDisposable
         {
             var (x, y) = Glfw.GetWindowPos(Handle);
             var (width, height) = Glfw.GetWindowSize(Handle);
-            windowedPlacement = (x, y, width, height);
+            _windowedPlacement = (x, y, width, height);
             var monitor = Glfw.GetPrimaryMonitor();
             var mode = Glfw.GetVideoMode(monitor);
             Glfw.SetWindowMonitor(Handle, monitor, 0, 0, mode.Width, mode.Height, mode.RefreshRate);
         }
         else
         {
-            var (x, y, width, height) = windowedPlacement;
+            var (x, y, width, height) = _windowedPlacement;
             Glfw.SetWindowMonitor(Handle, 0, x, y, width, height, 0);
         }
     }
 
     public void Dispose()
     {
-        if (handle == 0)
+        if (_handle == 0)
             return;
         AssertOwnerThread();
-        Glfw.DestroyWindow(handle);
-        handle = 0;
-        if (self.IsAllocated)
-            self.Free();
+        Glfw.DestroyWindow(_handle);
+        _handle = 0;
+        if (_self.IsAllocated)
+            _self.Free();
         GlfwRuntime.Release();
     }
 
-    private nint Handle => handle != 0 ? handle : throw new ObjectDisposedException(nameof(GlfwWindow));
+    private nint Handle => _handle != 0 ? _handle : throw new ObjectDisposedException(nameof(GlfwWindow));
 
     [Conditional("DEBUG")]
-    private void AssertOwnerThread() => Debug.Assert(Environment.CurrentManagedThreadId == ownerThread,
+    private void AssertOwnerThread() => Debug.Assert(Environment.CurrentManagedThreadId == _ownerThread,
         "GLFW window calls must come from the thread that created the window");
 }

@@ -9,29 +9,29 @@ public sealed class AnimationClock
 {
     public const double MinSpeed = 1.0 / 16, MaxSpeed = 16;
 
-    private readonly double[] layerSeconds;
-    private readonly bool[] frozen;
+    private readonly double[] _layerSeconds;
+    private readonly bool[] _frozen;
 
     public AnimationClock(int layers)
     {
-        layerSeconds = new double[layers];
-        frozen = new bool[layers];
+        _layerSeconds = new double[layers];
+        _frozen = new bool[layers];
     }
 
     public double Speed { get; private set; } = 1;
     public bool Paused { get; set; }
 
-    public double LayerSeconds(int layer) => layerSeconds[layer];
-    public bool IsFrozen(int layer) => frozen[layer];
+    public double LayerSeconds(int layer) => _layerSeconds[layer];
+    public bool IsFrozen(int layer) => _frozen[layer];
 
     public void Advance(double seconds)
     {
         if (Paused) return;
-        for (var i = 0; i < layerSeconds.Length; i++)
-            if (!frozen[i]) layerSeconds[i] += seconds * Speed;
+        for (var i = 0; i < _layerSeconds.Length; i++)
+            if (!_frozen[i]) _layerSeconds[i] += seconds * Speed;
     }
 
-    public void ToggleFrozen(int layer) => frozen[layer] = !frozen[layer];
+    public void ToggleFrozen(int layer) => _frozen[layer] = !_frozen[layer];
 
     /// <summary>Doubles or halves the speed within [MinSpeed, MaxSpeed].</summary>
     public void ChangeSpeed(bool faster) => Speed = Math.Clamp(faster ? Speed * 2 : Speed / 2, MinSpeed, MaxSpeed);

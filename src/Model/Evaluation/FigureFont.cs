@@ -20,7 +20,7 @@ internal sealed class FigureFont : IFontResolver
         return font;
     });
 
-    private readonly byte[] file;
+    private readonly byte[] _file;
 
     private FigureFont()
     {
@@ -28,7 +28,7 @@ internal sealed class FigureFont : IFontResolver
             ?? throw new InvalidOperationException($"the embedded font {Resource} is missing from the build");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
-        file = copy.ToArray();
+        _file = copy.ToArray();
     }
 
     /// <summary>Makes the embedded font ScottPlot's default (once) and uses it for every text of <paramref name="plot"/>.</summary>
@@ -40,7 +40,7 @@ internal sealed class FigureFont : IFontResolver
 
     // Every style resolves to the one regular face: one embedded file keeps the build small, and titles read fine in it.
     public SKTypeface? CreateTypeface(string fontName, FontWeight weight, FontSlant slant, FontSpacing spacing) =>
-        fontName == Family ? SKTypeface.FromData(SKData.CreateCopy(file)) : null;
+        fontName == Family ? SKTypeface.FromData(SKData.CreateCopy(_file)) : null;
 
     public SKTypeface? CreateTypeface(string fontName, bool bold, bool italic) =>
         CreateTypeface(fontName, FontWeight.Normal, FontSlant.Upright, FontSpacing.Normal);

@@ -9,16 +9,16 @@ namespace LvaeLive.Model.Evaluation;
 /// </summary>
 public sealed class ReportFiles
 {
-    private readonly List<(string Name, byte[] Bytes)> files = [];
+    private readonly List<(string Name, byte[] Bytes)> _files = [];
 
-    public void Add(string name, byte[] bytes) => files.Add((name, bytes));
+    public void Add(string name, byte[] bytes) => _files.Add((name, bytes));
 
     public void Add(string name, string text) => Add(name, System.Text.Encoding.UTF8.GetBytes(text));
 
     public void WriteTo(string folder)
     {
         Directory.CreateDirectory(folder);
-        var pending = files.Select(file => (File: new PendingFile(Path.Combine(folder, file.Name)), file.Bytes)).ToList();
+        var pending = _files.Select(file => (File: new PendingFile(Path.Combine(folder, file.Name)), file.Bytes)).ToList();
         try
         {
             foreach (var (file, bytes) in pending)

@@ -12,18 +12,18 @@ namespace LvaeLive.Model.Inference;
 /// </summary>
 public sealed class InferenceCopy : IDisposable
 {
-    private readonly HierarchicalModel model;
-    private readonly Device device;
-    private readonly Generator priorNoise;
+    private readonly HierarchicalModel _model;
+    private readonly Device _device;
+    private readonly Generator _priorNoise;
 
     public InferenceCopy(LvaeConfig config, Device device, long seed = 0)
     {
         Config = config;
-        this.device = device;
-        model = ModelFactory.Create(config with { BatchNorm = false });
-        model.MoveTo(device);
-        model.eval();
-        priorNoise = new Generator((ulong)seed, device);
+        this._device = device;
+        _model = ModelFactory.Create(config with { BatchNorm = false });
+        _model.MoveTo(device);
+        _model.eval();
+        _priorNoise = new Generator((ulong)seed, device);
     }
 
     /// <summary>A copy that starts from a trained model's current weights.</summary>
@@ -44,7 +44,7 @@ public sealed class InferenceCopy : IDisposable
     {
         if (!snapshot.Config.Equals(Config))
             throw new ArgumentException($"a snapshot of a {snapshot.Config.Describe()} model cannot load into a {Config.Describe()} copy");
-        snapshot.ApplyTo(model);
+        snapshot.ApplyTo(_model);
         WeightsStep = snapshot.Step;
     }
 
@@ -60,7 +60,7 @@ public sealed class InferenceCopy : IDisposable
         using var scope = NewDisposeScope();
         var given = new LayerLatent[Config.Depth];
         for (var i = 0; i < given.Length; i++) given[i] = ToLatent(inputs[i], batch, Config.LatentSizes[i]);
-        var (image, z) = model.Decode(given, batch, priorNoise);
+        var (image, z) = _model.Decode(given, batch, _priorNoise);
         CopyOut(image, images);
         if (latents is null) return;
         for (var i = 0; i < z.Length; i++) CopyOut(z[i], latents[i]);
@@ -72,7 +72,7 @@ public sealed class InferenceCopy : IDisposable
         using var _ = no_grad();
         using var scope = NewDisposeScope();
         var x = ToTensor(images, batch, LvaeConfig.ImagePixels);
-        var posterior = model.Encode(x);
+        var posterior = _model.Encode(x);
         for (var i = 0; i < posterior.Length; i++)
         {
             CopyOut(posterior[i].Mean, means[i]);
@@ -93,7 +93,7 @@ public sealed class InferenceCopy : IDisposable
         if (values.Length != batch * size)
             throw new ArgumentException($"a layer of size {size} needs {batch * size} values for {batch} images, not {values.Length}");
         // The tensor only reads the caller's floats during this call, so it may wrap them instead of copying.
-        return tensor(MemoryMarshal.AsMemory(values), [batch, size], device: device);
+        return tensor(MemoryMarshal.AsMemory(values), [batch, size], device: _device);
     }
 
     private static void CopyOut(Tensor source, Span<float> destination)
@@ -104,7 +104,7 @@ public sealed class InferenceCopy : IDisposable
 
     public void Dispose()
     {
-        priorNoise.Dispose();
-        model.Dispose();
+        _priorNoise.Dispose();
+        _model.Dispose();
     }
 }

@@ -10,13 +10,13 @@ namespace LvaeLive.Model.Inference;
 /// </summary>
 public sealed class WeightSnapshot : IDisposable
 {
-    private readonly (string Name, Tensor Copy)[] tensors;
+    private readonly (string Name, Tensor Copy)[] _tensors;
 
     public WeightSnapshot(HierarchicalModel model)
     {
         Config = model.Config;
         using var _ = no_grad();
-        tensors = model.state_dict().Select(entry => (entry.Key, entry.Value.detach().clone())).ToArray();
+        _tensors = model.state_dict().Select(entry => (entry.Key, entry.Value.detach().clone())).ToArray();
     }
 
     public LvaeConfig Config { get; }
@@ -32,7 +32,7 @@ public sealed class WeightSnapshot : IDisposable
     {
         using var _ = no_grad();
         var state = model.state_dict();
-        foreach (var (name, copy) in tensors) copy.copy_(state[name]);
+        foreach (var (name, copy) in _tensors) copy.copy_(state[name]);
         Step = step;
     }
 
@@ -46,17 +46,17 @@ public sealed class WeightSnapshot : IDisposable
         {
             using var _ = no_grad();
             var state = model.state_dict();
-            foreach (var (name, copy) in tensors) state[name].copy_(copy);
+            foreach (var (name, copy) in _tensors) state[name].copy_(copy);
             return;
         }
         if (!model.Config.Equals(Config with { BatchNorm = false }))
             throw new ArgumentException($"a snapshot of a {Config.Describe()} model cannot load into a {model.Config.Describe()} one");
-        var byName = tensors.ToDictionary(t => t.Name, t => t.Copy);
+        var byName = _tensors.ToDictionary(t => t.Name, t => t.Copy);
         BatchNormFolding.Fold(name => byName.GetValueOrDefault(name), model.state_dict());
     }
 
     public void Dispose()
     {
-        foreach (var (_, copy) in tensors) copy.Dispose();
+        foreach (var (_, copy) in _tensors) copy.Dispose();
     }
 }

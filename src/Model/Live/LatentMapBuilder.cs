@@ -13,13 +13,13 @@ namespace LvaeLive.Model.Live;
 public sealed class LatentMapBuilder : IDisposable
 {
 
-    private readonly Tensor images;
-    private readonly byte[] labels;
+    private readonly Tensor _images;
+    private readonly byte[] _labels;
 
     public LatentMapBuilder(MnistSplit digits, Likelihood likelihood, Device device)
     {
-        images = TestImages.Prepare(digits, likelihood, device);
-        labels = digits.Labels;
+        _images = TestImages.Prepare(digits, likelihood, device);
+        _labels = digits.Labels;
     }
 
     public LatentMap Build(HierarchicalModel model, long step, LatentMap? previous)
@@ -30,11 +30,11 @@ public sealed class LatentMapBuilder : IDisposable
         {
             using var _ = no_grad();
             using var scope = NewDisposeScope();
-            var posterior = model.Encode(images);
+            var posterior = model.Encode(_images);
             var layers = new LayerMap[posterior.Length];
             for (var i = 0; i < layers.Length; i++)
                 layers[i] = MapOf(posterior[i].Mean, previous?.Layers[i]);
-            return new LatentMap(layers, labels, step);
+            return new LatentMap(layers, _labels, step);
         }
         finally
         {
@@ -80,5 +80,5 @@ public sealed class LatentMapBuilder : IDisposable
                 for (var d = 0; d < size; d++) axes[k * size + d] = -axes[k * size + d];
     }
 
-    public void Dispose() => images.Dispose();
+    public void Dispose() => _images.Dispose();
 }

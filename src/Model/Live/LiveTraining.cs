@@ -14,61 +14,61 @@ namespace LvaeLive.Model.Live;
 /// </summary>
 public sealed class LiveTraining : IDisposable
 {
-    private readonly TrainingSession session;
-    private readonly SnapshotExchange snapshots;
-    private readonly TimeSpan snapshotInterval;
-    private readonly LatentMapBuilder? maps;
-    private readonly TimeSpan mapInterval;
-    private LatentMap? map;
-    private readonly ConcurrentQueue<TrainingEvent> events = new();
-    private readonly CancellationTokenSource stop = new();
-    private readonly ManualResetEventSlim running = new(initialState: true);
-    private readonly Thread thread;
-    private ExceptionDispatchInfo? failure;
-    private volatile bool lastStepSkipped;
+    private readonly TrainingSession _session;
+    private readonly SnapshotExchange _snapshots;
+    private readonly TimeSpan _snapshotInterval;
+    private readonly LatentMapBuilder? _maps;
+    private readonly TimeSpan _mapInterval;
+    private LatentMap? _map;
+    private readonly ConcurrentQueue<TrainingEvent> _events = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ManualResetEventSlim _running = new(initialState: true);
+    private readonly Thread _thread;
+    private ExceptionDispatchInfo? _failure;
+    private volatile bool _lastStepSkipped;
 
     /// <param name="maps">Builds the latent maps on the training thread every <paramref name="mapInterval"/>; null for none.</param>
     public LiveTraining(TrainingSession session, TimeSpan snapshotInterval, LatentMapBuilder? maps = null, TimeSpan mapInterval = default)
     {
-        this.session = session;
-        this.snapshotInterval = snapshotInterval;
-        this.maps = maps;
-        this.mapInterval = mapInterval;
-        snapshots = new SnapshotExchange(session.Trainer.Model);
-        thread = new Thread(Train) { Name = "training", IsBackground = true };
+        this._session = session;
+        this._snapshotInterval = snapshotInterval;
+        this._maps = maps;
+        this._mapInterval = mapInterval;
+        _snapshots = new SnapshotExchange(session.Trainer.Model);
+        _thread = new Thread(Train) { Name = "training", IsBackground = true };
     }
 
-    public bool Finished => !thread.IsAlive && failure is null;
-    public bool Paused => !running.IsSet;
+    public bool Finished => !_thread.IsAlive && _failure is null;
+    public bool Paused => !_running.IsSet;
 
     /// <summary>True while the last step's loss was non-finite: the view keeps the last good weights meanwhile.</summary>
-    public bool LastStepSkipped => lastStepSkipped;
+    public bool LastStepSkipped => _lastStepSkipped;
 
-    public void Start() => thread.Start();
+    public void Start() => _thread.Start();
 
     public void SetPaused(bool paused)
     {
-        if (paused) running.Reset();
-        else running.Set();
+        if (paused) _running.Reset();
+        else _running.Set();
     }
 
     /// <summary>The newest latent map (replaced whole, never changed in place), or null before the first.</summary>
-    public LatentMap? Map => Volatile.Read(ref map);
+    public LatentMap? Map => Volatile.Read(ref _map);
 
     /// <summary>Render thread: the newest weights since the last call, or null.</summary>
-    public WeightSnapshot? TakeNewestWeights() => snapshots.TakeNewest();
+    public WeightSnapshot? TakeNewestWeights() => _snapshots.TakeNewest();
 
     /// <summary>Render thread: the next training event, if any.</summary>
-    public bool TryNextEvent(out TrainingEvent trainingEvent) => events.TryDequeue(out trainingEvent!);
+    public bool TryNextEvent(out TrainingEvent trainingEvent) => _events.TryDequeue(out trainingEvent!);
 
-    public void ThrowIfFailed() => failure?.Throw();
+    public void ThrowIfFailed() => _failure?.Throw();
 
     /// <summary>Stops after the current step; the session saves a checkpoint as it ends.</summary>
     public void Stop()
     {
-        stop.Cancel();
-        running.Set();
-        thread.Join();
+        _stop.Cancel();
+        _running.Set();
+        _thread.Join();
         ThrowIfFailed();
     }
 
@@ -78,61 +78,61 @@ public sealed class LiveTraining : IDisposable
         {
             var sinceSnapshot = WallClock.StartNew();
             var sinceMap = WallClock.StartNew();
-            snapshots.Publish(session.Trainer.Model, session.Trainer.Progress.GlobalStep);
+            _snapshots.Publish(_session.Trainer.Model, _session.Trainer.Progress.GlobalStep);
             UpdateMap();
-            while (!session.Trainer.Finished && !stop.IsCancellationRequested)
+            while (!_session.Trainer.Finished && !_stop.IsCancellationRequested)
             {
-                running.Wait(stop.Token);
-                var stepped = session.StepOnce(events.Enqueue);
-                lastStepSkipped = stepped.Step.Skipped;
+                _running.Wait(_stop.Token);
+                var stepped = _session.StepOnce(_events.Enqueue);
+                _lastStepSkipped = stepped.Step.Skipped;
                 // A step that was under way when training was paused publishes nothing: paused means the view holds still.
-                var publish = !stepped.Step.Skipped && running.IsSet;
-                if (publish && sinceSnapshot.Elapsed >= snapshotInterval)
+                var publish = !stepped.Step.Skipped && _running.IsSet;
+                if (publish && sinceSnapshot.Elapsed >= _snapshotInterval)
                 {
-                    snapshots.Publish(session.Trainer.Model, session.Trainer.Progress.GlobalStep);
+                    _snapshots.Publish(_session.Trainer.Model, _session.Trainer.Progress.GlobalStep);
                     sinceSnapshot.Restart();
                 }
-                if (publish && sinceMap.Elapsed >= mapInterval)
+                if (publish && sinceMap.Elapsed >= _mapInterval)
                 {
                     UpdateMap();
                     sinceMap.Restart();
                 }
             }
-            session.SaveOnStop(events.Enqueue);
+            _session.SaveOnStop(_events.Enqueue);
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
             SaveOnStop();
         }
         catch (Exception e)
         {
-            failure = ExceptionDispatchInfo.Capture(e);
+            _failure = ExceptionDispatchInfo.Capture(e);
         }
     }
 
     private void UpdateMap()
     {
-        if (maps is null) return;
-        Volatile.Write(ref map, maps.Build(session.Trainer.Model, session.Trainer.Progress.GlobalStep, map));
+        if (_maps is null) return;
+        Volatile.Write(ref _map, _maps.Build(_session.Trainer.Model, _session.Trainer.Progress.GlobalStep, _map));
     }
 
     private void SaveOnStop()
     {
         try
         {
-            session.SaveOnStop(events.Enqueue);
+            _session.SaveOnStop(_events.Enqueue);
         }
         catch (Exception e)
         {
-            failure = ExceptionDispatchInfo.Capture(e);
+            _failure = ExceptionDispatchInfo.Capture(e);
         }
     }
 
     public void Dispose()
     {
-        if (thread.IsAlive) Stop();
-        snapshots.Dispose();
-        running.Dispose();
-        stop.Dispose();
+        if (_thread.IsAlive) Stop();
+        _snapshots.Dispose();
+        _running.Dispose();
+        _stop.Dispose();
     }
 }

@@ -9,24 +9,24 @@ namespace LvaeLive.Model.Live;
 /// </summary>
 public sealed class SnapshotExchange : IDisposable
 {
-    private readonly WeightSnapshot[] all;
-    private WeightSnapshot writing;
-    private WeightSnapshot ready;
-    private WeightSnapshot inUse;
-    private long sequence;
+    private readonly WeightSnapshot[] _all;
+    private WeightSnapshot _writing;
+    private WeightSnapshot _ready;
+    private WeightSnapshot _inUse;
+    private long _sequence;
 
     public SnapshotExchange(HierarchicalModel model)
     {
-        all = [new WeightSnapshot(model), new WeightSnapshot(model), new WeightSnapshot(model)];
-        (writing, ready, inUse) = (all[0], all[1], all[2]);
+        _all = [new WeightSnapshot(model), new WeightSnapshot(model), new WeightSnapshot(model)];
+        (_writing, _ready, _inUse) = (_all[0], _all[1], _all[2]);
     }
 
     /// <summary>Training thread: captures the model and makes it the ready snapshot.</summary>
     public void Publish(HierarchicalModel model, long step)
     {
-        writing.Capture(model, step);
-        writing.Sequence = ++sequence;
-        writing = Interlocked.Exchange(ref ready, writing);
+        _writing.Capture(model, step);
+        _writing.Sequence = ++_sequence;
+        _writing = Interlocked.Exchange(ref _ready, _writing);
     }
 
     /// <summary>
@@ -35,13 +35,13 @@ public sealed class SnapshotExchange : IDisposable
     /// </summary>
     public WeightSnapshot? TakeNewest()
     {
-        if (Volatile.Read(ref ready).Sequence <= inUse.Sequence) return null;
-        inUse = Interlocked.Exchange(ref ready, inUse);
-        return inUse;
+        if (Volatile.Read(ref _ready).Sequence <= _inUse.Sequence) return null;
+        _inUse = Interlocked.Exchange(ref _ready, _inUse);
+        return _inUse;
     }
 
     public void Dispose()
     {
-        foreach (var snapshot in all) snapshot.Dispose();
+        foreach (var snapshot in _all) snapshot.Dispose();
     }
 }

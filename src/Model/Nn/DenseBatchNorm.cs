@@ -16,29 +16,29 @@ public sealed class DenseBatchNorm : nn.Module<Tensor, Tensor>
     private const double Momentum = 0.1;
     private static readonly Scalar OneBatch = HeldScalar.Constant(1L);
 
-    private readonly Parameter weight;
-    private readonly Parameter bias;
-    private readonly Tensor runningMean;
-    private readonly Tensor runningVariance;
-    private readonly Tensor batchesTracked;
+    private readonly Parameter _weight;
+    private readonly Parameter _bias;
+    private readonly Tensor _runningMean;
+    private readonly Tensor _runningVariance;
+    private readonly Tensor _batchesTracked;
 
     public DenseBatchNorm(long features) : base(nameof(DenseBatchNorm))
     {
-        weight = nn.Parameter(ones(features));
-        bias = nn.Parameter(zeros(features));
-        runningMean = zeros(features);
-        runningVariance = ones(features);
-        batchesTracked = zeros(1, ScalarType.Int64).squeeze();
-        register_parameter("weight", weight);
-        register_parameter("bias", bias);
-        register_buffer("running_mean", runningMean);
-        register_buffer("running_var", runningVariance);
-        register_buffer("num_batches_tracked", batchesTracked);
+        _weight = nn.Parameter(ones(features));
+        _bias = nn.Parameter(zeros(features));
+        _runningMean = zeros(features);
+        _runningVariance = ones(features);
+        _batchesTracked = zeros(1, ScalarType.Int64).squeeze();
+        register_parameter("weight", _weight);
+        register_parameter("bias", _bias);
+        register_buffer("running_mean", _runningMean);
+        register_buffer("running_var", _runningVariance);
+        register_buffer("num_batches_tracked", _batchesTracked);
     }
 
     public override Tensor forward(Tensor input)
     {
-        if (training) batchesTracked.add_(OneBatch, OneBatch);
-        return nn.functional.batch_norm(input, runningMean, runningVariance, weight, bias, training, Momentum, Epsilon);
+        if (training) _batchesTracked.add_(OneBatch, OneBatch);
+        return nn.functional.batch_norm(input, _runningMean, _runningVariance, _weight, _bias, training, Momentum, Epsilon);
     }
 }

@@ -1,4 +1,5 @@
 using TorchSharp;
+using TorchSharp.Utils;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -10,20 +11,22 @@ public sealed class DenseBlock : nn.Module<Tensor, Tensor>
     // Lasagne's leaky_rectify, which the reference code uses.
     private static readonly Scalar LeakySlope = HeldScalar.Constant(0.01);
 
-    private readonly Linear dense;
-    private readonly DenseBatchNorm? norm;
+    [ComponentName(Name = "dense")]
+    private readonly Linear _dense;
+    [ComponentName(Name = "norm")]
+    private readonly DenseBatchNorm? _norm;
 
     public DenseBlock(long inputs, long outputs, bool batchNorm) : base(nameof(DenseBlock))
     {
-        dense = Layers.GlorotLinear(inputs, outputs);
-        norm = batchNorm ? new DenseBatchNorm(outputs) : null;
+        _dense = Layers.GlorotLinear(inputs, outputs);
+        _norm = batchNorm ? new DenseBatchNorm(outputs) : null;
         RegisterComponents();
     }
 
     public override Tensor forward(Tensor input)
     {
-        var h = dense.call(input);
-        if (norm is not null) h = norm.call(h);
+        var h = _dense.call(input);
+        if (_norm is not null) h = _norm.call(h);
         return h.leaky_relu(LeakySlope);
     }
 }
@@ -31,15 +34,17 @@ public sealed class DenseBlock : nn.Module<Tensor, Tensor>
 /// <summary>Two dense blocks of the same width: one deterministic step of the paper's MLPs.</summary>
 public sealed class DenseStack : nn.Module<Tensor, Tensor>
 {
-    private readonly DenseBlock first;
-    private readonly DenseBlock second;
+    [ComponentName(Name = "first")]
+    private readonly DenseBlock _first;
+    [ComponentName(Name = "second")]
+    private readonly DenseBlock _second;
 
     public DenseStack(long inputs, long width, bool batchNorm) : base(nameof(DenseStack))
     {
-        first = new DenseBlock(inputs, width, batchNorm);
-        second = new DenseBlock(width, width, batchNorm);
+        _first = new DenseBlock(inputs, width, batchNorm);
+        _second = new DenseBlock(width, width, batchNorm);
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor input) => second.call(first.call(input));
+    public override Tensor forward(Tensor input) => _second.call(_first.call(input));
 }

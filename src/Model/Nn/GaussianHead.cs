@@ -1,4 +1,5 @@
 using TorchSharp;
+using TorchSharp.Utils;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -14,26 +15,30 @@ public sealed class GaussianHead : nn.Module<Tensor, (Tensor Mean, Tensor Varian
     public const double VarianceFloor = 1e-5;
     private static readonly Scalar Floor = HeldScalar.Constant(VarianceFloor);
 
-    private readonly Linear mean;
-    private readonly Linear variance;
-    private readonly DenseBatchNorm? meanNorm;
-    private readonly DenseBatchNorm? varianceNorm;
+    [ComponentName(Name = "mean")]
+    private readonly Linear _mean;
+    [ComponentName(Name = "variance")]
+    private readonly Linear _variance;
+    [ComponentName(Name = "meanNorm")]
+    private readonly DenseBatchNorm? _meanNorm;
+    [ComponentName(Name = "varianceNorm")]
+    private readonly DenseBatchNorm? _varianceNorm;
 
     public GaussianHead(long inputs, long outputs, bool batchNorm) : base(nameof(GaussianHead))
     {
-        mean = Layers.GlorotLinear(inputs, outputs);
-        variance = Layers.GlorotLinear(inputs, outputs);
-        meanNorm = batchNorm ? new DenseBatchNorm(outputs) : null;
-        varianceNorm = batchNorm ? new DenseBatchNorm(outputs) : null;
+        _mean = Layers.GlorotLinear(inputs, outputs);
+        _variance = Layers.GlorotLinear(inputs, outputs);
+        _meanNorm = batchNorm ? new DenseBatchNorm(outputs) : null;
+        _varianceNorm = batchNorm ? new DenseBatchNorm(outputs) : null;
         RegisterComponents();
     }
 
     public override (Tensor Mean, Tensor Variance) forward(Tensor feature)
     {
-        var m = mean.call(feature);
-        var v = variance.call(feature);
-        if (meanNorm is not null) m = meanNorm.call(m);
-        if (varianceNorm is not null) v = varianceNorm.call(v);
+        var m = _mean.call(feature);
+        var v = _variance.call(feature);
+        if (_meanNorm is not null) m = _meanNorm.call(m);
+        if (_varianceNorm is not null) v = _varianceNorm.call(v);
         return (m, SoftplusOf.Value(v).add(Floor, HeldScalar.One));
     }
 }

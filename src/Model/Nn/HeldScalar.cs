@@ -24,28 +24,28 @@ public sealed class HeldScalar : IDisposable
     /// <summary>An integer constant held for the process's life: for counters in integer tensors.</summary>
     public static Scalar Constant(long value) => value.ToScalar();
 
-    private Scalar scalar;
-    private double value;
+    private Scalar _scalar;
+    private double _value;
 
     public HeldScalar(double value)
     {
-        this.value = value;
-        scalar = value.ToScalar();
+        this._value = value;
+        _scalar = value.ToScalar();
     }
 
     /// <summary>The held Scalar.</summary>
-    public Scalar Value => scalar;
+    public Scalar Value => _scalar;
 
     /// <summary>The held Scalar, remade only when <paramref name="newValue"/> differs from the last one.</summary>
     /// <remarks>The Scalar it replaces was read by calls that have returned: this owner uses it from one thread.</remarks>
     public Scalar Of(double newValue)
     {
-        if (newValue.Equals(value)) return scalar;
-        scalar.Dispose();
-        value = newValue;
-        scalar = newValue.ToScalar();
-        return scalar;
+        if (newValue.Equals(_value)) return _scalar;
+        _scalar.Dispose();
+        _value = newValue;
+        _scalar = newValue.ToScalar();
+        return _scalar;
     }
 
-    public void Dispose() => scalar.Dispose();
+    public void Dispose() => _scalar.Dispose();
 }

@@ -14,15 +14,15 @@ namespace LvaeLive.Model.Time;
 #pragma warning disable RS0030
 public sealed class WallClock
 {
-    private long started = Stopwatch.GetTimestamp();
+    private long _started = Stopwatch.GetTimestamp();
 
     /// <summary>A clock that starts now.</summary>
     public static WallClock StartNew() => new();
 
     /// <summary>Time since the clock started (or was restarted).</summary>
-    public TimeSpan Elapsed => Stopwatch.GetElapsedTime(started);
+    public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_started);
 
-    public void Restart() => started = Stopwatch.GetTimestamp();
+    public void Restart() => _started = Stopwatch.GetTimestamp();
 
     /// <summary>The local date and time as yyyyMMdd-HHmmss (with -fff milliseconds when asked), for names that sort by time.</summary>
     public static string Stamp(bool milliseconds = false) =>

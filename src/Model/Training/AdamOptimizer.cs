@@ -16,37 +16,37 @@ public sealed class AdamOptimizer : IDisposable
     // TorchSharp's Adam writes its class name first, and load_state_dict checks it: kept for checkpoints.
     private const string SavedName = "Adam";
 
-    private readonly Parameter[] parameters;
-    private readonly Tensor[] firstMoments;
-    private readonly Tensor[] secondMoments;
-    private readonly double beta1;
-    private readonly double beta2;
-    private readonly double epsilon;
-    private readonly double initialLearningRate;
-    private readonly HeldScalar beta1Scalar;
-    private readonly HeldScalar beta2Scalar;
-    private readonly HeldScalar oneMinusBeta1;
-    private readonly HeldScalar oneMinusBeta2;
-    private readonly HeldScalar epsilonScalar;
-    private readonly HeldScalar secondMomentCorrection = new(1);
-    private readonly HeldScalar negativeStepSize = new(0);
-    private long steps;
+    private readonly Parameter[] _parameters;
+    private readonly Tensor[] _firstMoments;
+    private readonly Tensor[] _secondMoments;
+    private readonly double _beta1;
+    private readonly double _beta2;
+    private readonly double _epsilon;
+    private readonly double _initialLearningRate;
+    private readonly HeldScalar _beta1Scalar;
+    private readonly HeldScalar _beta2Scalar;
+    private readonly HeldScalar _oneMinusBeta1;
+    private readonly HeldScalar _oneMinusBeta2;
+    private readonly HeldScalar _epsilonScalar;
+    private readonly HeldScalar _secondMomentCorrection = new(1);
+    private readonly HeldScalar _negativeStepSize = new(0);
+    private long _steps;
 
     public AdamOptimizer(IEnumerable<Parameter> parameters, double learningRate, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
     {
-        this.parameters = parameters.ToArray();
+        this._parameters = parameters.ToArray();
         using (no_grad())
         {
-            firstMoments = this.parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
-            secondMoments = this.parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
+            _firstMoments = this._parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
+            _secondMoments = this._parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
         }
-        (this.beta1, this.beta2, this.epsilon) = (beta1, beta2, epsilon);
-        initialLearningRate = LearningRate = learningRate;
-        beta1Scalar = new HeldScalar(beta1);
-        beta2Scalar = new HeldScalar(beta2);
-        oneMinusBeta1 = new HeldScalar(1 - beta1);
-        oneMinusBeta2 = new HeldScalar(1 - beta2);
-        epsilonScalar = new HeldScalar(epsilon);
+        (this._beta1, this._beta2, this._epsilon) = (beta1, beta2, epsilon);
+        _initialLearningRate = LearningRate = learningRate;
+        _beta1Scalar = new HeldScalar(beta1);
+        _beta2Scalar = new HeldScalar(beta2);
+        _oneMinusBeta1 = new HeldScalar(1 - beta1);
+        _oneMinusBeta2 = new HeldScalar(1 - beta2);
+        _epsilonScalar = new HeldScalar(epsilon);
     }
 
     public double LearningRate { get; set; }
@@ -54,7 +54,7 @@ public sealed class AdamOptimizer : IDisposable
     /// <summary>Clears every parameter's gradient before the next backward pass.</summary>
     public void ZeroGrad()
     {
-        foreach (var parameter in parameters)
+        foreach (var parameter in _parameters)
         {
             using var grad = parameter.grad;
             grad?.zero_();
@@ -66,19 +66,19 @@ public sealed class AdamOptimizer : IDisposable
     {
         using var _ = no_grad();
         using var scope = NewDisposeScope();
-        steps++;
-        var biasCorrection1 = 1 - Math.Pow(beta1, steps);
-        var biasCorrection2 = 1 - Math.Pow(beta2, steps);
-        var correction = secondMomentCorrection.Of(Math.Sqrt(biasCorrection2));
-        var stepSize = negativeStepSize.Of(-LearningRate / biasCorrection1);
-        for (var i = 0; i < parameters.Length; i++)
+        _steps++;
+        var biasCorrection1 = 1 - Math.Pow(_beta1, _steps);
+        var biasCorrection2 = 1 - Math.Pow(_beta2, _steps);
+        var correction = _secondMomentCorrection.Of(Math.Sqrt(biasCorrection2));
+        var stepSize = _negativeStepSize.Of(-LearningRate / biasCorrection1);
+        for (var i = 0; i < _parameters.Length; i++)
         {
-            var grad = parameters[i].grad;
+            var grad = _parameters[i].grad;
             if (grad is null) continue;
-            firstMoments[i].mul_(beta1Scalar.Value).add_(grad, oneMinusBeta1.Value);
-            secondMoments[i].mul_(beta2Scalar.Value).addcmul_(grad, grad, oneMinusBeta2.Value);
-            var denominator = secondMoments[i].sqrt().div(correction).add_(epsilonScalar.Value, HeldScalar.One);
-            parameters[i].addcdiv_(firstMoments[i], denominator, stepSize);
+            _firstMoments[i].mul_(_beta1Scalar.Value).add_(grad, _oneMinusBeta1.Value);
+            _secondMoments[i].mul_(_beta2Scalar.Value).addcmul_(grad, grad, _oneMinusBeta2.Value);
+            var denominator = _secondMoments[i].sqrt().div(correction).add_(_epsilonScalar.Value, HeldScalar.One);
+            _parameters[i].addcdiv_(_firstMoments[i], denominator, stepSize);
         }
     }
 
@@ -88,20 +88,20 @@ public sealed class AdamOptimizer : IDisposable
         writer.Write(SavedName);
         // TorchSharp counts groups and states in LEB128, which is .NET's 7-bit encoding of a non-negative number.
         writer.Write7BitEncodedInt64(1);
-        writer.Write7BitEncodedInt64(parameters.Length);
-        writer.Write(initialLearningRate);
+        writer.Write7BitEncodedInt64(_parameters.Length);
+        writer.Write(_initialLearningRate);
         writer.Write(LearningRate);
-        writer.Write(beta1);
-        writer.Write(beta2);
-        writer.Write(epsilon);
+        writer.Write(_beta1);
+        writer.Write(_beta2);
+        writer.Write(_epsilon);
         writer.Write(0.0); // weight decay
         writer.Write(false); // AMSGrad
         writer.Write(false); // maximize
-        for (var i = 0; i < parameters.Length; i++)
+        for (var i = 0; i < _parameters.Length; i++)
         {
-            writer.Write(steps);
-            firstMoments[i].Save(writer);
-            secondMoments[i].Save(writer);
+            writer.Write(_steps);
+            _firstMoments[i].Save(writer);
+            _secondMoments[i].Save(writer);
             writer.Write(false); // no AMSGrad maximum
         }
     }
@@ -111,28 +111,28 @@ public sealed class AdamOptimizer : IDisposable
     {
         var name = reader.ReadString();
         if (name != SavedName) throw new InvalidDataException($"{source} holds the state of a {name} optimizer, not of Adam");
-        if (reader.Read7BitEncodedInt64() != 1 || reader.Read7BitEncodedInt64() != parameters.Length)
+        if (reader.Read7BitEncodedInt64() != 1 || reader.Read7BitEncodedInt64() != _parameters.Length)
             throw new InvalidDataException($"{source} holds optimizer state for another set of parameters");
         reader.ReadDouble(); // the initial learning rate: this run's own is kept
         LearningRate = reader.ReadDouble();
         for (var i = 0; i < 4; i++) reader.ReadDouble(); // beta1, beta2, epsilon, weight decay: this run's own are kept
         if (reader.ReadBoolean() || reader.ReadBoolean())
             throw new InvalidDataException($"{source} holds the state of an AMSGrad or maximizing Adam, which this trainer does not use");
-        for (var i = 0; i < parameters.Length; i++)
+        for (var i = 0; i < _parameters.Length; i++)
         {
-            steps = reader.ReadInt64();
-            firstMoments[i].Load(reader);
-            secondMoments[i].Load(reader);
+            _steps = reader.ReadInt64();
+            _firstMoments[i].Load(reader);
+            _secondMoments[i].Load(reader);
             if (reader.ReadBoolean()) throw new InvalidDataException($"{source} holds AMSGrad state, which this trainer does not use");
         }
     }
 
     public void Dispose()
     {
-        negativeStepSize.Dispose();
-        secondMomentCorrection.Dispose();
-        foreach (var scalar in new[] { epsilonScalar, oneMinusBeta2, oneMinusBeta1, beta2Scalar, beta1Scalar }) scalar.Dispose();
-        foreach (var moment in secondMoments) moment.Dispose();
-        foreach (var moment in firstMoments) moment.Dispose();
+        _negativeStepSize.Dispose();
+        _secondMomentCorrection.Dispose();
+        foreach (var scalar in new[] { _epsilonScalar, _oneMinusBeta2, _oneMinusBeta1, _beta2Scalar, _beta1Scalar }) scalar.Dispose();
+        foreach (var moment in _secondMoments) moment.Dispose();
+        foreach (var moment in _firstMoments) moment.Dispose();
     }
 }

@@ -9,20 +9,20 @@ namespace LvaeLive.Model.Training;
 /// </summary>
 internal sealed class EpochData : IDisposable
 {
-    private readonly Tensor greyLevels;
-    private readonly Generator generator;
-    private readonly bool binarize;
-    private Tensor? binarized;
-    private Tensor? order;
+    private readonly Tensor _greyLevels;
+    private readonly Generator _generator;
+    private readonly bool _binarize;
+    private Tensor? _binarized;
+    private Tensor? _order;
 
     public EpochData(Tensor greyLevels, Generator generator, bool binarize)
     {
-        this.greyLevels = greyLevels;
-        this.generator = generator;
-        this.binarize = binarize;
+        this._greyLevels = greyLevels;
+        this._generator = generator;
+        this._binarize = binarize;
     }
 
-    public long Count => greyLevels.shape[0];
+    public long Count => _greyLevels.shape[0];
 
     /// <summary>The generator's state at the start of the current epoch.</summary>
     public Tensor? EpochStartState { get; private set; }
@@ -31,37 +31,37 @@ internal sealed class EpochData : IDisposable
     public void NextEpoch()
     {
         EpochStartState?.Dispose();
-        EpochStartState = generator.get_state();
+        EpochStartState = _generator.get_state();
         Draw();
     }
 
     /// <summary>Rebuilds the epoch that started from <paramref name="state"/>.</summary>
     public void RestoreEpoch(Tensor state)
     {
-        generator.set_state(state);
+        _generator.set_state(state);
         NextEpoch();
     }
 
     /// <summary>Batch <paramref name="index"/> of the epoch (B, 784); the last partial batch is dropped by the caller.</summary>
     public Tensor Batch(int index, int batchSize)
     {
-        using var rows = order!.narrow(0, (long)index * batchSize, batchSize);
-        return binarized!.index_select(0, rows);
+        using var rows = _order!.narrow(0, (long)index * batchSize, batchSize);
+        return _binarized!.index_select(0, rows);
     }
 
     private void Draw()
     {
-        binarized?.Dispose();
-        order?.Dispose();
+        _binarized?.Dispose();
+        _order?.Dispose();
         using var _ = NewDisposeScope();
-        binarized = (binarize ? greyLevels.bernoulli(generator) : greyLevels.alias()).MoveToOuterDisposeScope();
-        order = randperm(Count, generator: generator, device: greyLevels.device).MoveToOuterDisposeScope();
+        _binarized = (_binarize ? _greyLevels.bernoulli(_generator) : _greyLevels.alias()).MoveToOuterDisposeScope();
+        _order = randperm(Count, generator: _generator, device: _greyLevels.device).MoveToOuterDisposeScope();
     }
 
     public void Dispose()
     {
         EpochStartState?.Dispose();
-        order?.Dispose();
-        binarized?.Dispose();
+        _order?.Dispose();
+        _binarized?.Dispose();
     }
 }

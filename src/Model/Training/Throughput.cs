@@ -6,19 +6,19 @@ namespace LvaeLive.Model.Training;
 internal sealed class Throughput
 {
     private const int Window = 20;
-    private readonly WallClock clock = WallClock.StartNew();
-    private readonly Queue<(TimeSpan At, int Samples)> recent = new();
-    private int samplesInWindow;
+    private readonly WallClock _clock = WallClock.StartNew();
+    private readonly Queue<(TimeSpan At, int Samples)> _recent = new();
+    private int _samplesInWindow;
 
     public double Add(int samples)
     {
-        var now = clock.Elapsed;
-        recent.Enqueue((now, samples));
-        samplesInWindow += samples;
-        if (recent.Count > Window) samplesInWindow -= recent.Dequeue().Samples;
-        var (oldest, oldestSamples) = recent.Peek();
+        var now = _clock.Elapsed;
+        _recent.Enqueue((now, samples));
+        _samplesInWindow += samples;
+        if (_recent.Count > Window) _samplesInWindow -= _recent.Dequeue().Samples;
+        var (oldest, oldestSamples) = _recent.Peek();
         var seconds = (now - oldest).TotalSeconds;
         // The oldest entry marks the window's start; its own samples were processed before it.
-        return seconds > 0 ? (samplesInWindow - oldestSamples) / seconds : 0;
+        return seconds > 0 ? (_samplesInWindow - oldestSamples) / seconds : 0;
     }
 }

@@ -13,16 +13,16 @@ namespace LvaeLive.Model.Training;
 /// </summary>
 public sealed class Trainer : IDisposable
 {
-    private readonly Tensor trainImages;
-    private readonly Generator dataGenerator;
-    private readonly Generator noiseGenerator;
-    private readonly EpochData epochData;
-    private readonly AdamOptimizer optimizer;
-    private readonly HeldScalar beta = new(0);
-    private readonly IList<Parameter> parameters;
+    private readonly Tensor _trainImages;
+    private readonly Generator _dataGenerator;
+    private readonly Generator _noiseGenerator;
+    private readonly EpochData _epochData;
+    private readonly AdamOptimizer _optimizer;
+    private readonly HeldScalar _beta = new(0);
+    private readonly IList<Parameter> _parameters;
     // Batch norm's running statistics, and a copy taken before each step: a skipped step's forward pass has already
     // folded its non-finite activations into them, so they are put back.
-    private readonly (Tensor Live, Tensor BeforeStep)[] normBuffers;
+    private readonly (Tensor Live, Tensor BeforeStep)[] _normBuffers;
 
     public Trainer(HierarchicalModel model, TrainOptions options, MnistSplit train, Device device)
     {
@@ -30,16 +30,16 @@ public sealed class Trainer : IDisposable
         Options = options.Validated();
         Device = device;
         var images = Options.TrainLimit > 0 ? train.Take(Options.TrainLimit) : train;
-        trainImages = tensor(images.GreyLevels, [images.Count, LvaeConfig.ImagePixels], device: device);
+        _trainImages = tensor(images.GreyLevels, [images.Count, LvaeConfig.ImagePixels], device: device);
         StepsPerEpoch = images.Count / Options.BatchSize;
-        dataGenerator = new Generator((ulong)Options.Seed, device);
-        noiseGenerator = new Generator((ulong)Options.Seed + 1, device);
-        epochData = new EpochData(trainImages, dataGenerator, binarize: model.Config.Likelihood == Likelihood.Bernoulli);
-        parameters = model.parameters().ToList();
-        normBuffers = model.buffers().Select(buffer => (buffer, buffer.clone())).ToArray();
-        optimizer = new AdamOptimizer(parameters, Options.LearningRate, epsilon: Options.AdamEpsilon);
+        _dataGenerator = new Generator((ulong)Options.Seed, device);
+        _noiseGenerator = new Generator((ulong)Options.Seed + 1, device);
+        _epochData = new EpochData(_trainImages, _dataGenerator, binarize: model.Config.Likelihood == Likelihood.Bernoulli);
+        _parameters = model.parameters().ToList();
+        _normBuffers = model.buffers().Select(buffer => (buffer, buffer.clone())).ToArray();
+        _optimizer = new AdamOptimizer(_parameters, Options.LearningRate, epsilon: Options.AdamEpsilon);
         Progress = new TrainingProgress { LearningRate = Options.LearningRate };
-        epochData.NextEpoch();
+        _epochData.NextEpoch();
     }
 
     public HierarchicalModel Model { get; }
@@ -63,24 +63,24 @@ public sealed class Trainer : IDisposable
         using (var _ = NewDisposeScope())
         {
             Model.train();
-            using (no_grad()) foreach (var (live, beforeStep) in normBuffers) beforeStep.copy_(live);
-            var x = epochData.Batch(Progress.StepInEpoch, Options.BatchSize);
-            var pass = Model.Infer(x, noiseGenerator);
-            var loss = -pass.Elbo(beta.Of(stepBeta)).mean();
+            using (no_grad()) foreach (var (live, beforeStep) in _normBuffers) beforeStep.copy_(live);
+            var x = _epochData.Batch(Progress.StepInEpoch, Options.BatchSize);
+            var pass = Model.Infer(x, _noiseGenerator);
+            var loss = -pass.Elbo(_beta.Of(stepBeta)).mean();
             // One read-back for every number the progress display needs: loss, log-likelihood, KL per layer.
             var summary = cat([loss.reshape(1), pass.LogLikelihood.mean().reshape(1), stack(pass.Kl.Select(k => k.mean())).reshape(-1)])
                 .detach().cpu().data<float>().ToArray();
             var skipped = !summary.All(float.IsFinite);
             if (skipped)
             {
-                using (no_grad()) foreach (var (live, beforeStep) in normBuffers) live.copy_(beforeStep);
+                using (no_grad()) foreach (var (live, beforeStep) in _normBuffers) live.copy_(beforeStep);
             }
             else
             {
-                optimizer.ZeroGrad();
+                _optimizer.ZeroGrad();
                 loss.backward();
-                nn.utils.clip_grad_norm_(parameters, Options.GradientClip);
-                optimizer.Step();
+                nn.utils.clip_grad_norm_(_parameters, Options.GradientClip);
+                _optimizer.Step();
             }
             var kl = summary.Skip(2).Select(v => (double)v).ToArray();
             result = new StepResult(Progress.Epoch, Progress.StepInEpoch, Progress.GlobalStep, summary[1] - kl.Sum(), summary[1], kl, stepBeta, Options.BatchSize, skipped);
@@ -102,7 +102,7 @@ public sealed class Trainer : IDisposable
         {
             progress = progress with { Epoch = progress.Epoch + 1, StepInEpoch = 0, LearningRate = progress.LearningRate * Options.LearningRateDecay };
             SetLearningRate(progress.LearningRate);
-            if (progress.Epoch < Options.Epochs) epochData.NextEpoch();
+            if (progress.Epoch < Options.Epochs) _epochData.NextEpoch();
         }
         Progress = progress;
     }
@@ -122,27 +122,27 @@ public sealed class Trainer : IDisposable
 
     private void SetLearningRate(double learningRate)
     {
-        optimizer.LearningRate = learningRate;
+        _optimizer.LearningRate = learningRate;
     }
 
     /// <summary>Writes what the next step depends on besides the weights: optimizer state and generator states.</summary>
     internal void WriteState(BinaryWriter writer)
     {
-        optimizer.Save(writer);
-        WriteBytes(writer, epochData.EpochStartState!);
-        using var noiseState = noiseGenerator.get_state();
+        _optimizer.Save(writer);
+        WriteBytes(writer, _epochData.EpochStartState!);
+        using var noiseState = _noiseGenerator.get_state();
         WriteBytes(writer, noiseState);
     }
 
     /// <summary>Restores what <see cref="WriteState"/> wrote, with the progress saved beside it.</summary>
     internal void ReadState(BinaryReader reader, TrainingProgress progress)
     {
-        optimizer.Load(reader, "the checkpoint's optimizer state");
+        _optimizer.Load(reader, "the checkpoint's optimizer state");
         Progress = progress;
         SetLearningRate(progress.LearningRate);
-        using (var epochStart = ReadBytes(reader)) epochData.RestoreEpoch(epochStart);
+        using (var epochStart = ReadBytes(reader)) _epochData.RestoreEpoch(epochStart);
         using var noiseState = ReadBytes(reader);
-        noiseGenerator.set_state(noiseState);
+        _noiseGenerator.set_state(noiseState);
     }
 
     private static void WriteBytes(BinaryWriter writer, Tensor state)
@@ -162,12 +162,12 @@ public sealed class Trainer : IDisposable
 
     public void Dispose()
     {
-        optimizer.Dispose();
-        beta.Dispose();
-        foreach (var (_, beforeStep) in normBuffers) beforeStep.Dispose();
-        epochData.Dispose();
-        noiseGenerator.Dispose();
-        dataGenerator.Dispose();
-        trainImages.Dispose();
+        _optimizer.Dispose();
+        _beta.Dispose();
+        foreach (var (_, beforeStep) in _normBuffers) beforeStep.Dispose();
+        _epochData.Dispose();
+        _noiseGenerator.Dispose();
+        _dataGenerator.Dispose();
+        _trainImages.Dispose();
     }
 }

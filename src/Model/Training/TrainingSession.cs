@@ -21,20 +21,20 @@ public sealed class TrainingSession : IDisposable
     /// <summary>Training scalars are logged (TensorBoard, metrics.jsonl) every this many steps.</summary>
     public const int ScalarEverySteps = 20;
 
-    private readonly Tensor testImages;
-    private readonly TorchSharp.Modules.SummaryWriter events;
-    private readonly Throughput throughput = new();
-    private int nonFiniteInARow;
-    private CheckpointInfo lastCheckpoint;
+    private readonly Tensor _testImages;
+    private readonly TorchSharp.Modules.SummaryWriter _events;
+    private readonly Throughput _throughput = new();
+    private int _nonFiniteInARow;
+    private CheckpointInfo _lastCheckpoint;
 
     private TrainingSession(string runFolder, Trainer trainer, Tensor testImages, CheckpointInfo? resumedFrom)
     {
         RunFolder = runFolder;
         Trainer = trainer;
-        this.testImages = testImages;
-        events = torch.utils.tensorboard.SummaryWriter(runFolder);
+        this._testImages = testImages;
+        _events = torch.utils.tensorboard.SummaryWriter(runFolder);
         // A checkpoint exists from the start, so a restore always has somewhere to go back to.
-        lastCheckpoint = resumedFrom ?? CheckpointStore.Save(runFolder, trainer);
+        _lastCheckpoint = resumedFrom ?? CheckpointStore.Save(runFolder, trainer);
     }
 
     public string RunFolder { get; }
@@ -74,9 +74,9 @@ public sealed class TrainingSession : IDisposable
     /// <summary>Saves the steps taken since the last checkpoint, if any, so that a stopped run resumes from here.</summary>
     public void SaveOnStop(Action<TrainingEvent> report)
     {
-        if (Trainer.Progress.GlobalStep == lastCheckpoint.Progress.GlobalStep) return;
-        lastCheckpoint = CheckpointStore.Save(RunFolder, Trainer);
-        report(new TrainingEvent.Notice($"stopped at epoch {Trainer.Progress.Epoch + 1}, step {Trainer.Progress.StepInEpoch}; saved {lastCheckpoint.WeightsFile} (continue with --resume)"));
+        if (Trainer.Progress.GlobalStep == _lastCheckpoint.Progress.GlobalStep) return;
+        _lastCheckpoint = CheckpointStore.Save(RunFolder, Trainer);
+        report(new TrainingEvent.Notice($"stopped at epoch {Trainer.Progress.Epoch + 1}, step {Trainer.Progress.StepInEpoch}; saved {_lastCheckpoint.WeightsFile} (continue with --resume)"));
     }
 
     /// <summary>One step, with what follows it: logging, the epoch's evaluation and checkpoint, or a restore.</summary>
@@ -84,11 +84,11 @@ public sealed class TrainingSession : IDisposable
     {
         var epoch = Trainer.Progress.Epoch;
         var step = Trainer.Step();
-        var stepped = new TrainingEvent.Stepped(step, Trainer.Progress, throughput.Add(step.Samples));
+        var stepped = new TrainingEvent.Stepped(step, Trainer.Progress, _throughput.Add(step.Samples));
         report(stepped);
 
         if (step.Skipped) HandleNonFinite(step, report);
-        else nonFiniteInARow = 0;
+        else _nonFiniteInARow = 0;
 
         if (!step.Skipped && step.GlobalStep % ScalarEverySteps == 0) LogStep(step);
         if (Trainer.Progress.Epoch != epoch) EndEpoch(epoch, report);
@@ -97,48 +97,48 @@ public sealed class TrainingSession : IDisposable
 
     private void HandleNonFinite(StepResult step, Action<TrainingEvent> report)
     {
-        nonFiniteInARow++;
+        _nonFiniteInARow++;
         report(new TrainingEvent.Notice($"non-finite loss at step {step.GlobalStep} (epoch {step.Epoch + 1}); update skipped"));
-        if (nonFiniteInARow < NonFiniteStepsBeforeRestore) return;
+        if (_nonFiniteInARow < NonFiniteStepsBeforeRestore) return;
         // The restore brings back the checkpoint's progress, its learning rate and restore count too: both are taken
         // from before it, so that each restore halves the rate that just failed and is counted.
         var failed = Trainer.Progress;
-        if (failed.Restores - lastCheckpoint.Progress.Restores >= MaxRestores)
+        if (failed.Restores - _lastCheckpoint.Progress.Restores >= MaxRestores)
             throw new TrainingDivergedException(
-                $"training diverged: the loss stayed non-finite through {MaxRestores} restores of {lastCheckpoint.WeightsFile}, down to a learning rate of " +
+                $"training diverged: the loss stayed non-finite through {MaxRestores} restores of {_lastCheckpoint.WeightsFile}, down to a learning rate of " +
                 $"{failed.LearningRate:G3}; {RunFolder} still holds that checkpoint. Start a new run with a lower --lr (this one began at {Trainer.Options.LearningRate:G3})");
-        CheckpointStore.Restore(RunFolder, lastCheckpoint, Trainer);
+        CheckpointStore.Restore(RunFolder, _lastCheckpoint, Trainer);
         Trainer.ContinueAfterRestore(failed.LearningRate * RestoreLearningRateFactor, failed.Restores + 1);
-        nonFiniteInARow = 0;
-        report(new TrainingEvent.Notice($"{NonFiniteStepsBeforeRestore} non-finite losses in a row: restored {lastCheckpoint.WeightsFile} and lowered the learning rate to {Trainer.Progress.LearningRate:G3}"));
+        _nonFiniteInARow = 0;
+        report(new TrainingEvent.Notice($"{NonFiniteStepsBeforeRestore} non-finite losses in a row: restored {_lastCheckpoint.WeightsFile} and lowered the learning rate to {Trainer.Progress.LearningRate:G3}"));
     }
 
     private void EndEpoch(int epoch, Action<TrainingEvent> report)
     {
-        var test = ElboEvaluation.Evaluate(Trainer.Model, testImages);
+        var test = ElboEvaluation.Evaluate(Trainer.Model, _testImages);
         Trainer.RecordTestElbo(test.Elbo);
-        events.add_scalar("test/elbo", (float)test.Elbo, epoch + 1);
-        events.add_scalar("test/reconstruction", (float)test.Reconstruction, epoch + 1);
-        for (var i = 0; i < test.Kl.Length; i++) events.add_scalar($"test/kl/z{i + 1}", (float)test.Kl[i], epoch + 1);
+        _events.add_scalar("test/elbo", (float)test.Elbo, epoch + 1);
+        _events.add_scalar("test/reconstruction", (float)test.Reconstruction, epoch + 1);
+        for (var i = 0; i < test.Kl.Length; i++) _events.add_scalar($"test/kl/z{i + 1}", (float)test.Kl[i], epoch + 1);
         MetricsLog.Append(RunFolder, new MetricsEntry(Trainer.Progress.GlobalStep, epoch + 1, TestElbo: test.Elbo));
-        lastCheckpoint = CheckpointStore.Save(RunFolder, Trainer);
-        report(new TrainingEvent.EpochEnded(epoch, test, lastCheckpoint.WeightsFile));
+        _lastCheckpoint = CheckpointStore.Save(RunFolder, Trainer);
+        report(new TrainingEvent.EpochEnded(epoch, test, _lastCheckpoint.WeightsFile));
     }
 
     private void LogStep(StepResult step)
     {
         var at = (int)step.GlobalStep;
-        events.add_scalar("train/elbo", (float)step.Elbo, at);
-        events.add_scalar("train/reconstruction", (float)step.Reconstruction, at);
-        events.add_scalar("train/beta", (float)step.Beta, at);
-        events.add_scalar("train/learning_rate", (float)Trainer.Progress.LearningRate, at);
-        for (var i = 0; i < step.Kl.Length; i++) events.add_scalar($"train/kl/z{i + 1}", (float)step.Kl[i], at);
+        _events.add_scalar("train/elbo", (float)step.Elbo, at);
+        _events.add_scalar("train/reconstruction", (float)step.Reconstruction, at);
+        _events.add_scalar("train/beta", (float)step.Beta, at);
+        _events.add_scalar("train/learning_rate", (float)Trainer.Progress.LearningRate, at);
+        for (var i = 0; i < step.Kl.Length; i++) _events.add_scalar($"train/kl/z{i + 1}", (float)step.Kl[i], at);
         MetricsLog.Append(RunFolder, new MetricsEntry(step.GlobalStep, step.Epoch, step.Elbo, step.Kl, step.Beta));
     }
 
     public void Dispose()
     {
-        testImages.Dispose();
+        _testImages.Dispose();
         Trainer.Dispose();
         Trainer.Model.Dispose();
     }

@@ -15,34 +15,34 @@ namespace LvaeLive.Host.Tests.Commands;
 [CollectionDefinition(nameof(EvalCommandTests), DisableParallelization = true)]
 public sealed class EvalCommandTests : IDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), $"lvae-eval-cli-{Guid.NewGuid():N}");
-    private string Out => Path.Combine(folder, "report");
-    private string Data => Path.Combine(folder, "mnist");
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"lvae-eval-cli-{Guid.NewGuid():N}");
+    private string Out => Path.Combine(_folder, "report");
+    private string Data => Path.Combine(_folder, "mnist");
 
     public EvalCommandTests()
     {
-        Directory.CreateDirectory(folder);
+        Directory.CreateDirectory(_folder);
         WriteTestSet(Data, side: 28);
     }
 
     [Fact]
     public void ZeroImportanceSamplesIsRefused()
     {
-        var (code, error) = Run("eval", "--checkpoint", folder, "--out", Out, "--iw-samples", "0", "--data", Data);
+        var (code, error) = Run("eval", "--checkpoint", _folder, "--out", Out, "--iw-samples", "0", "--data", Data);
         AssertRefused(code, error, "--iw-samples must be positive");
     }
 
     [Fact]
     public void MissingCheckpointIsRefused()
     {
-        var (code, error) = Run("eval", "--checkpoint", Path.Combine(folder, "no-run"), "--out", Out, "--iw-samples", "5", "--data", Data);
+        var (code, error) = Run("eval", "--checkpoint", Path.Combine(_folder, "no-run"), "--out", Out, "--iw-samples", "5", "--data", Data);
         AssertRefused(code, error, "no checkpoint at");
     }
 
     [Fact]
     public void CheckpointThatDoesNotMatchItsWeightsIsRefused()
     {
-        var run = Path.Combine(folder, "run");
+        var run = Path.Combine(_folder, "run");
         var test = MnistDataset.LoadTest(Data);
         using (TrainingSession.Start(run, new LvaeConfig { LatentSizes = [4, 2], HiddenSizes = [16, 8] }, new TrainOptions { Epochs = 1, BatchSize = 2 }, test, test, TorchSharp.torch.CPU)) { }
         var (info, _) = CheckpointStore.ReadInfo(run);
@@ -56,7 +56,7 @@ public sealed class EvalCommandTests : IDisposable
     [Fact]
     public void CheckpointOfAModelTooLargeForThisMachineIsRefusedBeforeBuildingIt()
     {
-        var run = Path.Combine(folder, "run");
+        var run = Path.Combine(_folder, "run");
         var test = MnistDataset.LoadTest(Data);
         using (TrainingSession.Start(run, new LvaeConfig { LatentSizes = [4, 2], HiddenSizes = [16, 8] }, new TrainOptions { Epochs = 1, BatchSize = 2 }, test, test, TorchSharp.torch.CPU)) { }
         var (info, _) = CheckpointStore.ReadInfo(run);
@@ -71,18 +71,18 @@ public sealed class EvalCommandTests : IDisposable
     [Fact]
     public void TestSetOfTheWrongShapeIsRefused()
     {
-        var wrong = Path.Combine(folder, "wrong");
+        var wrong = Path.Combine(_folder, "wrong");
         WriteTestSet(wrong, side: 27);
-        var (code, error) = Run("eval", "--checkpoint", folder, "--out", Out, "--iw-samples", "5", "--data", wrong);
+        var (code, error) = Run("eval", "--checkpoint", _folder, "--out", Out, "--iw-samples", "5", "--data", wrong);
         AssertRefused(code, error, "MNIST images are [N, 28, 28]");
     }
 
     [Fact]
     public void ReportFolderThatCannotBeWrittenIsRefused()
     {
-        var file = Path.Combine(folder, "a-file");
+        var file = Path.Combine(_folder, "a-file");
         File.WriteAllText(file, "");
-        var (code, error) = Run("eval", "--checkpoint", folder, "--out", Path.Combine(file, "report"), "--iw-samples", "5", "--data", Data);
+        var (code, error) = Run("eval", "--checkpoint", _folder, "--out", Path.Combine(file, "report"), "--iw-samples", "5", "--data", Data);
         Assert.Equal(CommandRunner.UserErrorExitCode, code);
         Assert.Contains("is a file, not a folder", error);
     }
@@ -136,6 +136,6 @@ public sealed class EvalCommandTests : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
     }
 }

@@ -7,8 +7,8 @@ namespace LvaeLive.Host.Tests.Commands;
 /// <summary>`lvae live` with options it cannot honour: one line, exit code 2, and nothing written.</summary>
 public sealed class LiveOptionTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("lvae-live-options-").FullName;
-    private string RunDir => Path.Combine(folder, "run");
+    private readonly string _folder = Directory.CreateTempSubdirectory("lvae-live-options-").FullName;
+    private string RunDir => Path.Combine(_folder, "run");
 
     [Theory]
     [InlineData("--fps-cap", "0", "--fps-cap is 0; it must be 1 to 1000 frames per second")]
@@ -31,7 +31,7 @@ public sealed class LiveOptionTests : IDisposable
         TinyRun.Checkpoint(RunDir, steps: 0);
         var index = Path.Combine(RunDir, CheckpointStore.IndexFile);
         var saved = File.ReadAllBytes(index);
-        var other = Path.Combine(folder, "other");
+        var other = Path.Combine(_folder, "other");
 
         AssertOneLineError(Run("live", "--headless", "--seconds", "1", "--threads", "1", "--checkpoint", RunDir, "--run-dir", other),
             $"lvae: --checkpoint and --run-dir conflict: a checkpoint's run continues in its own folder ({RunDir}); drop --run-dir, or drop --checkpoint to start a new run in {other}");
@@ -45,5 +45,5 @@ public sealed class LiveOptionTests : IDisposable
         Assert.Equal(saved, File.ReadAllBytes(index));
     }
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

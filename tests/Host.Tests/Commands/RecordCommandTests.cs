@@ -6,11 +6,11 @@ namespace LvaeLive.Host.Tests.Commands;
 /// <summary>`lvae record` when the recording cannot be kept: a full disk, a stop signal, and what killed runs left behind.</summary>
 public sealed class RecordCommandTests : IDisposable
 {
-    private readonly TemporaryFolder folder = new();
+    private readonly TemporaryFolder _folder = new();
 
-    public RecordCommandTests() => TinyRun.Checkpoint(folder["run"], steps: 2);
+    public RecordCommandTests() => TinyRun.Checkpoint(_folder["run"], steps: 2);
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void AFullDiskIsOneLineANonZeroExitAndNoFile()
@@ -30,12 +30,12 @@ public sealed class RecordCommandTests : IDisposable
     [InlineData("TERM", 143, false)] // Without ffmpeg: the partial recording is a folder of PNG files.
     public void AStopSignalRemovesThePartialRecordingSaysSoAndExits128PlusItsNumber(string signal, int exitCode, bool withFfmpeg)
     {
-        Directory.CreateDirectory(folder["no-tools"]);
-        var environment = withFfmpeg ? new Dictionary<string, string>() : new Dictionary<string, string> { ["PATH"] = folder["no-tools"] };
-        using var record = new LiveProcess(environment, Record(folder["out/x.mp4"], seconds: 600));
+        Directory.CreateDirectory(_folder["no-tools"]);
+        var environment = withFfmpeg ? new Dictionary<string, string>() : new Dictionary<string, string> { ["PATH"] = _folder["no-tools"] };
+        using var record = new LiveProcess(environment, Record(_folder["out/x.mp4"], seconds: 600));
 
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (!Directory.Exists(folder["out"]) || !Directory.EnumerateFileSystemEntries(folder["out"], ".x*.partial").Any())
+        while (!Directory.Exists(_folder["out"]) || !Directory.EnumerateFileSystemEntries(_folder["out"], ".x*.partial").Any())
         {
             Assert.False(deadline.IsCancellationRequested, $"no partial recording within 2 minutes:\n{string.Join('\n', record.Errors)}");
             Thread.Sleep(25);
@@ -44,28 +44,28 @@ public sealed class RecordCommandTests : IDisposable
 
         Assert.Equal(exitCode, record.WaitForExit(TimeSpan.FromSeconds(30)));
         Assert.Equal([$"lvae: record: stopped by SIG{signal}; removed the partial recording"], record.Errors);
-        Assert.Empty(Directory.GetFileSystemEntries(folder["out"]));
+        Assert.Empty(Directory.GetFileSystemEntries(_folder["out"]));
     }
 
     [Fact]
     public void StartUpRemovesThePartialRecordingsOfEndedRunsAndSaysSo()
     {
         var ended = ExternalTools.EndedProcessId();
-        Directory.CreateDirectory(folder[$"out/.old-png.{ended}.partial"]);
-        File.WriteAllText(folder[$"out/.old-png.{ended}.partial/frame_000000.png"], "a frame");
-        File.WriteAllText(folder[$"out/.old.mp4.{ended}.partial"], "half a video");
+        Directory.CreateDirectory(_folder[$"out/.old-png.{ended}.partial"]);
+        File.WriteAllText(_folder[$"out/.old-png.{ended}.partial/frame_000000.png"], "a frame");
+        File.WriteAllText(_folder[$"out/.old.mp4.{ended}.partial"], "half a video");
         // This test's process runs: its recording is still being written and stays.
-        var running = folder[$"out/.other.mp4.{Environment.ProcessId}.partial"];
+        var running = _folder[$"out/.other.mp4.{Environment.ProcessId}.partial"];
         File.WriteAllText(running, "");
 
-        var result = LvaeProcess.Run(Record(folder["out/x.mp4"], seconds: 0.2));
+        var result = LvaeProcess.Run(Record(_folder["out/x.mp4"], seconds: 0.2));
 
         Assert.True(result.ExitCode == 0, result.Error + result.Output);
-        Assert.Contains($"lvae: removed what interrupted runs left: {folder[$"out/.old-png.{ended}.partial"]}, {folder[$"out/.old.mp4.{ended}.partial"]}\n", result.Error);
-        Assert.Equal([running, folder["out/x.mp4"]], Directory.GetFileSystemEntries(folder["out"]).Order(StringComparer.Ordinal));
+        Assert.Contains($"lvae: removed what interrupted runs left: {_folder[$"out/.old-png.{ended}.partial"]}, {_folder[$"out/.old.mp4.{ended}.partial"]}\n", result.Error);
+        Assert.Equal([running, _folder["out/x.mp4"]], Directory.GetFileSystemEntries(_folder["out"]).Order(StringComparer.Ordinal));
     }
 
     private string[] Record(string output, double seconds) =>
-        ["record", "--checkpoint", folder["run"], "--seconds", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--fps", "10",
+        ["record", "--checkpoint", _folder["run"], "--seconds", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--fps", "10",
             "--size", "320x240", "--out", output, "--threads", "1"];
 }

@@ -5,7 +5,7 @@ namespace LvaeLive.Host.Tests.Input;
 
 public class KeyMapTests
 {
-    private readonly KeyMap map = new(depth: 3);
+    private readonly KeyMap _map = new(depth: 3);
 
     // Names, not enum values: the key and command enums are internal to the program, and test methods must be public.
     [Theory]
@@ -28,19 +28,19 @@ public class KeyMapTests
     [InlineData("Tab", "NextTile")]
     public void EachKeyGivesItsCommand(string key, string command)
     {
-        Assert.Equal(new LiveInput(Enum.Parse<ViewAction>(command)), map.Map(Press(Enum.Parse<GlfwKey>(key))));
+        Assert.Equal(new LiveInput(Enum.Parse<ViewAction>(command)), _map.Map(Press(Enum.Parse<GlfwKey>(key))));
     }
 
     [Fact]
     public void PlusIsShiftEqualAndWorksWithShiftHeld()
     {
-        Assert.Equal(new LiveInput(ViewAction.SpeedUp), map.Map(Press(GlfwKey.Equal, KeyModifiers.Shift)));
+        Assert.Equal(new LiveInput(ViewAction.SpeedUp), _map.Map(Press(GlfwKey.Equal, KeyModifiers.Shift)));
     }
 
     [Fact]
     public void ShiftTabSelectsThePreviousTile()
     {
-        Assert.Equal(new LiveInput(ViewAction.PreviousTile), map.Map(Press(GlfwKey.Tab, KeyModifiers.Shift)));
+        Assert.Equal(new LiveInput(ViewAction.PreviousTile), _map.Map(Press(GlfwKey.Tab, KeyModifiers.Shift)));
     }
 
     [Theory]
@@ -52,15 +52,15 @@ public class KeyMapTests
     {
         var key = Enum.Parse<GlfwKey>(name);
         var nudge = LiveInput.NudgeBy(axis1, axis2);
-        Assert.Equal(nudge, map.Map(Press(key)));
-        Assert.Equal(nudge, map.Map(new KeyEvent(key, 0, KeyAction.Repeat, KeyModifiers.None)));
+        Assert.Equal(nudge, _map.Map(Press(key)));
+        Assert.Equal(nudge, _map.Map(new KeyEvent(key, 0, KeyAction.Repeat, KeyModifiers.None)));
     }
 
     [Fact]
     public void TogglesDoNotRepeatAndReleasesDoNothing()
     {
-        Assert.Null(map.Map(new KeyEvent(GlfwKey.F, 0, KeyAction.Repeat, KeyModifiers.None)));
-        Assert.Null(map.Map(new KeyEvent(GlfwKey.Left, 0, KeyAction.Release, KeyModifiers.None)));
+        Assert.Null(_map.Map(new KeyEvent(GlfwKey.F, 0, KeyAction.Repeat, KeyModifiers.None)));
+        Assert.Null(_map.Map(new KeyEvent(GlfwKey.Left, 0, KeyAction.Release, KeyModifiers.None)));
     }
 
     [Fact]
@@ -68,12 +68,12 @@ public class KeyMapTests
     {
         for (var layer = 1; layer <= 3; layer++)
         {
-            Assert.Equal(LiveInput.ToLayer(layer), map.Map(Press(GlfwKey.D0 + layer)));
-            Assert.Equal(LiveInput.ToLayer(layer), map.Map(Press(GlfwKey.Kp0 + layer)));
+            Assert.Equal(LiveInput.ToLayer(layer), _map.Map(Press(GlfwKey.D0 + layer)));
+            Assert.Equal(LiveInput.ToLayer(layer), _map.Map(Press(GlfwKey.Kp0 + layer)));
         }
-        Assert.Null(map.Map(Press(GlfwKey.D4)));
-        Assert.Null(map.Map(Press(GlfwKey.Kp9)));
-        Assert.Null(map.Map(Press(GlfwKey.D0)));
+        Assert.Null(_map.Map(Press(GlfwKey.D4)));
+        Assert.Null(_map.Map(Press(GlfwKey.Kp9)));
+        Assert.Null(_map.Map(Press(GlfwKey.D0)));
     }
 
     [Fact]
@@ -87,17 +87,17 @@ public class KeyMapTests
     [Fact]
     public void UnboundKeysGiveNothing()
     {
-        Assert.Null(map.Map(Press(GlfwKey.Z)));
-        Assert.Null(map.Map(Press(GlfwKey.Unknown)));
+        Assert.Null(_map.Map(Press(GlfwKey.Z)));
+        Assert.Null(_map.Map(Press(GlfwKey.Unknown)));
     }
 
     [Fact]
     public void HelpLinesCoverEveryCommandOncePerLine()
     {
-        var bound = map.Groups.SelectMany(g => g.Bindings).Select(b => b.Input.Command).ToHashSet();
+        var bound = _map.Groups.SelectMany(g => g.Bindings).Select(b => b.Input.Command).ToHashSet();
         Assert.Equal(Enum.GetValues<ViewAction>().ToHashSet(), bound);
-        var lines = map.HelpLines.ToList();
-        Assert.Equal(map.Groups.Count, lines.Count);
+        var lines = _map.HelpLines.ToList();
+        Assert.Equal(_map.Groups.Count, lines.Count);
         Assert.All(lines, line => Assert.False(string.IsNullOrWhiteSpace(line.Keys) || string.IsNullOrWhiteSpace(line.Description)));
         Assert.Contains(lines, line => line.Keys == "1-3" && line.Description.Contains("layer 1 to 3"));
     }
@@ -105,7 +105,7 @@ public class KeyMapTests
     [Fact]
     public void NoKeyIsBoundTwice()
     {
-        var keys = map.Groups.SelectMany(g => g.Bindings).Select(b => (b.Key, b.Shift)).ToList();
+        var keys = _map.Groups.SelectMany(g => g.Bindings).Select(b => (b.Key, b.Shift)).ToList();
         Assert.Equal(keys.Count, keys.Distinct().Count());
     }
 

@@ -8,9 +8,9 @@ namespace LvaeLive.Host.Tests.Live;
 /// <summary>On a frame clock, what time-driven parts of the view show depends on the frame's number only.</summary>
 public sealed class FrameClockTests : IDisposable
 {
-    private readonly TemporaryFolder folder = new();
+    private readonly TemporaryFolder _folder = new();
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void FrameNIsAtNOverFpsAndNeverShortOfIt()
@@ -46,8 +46,8 @@ public sealed class FrameClockTests : IDisposable
     [Fact]
     public void AViewOnAFrameClockDrawsTheSameHudWhateverTheSetUpTime()
     {
-        TinyRun.Checkpoint(folder["run"], steps: 2);
-        using var model = ModelSide.View(folder["run"], TinyRun.Test, CPU);
+        TinyRun.Checkpoint(_folder["run"], steps: 2);
+        using var model = ModelSide.View(_folder["run"], TinyRun.Test, CPU);
         List<string> Hud(TimeSpan setUp)
         {
             var session = model.OpenSession(seed: 3, "cpu", _ => { });

@@ -12,21 +12,21 @@ namespace LvaeLive.Host.Tests.Live;
 /// </summary>
 internal sealed class LiveProcess : IDisposable
 {
-    private readonly Process process;
-    private readonly ConcurrentQueue<string> lines = new();
-    private readonly ConcurrentQueue<string> errors = new();
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<string> _errors = new();
 
     public LiveProcess(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        process = ProcessRunner.Start(LvaeProcess.Command(environment, args));
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lines.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) errors.Enqueue(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        _process = ProcessRunner.Start(LvaeProcess.Command(environment, args));
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _lines.Enqueue(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _errors.Enqueue(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
     }
 
-    public IEnumerable<string> Output => lines;
-    public IEnumerable<string> Errors => errors;
+    public IEnumerable<string> Output => _lines;
+    public IEnumerable<string> Errors => _errors;
 
     /// <summary>Waits until an output line satisfies <paramref name="match"/>; fails with the output so far otherwise.</summary>
     public string WaitForLine(Func<string, bool> match, TimeSpan timeout, string what)
@@ -34,29 +34,29 @@ internal sealed class LiveProcess : IDisposable
         using var deadline = new CancellationTokenSource(timeout);
         while (!deadline.IsCancellationRequested)
         {
-            var found = lines.LastOrDefault(match);
+            var found = _lines.LastOrDefault(match);
             if (found is not null) return found;
-            if (process.HasExited && !lines.Any(match))
-                Assert.Fail($"lvae exited ({process.ExitCode}) before {what}:\n{string.Join('\n', lines)}\n{string.Join('\n', errors)}");
+            if (_process.HasExited && !_lines.Any(match))
+                Assert.Fail($"lvae exited ({_process.ExitCode}) before {what}:\n{string.Join('\n', _lines)}\n{string.Join('\n', _errors)}");
             Thread.Sleep(25);
         }
-        Assert.Fail($"no {what} within {timeout.TotalSeconds} s:\n{string.Join('\n', lines)}\n{string.Join('\n', errors)}");
+        Assert.Fail($"no {what} within {timeout.TotalSeconds} s:\n{string.Join('\n', _lines)}\n{string.Join('\n', _errors)}");
         return "";
     }
 
     /// <summary>Sends lvae a signal (INT, TERM), as Ctrl+C or a service manager would.</summary>
-    public void Signal(string name) => ExternalTools.Run("kill", $"-{name}", process.Id.ToString(CultureInfo.InvariantCulture));
+    public void Signal(string name) => ExternalTools.Run("kill", $"-{name}", _process.Id.ToString(CultureInfo.InvariantCulture));
 
     public int WaitForExit(TimeSpan timeout)
     {
-        Assert.True(process.WaitForExit(timeout), $"lvae did not exit within {timeout.TotalSeconds} s");
-        process.WaitForExit();
-        return process.ExitCode;
+        Assert.True(_process.WaitForExit(timeout), $"lvae did not exit within {timeout.TotalSeconds} s");
+        _process.WaitForExit();
+        return _process.ExitCode;
     }
 
     public void Dispose()
     {
-        if (!process.HasExited) process.Kill(entireProcessTree: true);
-        process.Dispose();
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
     }
 }

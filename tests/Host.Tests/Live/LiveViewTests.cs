@@ -9,14 +9,14 @@ namespace LvaeLive.Host.Tests.Live;
 
 public sealed class LiveViewTests : IDisposable
 {
-    private readonly TemporaryFolder folder = new();
+    private readonly TemporaryFolder _folder = new();
 
     [Fact]
     public void TrainingBesideTheRenderLoopMakesProgressAndFramesLeakNoTensors()
     {
         torch.set_num_threads(1);
         var validation = new List<string>();
-        var session = TinyRun.Start(folder["run"]);
+        var session = TinyRun.Start(_folder["run"]);
         using var live = ModelSide.Train(session, TinyRun.Test);
         var view = live.OpenSession(seed: 1, "cpu", _ => { });
         var scene = view.Scene;
@@ -50,14 +50,14 @@ public sealed class LiveViewTests : IDisposable
     [Fact]
     public void RecordingTwiceWithTheSameSeedGivesTheSameFrames()
     {
-        TinyRun.Checkpoint(folder["run"], steps: 20);
+        TinyRun.Checkpoint(_folder["run"], steps: 20);
         string Record(string name, int seed)
         {
-            var result = LvaeProcess.Run("record", "--checkpoint", folder["run"], "--seconds", "1", "--fps", "10", "--size", "320x240",
-                "--seed", seed.ToString(), "--out", folder[name], "--threads", "1");
+            var result = LvaeProcess.Run("record", "--checkpoint", _folder["run"], "--seconds", "1", "--fps", "10", "--size", "320x240",
+                "--seed", seed.ToString(), "--out", _folder[name], "--threads", "1");
             Assert.True(result.ExitCode == 0, result.Error + result.Output);
-            Assert.Equal("320,240,10", ExternalTools.Probe(folder[name]));
-            return ExternalTools.Run("ffmpeg", "-v", "error", "-i", folder[name], "-f", "framemd5", "-");
+            Assert.Equal("320,240,10", ExternalTools.Probe(_folder[name]));
+            return ExternalTools.Run("ffmpeg", "-v", "error", "-i", _folder[name], "-f", "framemd5", "-");
         }
 
         var first = Record("a.mp4", 3);
@@ -68,12 +68,12 @@ public sealed class LiveViewTests : IDisposable
     [Fact]
     public void HeadlessLiveRunsRecordsAndSavesACheckpointWhenItStops()
     {
-        var result = LvaeProcess.Run("live", "--headless", "--seconds", "6", "--run-dir", folder["run"], "--record", folder["live.mp4"],
+        var result = LvaeProcess.Run("live", "--headless", "--seconds", "6", "--run-dir", _folder["run"], "--record", _folder["live.mp4"],
             "--layers", "8,4,2", "--hidden", "64,32,16", "--batch-size", "64", "--train-limit", "2048", "--fps-cap", "20");
         Assert.True(result.ExitCode == 0, result.Error + result.Output);
         Assert.Contains("state: tile=0 layer=1 mode=walk", result.Output);
-        Assert.True(File.Exists(Path.Combine(folder["run"], "checkpoint.json")));
-        var probe = ExternalTools.Probe(folder["live.mp4"]).Split(',');
+        Assert.True(File.Exists(Path.Combine(_folder["run"], "checkpoint.json")));
+        var probe = ExternalTools.Probe(_folder["live.mp4"]).Split(',');
         Assert.Equal(["1280", "720"], probe[..2]);
         Assert.True(int.Parse(probe[2]) > 0, "the recording has no frames");
     }
@@ -81,9 +81,9 @@ public sealed class LiveViewTests : IDisposable
     [Fact]
     public void HeadlessLiveGivesANoticeWhenAFullDiskSpoilsTheRecordingAndKeepsNoFile()
     {
-        TinyRun.Checkpoint(folder["run"], steps: 2);
+        TinyRun.Checkpoint(_folder["run"], steps: 2);
         using var full = new FullFilesystem();
-        var result = LvaeProcess.Run("live", "--headless", "--no-train", "--checkpoint", folder["run"], "--seconds", "3", "--size", "320x240",
+        var result = LvaeProcess.Run("live", "--headless", "--no-train", "--checkpoint", _folder["run"], "--seconds", "3", "--size", "320x240",
             "--record", full["live.mp4"], "--threads", "1");
 
         Assert.True(result.ExitCode == 0, result.Error + result.Output);
@@ -97,12 +97,12 @@ public sealed class LiveViewTests : IDisposable
     public void HeadlessLiveRemovesWhatKilledRunsLeftInItsRunAndRecordingFolders()
     {
         var ended = ExternalTools.EndedProcessId();
-        Directory.CreateDirectory(folder["run"]);
-        Directory.CreateDirectory(folder["clips"]);
-        var left = new[] { folder[$"run/.checkpoint-e0001-s000000004.bin.{ended}.partial"], folder[$"clips/.old.mp4.{ended}.partial"] };
+        Directory.CreateDirectory(_folder["run"]);
+        Directory.CreateDirectory(_folder["clips"]);
+        var left = new[] { _folder[$"run/.checkpoint-e0001-s000000004.bin.{ended}.partial"], _folder[$"clips/.old.mp4.{ended}.partial"] };
         foreach (var file in left) File.WriteAllText(file, "cut short");
 
-        var result = LvaeProcess.Run("live", "--headless", "--seconds", "1", "--run-dir", folder["run"], "--record", folder["clips/live.mp4"],
+        var result = LvaeProcess.Run("live", "--headless", "--seconds", "1", "--run-dir", _folder["run"], "--record", _folder["clips/live.mp4"],
             "--layers", "8,4,2", "--hidden", "64,32,16", "--batch-size", "64", "--train-limit", "2048", "--size", "320x240", "--threads", "1");
 
         Assert.True(result.ExitCode == 0, result.Error + result.Output);
@@ -110,5 +110,5 @@ public sealed class LiveViewTests : IDisposable
         Assert.All(left, file => Assert.False(File.Exists(file), file));
     }
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 }

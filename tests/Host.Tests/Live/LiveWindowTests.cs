@@ -10,16 +10,16 @@ namespace LvaeLive.Host.Tests.Live;
 public sealed class LiveWindowTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
-    private readonly TemporaryFolder folder = new();
+    private readonly TemporaryFolder _folder = new();
 
     [Fact]
     public void KeysSteerTheViewTheWindowShowsTheFrameAndEscapeSaves()
     {
         XDisplay.Require();
-        TinyRun.Checkpoint(folder["run"], steps: 20);
-        var savedStep = CheckpointStore.ReadInfo(folder["run"]).Info.Progress.GlobalStep;
+        TinyRun.Checkpoint(_folder["run"], steps: 20);
+        var savedStep = CheckpointStore.ReadInfo(_folder["run"]).Info.Progress.GlobalStep;
         using var live = new LiveProcess(new Dictionary<string, string> { [GpuOptions.ValidationVariable] = "1" },
-            "live", "--checkpoint", folder["run"], "--size", "640x400", "--threads", "1", "--fps-cap", "30");
+            "live", "--checkpoint", _folder["run"], "--size", "640x400", "--threads", "1", "--fps-cap", "30");
         live.WaitForLine(l => l.StartsWith("state: tile=0 layer=1 mode=walk"), Patience, "the first state line");
         var window = XDisplay.FindWindow("LvaeLive", Patience);
 
@@ -57,8 +57,8 @@ public sealed class LiveWindowTests : IDisposable
         live.WaitForLine(l => l == "state: quit", Patience, "quit");
         Assert.Equal(0, live.WaitForExit(Patience));
         Assert.DoesNotContain(live.Errors, line => line.StartsWith("vulkan:"));
-        Assert.True(CheckpointStore.ReadInfo(folder["run"]).Info.Progress.GlobalStep > savedStep, "quitting did not save the steps trained");
+        Assert.True(CheckpointStore.ReadInfo(_folder["run"]).Info.Progress.GlobalStep > savedStep, "quitting did not save the steps trained");
     }
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 }

@@ -7,9 +7,9 @@ namespace LvaeLive.Host.Tests.Processes;
 /// <summary>The one process runner: what a program gets and gives back, and that a hung one cannot hang the suite.</summary>
 public sealed class ProcessRunnerTests : IDisposable
 {
-    private readonly TemporaryFolder folder = new();
+    private readonly TemporaryFolder _folder = new();
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void TheProgramGetsItsArgumentsEnvironmentAndFolderAndItsOutputComesBack()
@@ -17,7 +17,7 @@ public sealed class ProcessRunnerTests : IDisposable
         var command = new ProcessCommand("sh", "-c", "printf '%s %s' \"$1\" \"$GREETING\"; pwd >&2; exit 3", "sh", "two words")
         {
             Environment = new Dictionary<string, string> { ["GREETING"] = "hello" },
-            WorkingDirectory = folder.Path,
+            WorkingDirectory = _folder.Path,
         };
 
         var result = ProcessRunner.Run(command, TimeSpan.FromSeconds(30));
@@ -25,13 +25,13 @@ public sealed class ProcessRunnerTests : IDisposable
         Assert.Equal(3, result.ExitCode);
         Assert.Equal("two words hello", result.Output);
         Assert.Equal("two words hello"u8.ToArray(), result.OutputBytes);
-        Assert.Equal(folder.Path, result.Error.Trim());
+        Assert.Equal(_folder.Path, result.Error.Trim());
     }
 
     [Fact]
     public void AHungProgramIsKilledWithItsChildrenAndTheMessageSaysWhich()
     {
-        var pidFile = folder["child.pid"];
+        var pidFile = _folder["child.pid"];
         var command = new ProcessCommand("sh", "-c", $"sleep 60 & echo $! > {pidFile}; wait");
 
         var error = Assert.Throws<TimeoutException>(() => ProcessRunner.Run(command, TimeSpan.FromSeconds(1)));

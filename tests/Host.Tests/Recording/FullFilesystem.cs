@@ -6,21 +6,21 @@ namespace LvaeLive.Host.Tests.Recording;
 /// </summary>
 internal sealed class FullFilesystem : IDisposable
 {
-    private readonly TemporaryFolder mountPoint = new();
+    private readonly TemporaryFolder _mountPoint = new();
 
     public FullFilesystem(int kibibytes = 4)
     {
         Assert.True(Environment.UserName == "root", "a full filesystem is a tmpfs mount, which needs root: run these tests as root (CI does)");
-        ExternalTools.Run("mount", "-t", "tmpfs", "-o", $"size={kibibytes}k", "tmpfs", mountPoint.Path);
+        ExternalTools.Run("mount", "-t", "tmpfs", "-o", $"size={kibibytes}k", "tmpfs", _mountPoint.Path);
     }
 
-    public string Path => mountPoint.Path;
+    public string Path => _mountPoint.Path;
 
-    public string this[string name] => mountPoint[name];
+    public string this[string name] => _mountPoint[name];
 
     public void Dispose()
     {
-        ExternalTools.Run("umount", mountPoint.Path);
-        mountPoint.Dispose();
+        ExternalTools.Run("umount", _mountPoint.Path);
+        _mountPoint.Dispose();
     }
 }

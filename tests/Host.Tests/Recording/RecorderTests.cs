@@ -12,37 +12,37 @@ public sealed class RecorderTests : IDisposable
     // Tests want every frame: Submit may wait for the encoder instead of dropping.
     private static readonly RecorderOptions Patient = new() { SubmitWait = TimeSpan.FromSeconds(20) };
 
-    private readonly TemporaryFolder folder = new();
+    private readonly TemporaryFolder _folder = new();
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 
     [Theory]
     [InlineData("clip.mp4", 30)]
     [InlineData("clip.gif", 12)]
     public void FramesBecomeAVideoOfThatManyFramesAndThatSize(string name, int frames)
     {
-        var path = folder[name];
+        var path = _folder[name];
         var result = Record(new Recorder(Patient), path, frames);
 
         Assert.True(result.Succeeded, result.Message);
         Assert.Equal(path, result.Path);
         Assert.Equal((frames, 0), (result.FramesWritten, result.FramesDropped));
         Assert.Equal($"{Width},{Height},{frames}", ExternalTools.Probe(path));
-        Assert.Equal([path], Directory.GetFileSystemEntries(folder.Path)); // No temporary file left beside it.
+        Assert.Equal([path], Directory.GetFileSystemEntries(_folder.Path)); // No temporary file left beside it.
     }
 
     [Fact]
     public void WithoutFfmpegItWritesPngFilesWithTheSamePixelsAndSaysSo()
     {
-        using var recorder = new Recorder(Patient with { FfmpegPath = folder["no-such-ffmpeg"] });
-        Assert.True(recorder.Start(folder["clip.mp4"], 30, Width, Height));
+        using var recorder = new Recorder(Patient with { FfmpegPath = _folder["no-such-ffmpeg"] });
+        Assert.True(recorder.Start(_folder["clip.mp4"], 30, Width, Height));
         Assert.Contains("PNG", recorder.Status);
         for (var i = 0; i < 5; i++)
             Assert.True(recorder.Submit(TestFrames.Gradient(i, Width, Height), Width, Height));
         var result = recorder.Stop();
 
         Assert.True(result.Succeeded, result.Message);
-        Assert.Equal(folder["clip-png"], result.Path);
+        Assert.Equal(_folder["clip-png"], result.Path);
         var files = Directory.GetFiles(result.Path!).Order().ToArray();
         Assert.Equal(Enumerable.Range(0, 5).Select(i => Path.Combine(result.Path!, PngSequenceSink.FrameName(i))), files);
         for (var i = 0; i < 5; i++)
@@ -52,8 +52,8 @@ public sealed class RecorderTests : IDisposable
     [Fact]
     public void AFrameOfAnotherSizeIsScaledIntoTheRecordingSize()
     {
-        using var recorder = new Recorder(Patient with { FfmpegPath = folder["no-such-ffmpeg"] });
-        Assert.True(recorder.Start(folder["resized.mp4"], 30, 9, 5)); // Odd: rounded down to 8x4.
+        using var recorder = new Recorder(Patient with { FfmpegPath = _folder["no-such-ffmpeg"] });
+        Assert.True(recorder.Start(_folder["resized.mp4"], 30, 9, 5)); // Odd: rounded down to 8x4.
         var wide = new byte[4 * 1 * 4];
         wide.AsSpan().Fill(200);
         Assert.True(recorder.Submit(wide, 4, 1));
@@ -73,10 +73,10 @@ public sealed class RecorderTests : IDisposable
     [Fact]
     public void AnUnwritableFolderIsAMessageNotAnException()
     {
-        File.WriteAllText(folder["file"], "a regular file, so no folder can be made under it, even by root");
+        File.WriteAllText(_folder["file"], "a regular file, so no folder can be made under it, even by root");
         using var recorder = new Recorder(Patient);
 
-        Assert.False(recorder.Start(folder["file/sub/clip.mp4"], 30, Width, Height));
+        Assert.False(recorder.Start(_folder["file/sub/clip.mp4"], 30, Width, Height));
         Assert.False(recorder.IsRecording);
         Assert.Contains("cannot record", recorder.Status);
         Assert.False(recorder.Submit(TestFrames.Gradient(0, Width, Height), Width, Height));
@@ -86,9 +86,9 @@ public sealed class RecorderTests : IDisposable
     [Fact]
     public void AnEncoderThatFailsMidwayStopsTheRecordingWithItsStderrAndLeavesNoFile()
     {
-        var ffmpeg = ExternalTools.FakeFfmpeg(folder.Path, "echo 'av_interleaved_write_frame(): No space left on device' >&2; exit 1");
+        var ffmpeg = ExternalTools.FakeFfmpeg(_folder.Path, "echo 'av_interleaved_write_frame(): No space left on device' >&2; exit 1");
         using var recorder = new Recorder(Patient with { FfmpegPath = ffmpeg });
-        var path = folder["full.mp4"];
+        var path = _folder["full.mp4"];
         Assert.True(recorder.Start(path, 30, Width, Height));
         for (var i = 0; i < 40; i++)
             recorder.Submit(TestFrames.Gradient(i, Width, Height), Width, Height);
@@ -98,7 +98,7 @@ public sealed class RecorderTests : IDisposable
         Assert.Null(result.Path);
         Assert.Contains("No space left on device", result.Message);
         Assert.Equal(result.Message, recorder.Status);
-        Assert.Equal(["fake-ffmpeg.sh"], Directory.GetFileSystemEntries(folder.Path).Select(Path.GetFileName));
+        Assert.Equal(["fake-ffmpeg.sh"], Directory.GetFileSystemEntries(_folder.Path).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -121,9 +121,9 @@ public sealed class RecorderTests : IDisposable
     [Fact]
     public void AnEncoderThatExitsNormallyWithoutAReadableVideoFailsTheRecording()
     {
-        var ffmpeg = ExternalTools.FakeFfmpeg(folder.Path, "cat > /dev/null; echo 'wrote nothing' >&2");
+        var ffmpeg = ExternalTools.FakeFfmpeg(_folder.Path, "cat > /dev/null; echo 'wrote nothing' >&2");
         using var recorder = new Recorder(Patient with { FfmpegPath = ffmpeg });
-        Assert.True(recorder.Start(folder["empty.mp4"], 30, Width, Height));
+        Assert.True(recorder.Start(_folder["empty.mp4"], 30, Width, Height));
         for (var i = 0; i < 5; i++)
             Assert.True(recorder.Submit(TestFrames.Gradient(i, Width, Height), Width, Height));
         var result = recorder.Stop();
@@ -131,19 +131,19 @@ public sealed class RecorderTests : IDisposable
         Assert.False(result.Succeeded, result.Message);
         Assert.Contains("ffprobe", result.Message);
         Assert.Contains("wrote nothing", result.Message);
-        Assert.Equal(["fake-ffmpeg.sh"], Directory.GetFileSystemEntries(folder.Path).Select(Path.GetFileName));
+        Assert.Equal(["fake-ffmpeg.sh"], Directory.GetFileSystemEntries(_folder.Path).Select(Path.GetFileName));
     }
 
     [Fact]
     public void WhenEveryFrameCountsADroppedFrameFailsTheRecordingInsteadOfFinishingIt()
     {
-        var ffmpeg = ExternalTools.FakeFfmpeg(folder.Path, "exec sleep 30"); // Never reads its input.
+        var ffmpeg = ExternalTools.FakeFfmpeg(_folder.Path, "exec sleep 30"); // Never reads its input.
         var options = new RecorderOptions
         {
             FfmpegPath = ffmpeg, QueueCapacity = 2, SubmitWait = TimeSpan.FromMilliseconds(100), FinishTimeout = TimeSpan.FromSeconds(2), EveryFrame = true,
         };
         using var recorder = new Recorder(options);
-        Assert.True(recorder.Start(folder["stalled.mp4"], 30, Width, Height));
+        Assert.True(recorder.Start(_folder["stalled.mp4"], 30, Width, Height));
         var frame = TestFrames.Gradient(0, Width, Height);
         var handedOver = 0;
         while (handedOver < 100 && recorder.Submit(frame, Width, Height))
@@ -154,7 +154,7 @@ public sealed class RecorderTests : IDisposable
         Assert.False(recorder.Submit(frame, Width, Height));
         Assert.False(result.Succeeded);
         Assert.Contains("could not be handed to the encoder", result.Message);
-        Assert.Equal(["fake-ffmpeg.sh"], Directory.GetFileSystemEntries(folder.Path).Select(Path.GetFileName));
+        Assert.Equal(["fake-ffmpeg.sh"], Directory.GetFileSystemEntries(_folder.Path).Select(Path.GetFileName));
     }
 
     [Theory]
@@ -162,24 +162,24 @@ public sealed class RecorderTests : IDisposable
     [InlineData(false)]
     public void StoppingOnACancelledTokenRemovesThePartialRecording(bool withFfmpeg)
     {
-        using var recorder = new Recorder(withFfmpeg ? Patient : Patient with { FfmpegPath = folder["no-such-ffmpeg"] });
-        Assert.True(recorder.Start(folder["clip.mp4"], 30, Width, Height));
+        using var recorder = new Recorder(withFfmpeg ? Patient : Patient with { FfmpegPath = _folder["no-such-ffmpeg"] });
+        Assert.True(recorder.Start(_folder["clip.mp4"], 30, Width, Height));
         for (var i = 0; i < 5; i++)
             Assert.True(recorder.Submit(TestFrames.Gradient(i, Width, Height), Width, Height));
         var result = recorder.Stop(new CancellationToken(canceled: true));
 
         Assert.False(result.Succeeded, result.Message);
         Assert.Null(result.Path);
-        Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
+        Assert.Empty(Directory.GetFileSystemEntries(_folder.Path));
     }
 
     [Fact]
     public void AStalledEncoderMakesFramesDropWithoutBlockingTheProducer()
     {
-        var ffmpeg = ExternalTools.FakeFfmpeg(folder.Path, "exec sleep 30"); // Never reads its input.
+        var ffmpeg = ExternalTools.FakeFfmpeg(_folder.Path, "exec sleep 30"); // Never reads its input.
         var options = new RecorderOptions { FfmpegPath = ffmpeg, QueueCapacity = 2, FinishTimeout = TimeSpan.FromSeconds(2) };
         using var recorder = new Recorder(options);
-        Assert.True(recorder.Start(folder["stalled.mp4"], 30, Width, Height));
+        Assert.True(recorder.Start(_folder["stalled.mp4"], 30, Width, Height));
 
         var clock = WallClock.StartNew();
         var frame = TestFrames.Gradient(0, Width, Height);
@@ -191,23 +191,23 @@ public sealed class RecorderTests : IDisposable
         Assert.True(submitting < TimeSpan.FromSeconds(2), $"100 submits took {submitting}");
         Assert.True(result.FramesDropped > 50, $"only {result.FramesDropped} frames dropped");
         Assert.False(result.Succeeded);
-        Assert.DoesNotContain(Directory.GetFileSystemEntries(folder.Path), entry => entry.EndsWith(".mp4") || entry.EndsWith(".partial"));
+        Assert.DoesNotContain(Directory.GetFileSystemEntries(_folder.Path), entry => entry.EndsWith(".mp4") || entry.EndsWith(".partial"));
     }
 
     [Fact]
     public void ABareNameRecordsIntoTheRecordingsFolder()
     {
         Assert.Equal(Path.GetFullPath(Path.Combine("recordings", "morph.gif")), RecordingPaths.Resolve("morph.gif"));
-        Assert.Equal(folder["morph.gif"], RecordingPaths.Resolve(folder["morph.gif"]));
+        Assert.Equal(_folder["morph.gif"], RecordingPaths.Resolve(_folder["morph.gif"]));
     }
 
     [Fact]
     public void UnsupportedExtensionsAndSizesAreRejectedUpFront()
     {
         using var recorder = new Recorder();
-        Assert.Contains(".mp4 or .gif", Assert.Throws<ArgumentException>(() => recorder.Start(folder["clip.avi"], 30, Width, Height)).Message);
-        Assert.Throws<ArgumentOutOfRangeException>(() => recorder.Start(folder["clip.mp4"], 0, Width, Height));
-        Assert.Throws<ArgumentException>(() => recorder.Start(folder["clip.mp4"], 30, 1, Height));
+        Assert.Contains(".mp4 or .gif", Assert.Throws<ArgumentException>(() => recorder.Start(_folder["clip.avi"], 30, Width, Height)).Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => recorder.Start(_folder["clip.mp4"], 0, Width, Height));
+        Assert.Throws<ArgumentException>(() => recorder.Start(_folder["clip.mp4"], 30, 1, Height));
     }
 
     private static RecordingResult Record(Recorder recorder, string path, int frames)

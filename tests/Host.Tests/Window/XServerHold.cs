@@ -9,12 +9,12 @@ namespace LvaeLive.Host.Tests.Window;
 /// </summary>
 public sealed partial class XServerHold : IDisposable
 {
-    private readonly nint display = XOpenDisplay(0);
+    private readonly nint _display = XOpenDisplay(0);
 
     public void Dispose()
     {
-        if (display != 0)
-            _ = XCloseDisplay(display);
+        if (_display != 0)
+            _ = XCloseDisplay(_display);
     }
 
     [LibraryImport("libX11.so.6")]

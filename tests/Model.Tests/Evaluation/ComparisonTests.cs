@@ -9,10 +9,10 @@ public sealed class ComparisonTests : IDisposable
     private static readonly LvaeConfig Shape = new() { LatentSizes = [8, 4], HiddenSizes = [32, 16] };
     private static readonly TrainOptions Budget = new() { Epochs = 2, BatchSize = 128, TrainLimit = 512, WarmupEpochs = 1, Seed = 9 };
     private static readonly EvaluationOptions Quick = new() { Iw = new IwOptions { Samples = 5 }, PosteriorDraws = 2 };
-    private readonly string folder = Path.Combine(Path.GetTempPath(), $"lvae-compare-test-{Guid.NewGuid():N}");
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"lvae-compare-test-{Guid.NewGuid():N}");
 
     private Comparison Create(string name) =>
-        new(Path.Combine(folder, name), ComparedModel.Plan(Shape, Budget, ablations: false), Quick, TestSetup.Train, TestSetup.Test.Take(200), CPU);
+        new(Path.Combine(_folder, name), ComparedModel.Plan(Shape, Budget, ablations: false), Quick, TestSetup.Train, TestSetup.Test.Take(200), CPU);
 
     [Fact]
     public void StoppedAndResumedComparisonGivesTheNumbersOfAnUninterruptedOne()
@@ -29,7 +29,7 @@ public sealed class ComparisonTests : IDisposable
             }, token),
         };
         Assert.Throws<OperationCanceledException>(() => Create("b").Run(stopping, stop.Token));
-        Assert.False(File.Exists(Path.Combine(folder, "b", ComparisonFiles.Json)));
+        Assert.False(File.Exists(Path.Combine(_folder, "b", ComparisonFiles.Json)));
         var resumed = Create("b").Run(ComparisonHooks.Silent, CancellationToken.None);
 
         Assert.Equal(Numbers(uninterrupted), Numbers(resumed));
@@ -54,6 +54,6 @@ public sealed class ComparisonTests : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
     }
 }

@@ -5,7 +5,7 @@ namespace LvaeLive.Model.Tests.Evaluation;
 
 public sealed class ReportFilesTests : IDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), $"lvae-report-test-{Guid.NewGuid():N}");
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"lvae-report-test-{Guid.NewGuid():N}");
 
     [Fact]
     public void AFailedWriteLeavesThePreviousReportWholeAndNoTemporaryFiles()
@@ -13,31 +13,31 @@ public sealed class ReportFilesTests : IDisposable
         var previous = new ReportFiles();
         previous.Add("figure.png", [1, 2, 3]);
         previous.Add("report.json", "{\"old\": true}");
-        previous.WriteTo(folder);
+        previous.WriteTo(_folder);
 
         // The second file cannot be written (a folder holds its temporary name): nothing may change.
-        var blocked = TemporaryName.For(Path.Combine(folder, "blocked.png"));
+        var blocked = TemporaryName.For(Path.Combine(_folder, "blocked.png"));
         Directory.CreateDirectory(blocked);
         var next = new ReportFiles();
         next.Add("figure.png", [9, 9]);
         next.Add("blocked.png", [4]);
         next.Add("report.json", "{\"old\": false}");
-        Assert.True(Record.Exception(() => next.WriteTo(folder)) is IOException or UnauthorizedAccessException);
+        Assert.True(Record.Exception(() => next.WriteTo(_folder)) is IOException or UnauthorizedAccessException);
 
-        Assert.Equal([1, 2, 3], File.ReadAllBytes(Path.Combine(folder, "figure.png")));
-        Assert.Equal("{\"old\": true}", File.ReadAllText(Path.Combine(folder, "report.json")));
-        Assert.Equal([blocked], Directory.EnumerateFileSystemEntries(folder, "*.partial"));
+        Assert.Equal([1, 2, 3], File.ReadAllBytes(Path.Combine(_folder, "figure.png")));
+        Assert.Equal("{\"old\": true}", File.ReadAllText(Path.Combine(_folder, "report.json")));
+        Assert.Equal([blocked], Directory.EnumerateFileSystemEntries(_folder, "*.partial"));
     }
 
     [Fact]
     public void AFolderUnderAFileIsRefusedBeforeAnythingRuns()
     {
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, "a-file");
+        Directory.CreateDirectory(_folder);
+        var file = Path.Combine(_folder, "a-file");
         File.WriteAllText(file, "");
         var error = Assert.Throws<IOException>(() => ReportFiles.EnsureWritable(Path.Combine(file, "report")));
         Assert.Contains("is a file", error.Message);
-        Assert.Equal([file], Directory.EnumerateFileSystemEntries(folder));
+        Assert.Equal([file], Directory.EnumerateFileSystemEntries(_folder));
     }
 
     [Fact]
@@ -52,6 +52,6 @@ public sealed class ReportFilesTests : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
     }
 }

@@ -19,28 +19,28 @@ internal sealed class IlCallGraph : IDisposable
         .Select(field => (OpCode)field.GetValue(null)!)
         .ToDictionary(code => code.Value, code => code.OperandType);
 
-    private readonly PEReader pe;
-    private readonly MetadataReader reader;
-    private readonly Dictionary<string, MethodDefinitionHandle> methodsByName = [];
+    private readonly PEReader _pe;
+    private readonly MetadataReader _reader;
+    private readonly Dictionary<string, MethodDefinitionHandle> _methodsByName = [];
 
     public IlCallGraph(string assemblyPath)
     {
-        pe = new PEReader(File.OpenRead(assemblyPath));
-        reader = pe.GetMetadataReader();
-        foreach (var handle in reader.MethodDefinitions) methodsByName.TryAdd(Name(handle), handle);
+        _pe = new PEReader(File.OpenRead(assemblyPath));
+        _reader = _pe.GetMetadataReader();
+        foreach (var handle in _reader.MethodDefinitions) _methodsByName.TryAdd(Name(handle), handle);
     }
 
     /// <summary>Every method this assembly defines, by name.</summary>
-    public IEnumerable<string> Methods => methodsByName.Keys;
+    public IEnumerable<string> Methods => _methodsByName.Keys;
 
-    public bool Defines(string method) => methodsByName.ContainsKey(method);
+    public bool Defines(string method) => _methodsByName.ContainsKey(method);
 
     /// <summary>The methods that <paramref name="method"/>'s body calls, creates or takes the address of.</summary>
     public IEnumerable<string> CallsOf(string method)
     {
-        var definition = reader.GetMethodDefinition(methodsByName[method]);
+        var definition = _reader.GetMethodDefinition(_methodsByName[method]);
         if (definition.RelativeVirtualAddress == 0) yield break; // abstract, extern or a P/Invoke
-        var il = pe.GetMethodBody(definition.RelativeVirtualAddress).GetILReader();
+        var il = _pe.GetMethodBody(definition.RelativeVirtualAddress).GetILReader();
         while (il.RemainingBytes > 0)
         {
             short code = il.ReadByte();
@@ -73,38 +73,38 @@ internal sealed class IlCallGraph : IDisposable
     {
         HandleKind.MethodDefinition => Name((MethodDefinitionHandle)target),
         HandleKind.MemberReference => Name((MemberReferenceHandle)target),
-        HandleKind.MethodSpecification => NameOfCallTarget(reader.GetMethodSpecification((MethodSpecificationHandle)target).Method),
+        HandleKind.MethodSpecification => NameOfCallTarget(_reader.GetMethodSpecification((MethodSpecificationHandle)target).Method),
         _ => null,
     };
 
     private string Name(MethodDefinitionHandle handle)
     {
-        var method = reader.GetMethodDefinition(handle);
-        var signature = method.DecodeSignature(new SignatureNames(reader), null);
-        return $"{TypeName(method.GetDeclaringType())}::{reader.GetString(method.Name)}({string.Join(",", signature.ParameterTypes)})";
+        var method = _reader.GetMethodDefinition(handle);
+        var signature = method.DecodeSignature(new SignatureNames(_reader), null);
+        return $"{TypeName(method.GetDeclaringType())}::{_reader.GetString(method.Name)}({string.Join(",", signature.ParameterTypes)})";
     }
 
     private string? Name(MemberReferenceHandle handle)
     {
-        var member = reader.GetMemberReference(handle);
+        var member = _reader.GetMemberReference(handle);
         if (member.GetKind() != MemberReferenceKind.Method) return null;
-        var signature = member.DecodeMethodSignature(new SignatureNames(reader), null);
-        return $"{ParentName(member.Parent)}::{reader.GetString(member.Name)}({string.Join(",", signature.ParameterTypes)})";
+        var signature = member.DecodeMethodSignature(new SignatureNames(_reader), null);
+        return $"{ParentName(member.Parent)}::{_reader.GetString(member.Name)}({string.Join(",", signature.ParameterTypes)})";
     }
 
     private string ParentName(EntityHandle parent) => parent.Kind switch
     {
         HandleKind.TypeDefinition => TypeName((TypeDefinitionHandle)parent),
-        HandleKind.TypeReference => SignatureNames.TypeName(reader, (TypeReferenceHandle)parent),
+        HandleKind.TypeReference => SignatureNames.TypeName(_reader, (TypeReferenceHandle)parent),
         // A generic instantiation: the generic type it instantiates, whose methods name its parameters !0, !1, ...
-        HandleKind.TypeSpecification => reader.GetTypeSpecification((TypeSpecificationHandle)parent)
-            .DecodeSignature(new SignatureNames(reader), null).Split('<')[0],
+        HandleKind.TypeSpecification => _reader.GetTypeSpecification((TypeSpecificationHandle)parent)
+            .DecodeSignature(new SignatureNames(_reader), null).Split('<')[0],
         _ => "?",
     };
 
-    private string TypeName(TypeDefinitionHandle handle) => SignatureNames.TypeName(reader, handle);
+    private string TypeName(TypeDefinitionHandle handle) => SignatureNames.TypeName(_reader, handle);
 
-    public void Dispose() => pe.Dispose();
+    public void Dispose() => _pe.Dispose();
 
     /// <summary>Type names as both the defining and the calling assembly spell them: Namespace.Outer/Inner.</summary>
     private sealed class SignatureNames(MetadataReader reader) : ISignatureTypeProvider<string, object?>
