@@ -206,7 +206,8 @@ public sealed class RecorderTests : IDisposable
     {
         using var recorder = new Recorder();
         Assert.Contains(".mp4 or .gif", Assert.Throws<ArgumentException>(() => recorder.Start(_folder["clip.avi"], 30, Width, Height)).Message);
-        Assert.Throws<ArgumentOutOfRangeException>(() => recorder.Start(_folder["clip.mp4"], 0, Width, Height));
+        Assert.Equal("--record-fps is 0; it must be 1 to 240 frames per second",
+            Assert.Throws<ArgumentException>(() => recorder.Start(_folder["clip.mp4"], 0, Width, Height)).Message);
         Assert.Throws<ArgumentException>(() => recorder.Start(_folder["clip.mp4"], 30, 1, Height));
     }
 
