@@ -28,9 +28,12 @@ internal static class LvaeProcess
         Assert.Contains(expected, lines[0]);
     }
 
+    /// <summary>The dotnet host that runs these tests, by its full path: a test may replace lvae's PATH.</summary>
+    private static string DotnetHost => Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
+
     /// <summary>`lvae` with these arguments and these environment variables (added to, or replacing, the test's own).</summary>
     public static ProcessCommand Command(IReadOnlyDictionary<string, string> environment, params string[] args) =>
-        new("dotnet", [Path.Combine(AppContext.BaseDirectory, "lvae.dll"), .. args])
+        new(DotnetHost, [Path.Combine(AppContext.BaseDirectory, "lvae.dll"), .. args])
         {
             Environment = environment,
             WorkingDirectory = RepositoryRoot,

@@ -18,12 +18,23 @@ internal sealed class LiveProcess : IDisposable
 
     public LiveProcess(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        _process = ProcessRunner.Start(LvaeProcess.Command(environment, args));
+        _process = ProcessRunner.Start(AsForegroundCommand(LvaeProcess.Command(environment, args)));
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _lines.Enqueue(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _errors.Enqueue(e.Data); };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
+
+    /// <summary>
+    /// The command as a terminal's foreground job runs it, with SIGINT and SIGQUIT at their defaults. A shell that starts
+    /// a job in the background (`nohup scripts/test.sh &`) makes it ignore them, .NET keeps an ignored SIGINT ignored,
+    /// and Ctrl+C would then never reach lvae. perl (perl-base, in every Debian) resets them and execs the command.
+    /// </summary>
+    private static ProcessCommand AsForegroundCommand(ProcessCommand command) => command with
+    {
+        Program = "perl",
+        Arguments = ["-e", "$SIG{INT} = $SIG{QUIT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die qq(exec $ARGV[0]: $!)", command.Program, .. command.Arguments],
+    };
 
     public IEnumerable<string> Output => _lines;
     public IEnumerable<string> Errors => _errors;
