@@ -7,21 +7,21 @@ namespace LvaeLive.Model.Nn;
 /// made by an implicit conversion (a number passed where a Scalar is wanted, in our code or inside TorchSharp) in its
 /// finalizer, and the object is unreachable as soon as its handle is read: a collection on another thread can then
 /// free it while the native call still reads it (the crash of `lvae live`: "Unknown scalar type", "toFloat"). So every
-/// Scalar the model passes to libtorch is one of the process-wide constants below, or a <see cref="HeldScalar"/> that
-/// its owner keeps in a field and disposes. tests/Model.Tests/Il/ImplicitScalarTests keeps it so.
+/// Scalar the model passes to libtorch is a process-wide constant (those below, or <see cref="Constant(double)"/> kept in
+/// a static readonly field), or a <see cref="HeldScalar"/> that its owner keeps (in a field, or a `using` local) and
+/// disposes. tests/Model.Tests/Il/ImplicitScalarTests keeps it so.
 /// </summary>
 public sealed class HeldScalar : IDisposable
 {
     public static readonly Scalar Zero = 0.0.ToScalar();
     public static readonly Scalar One = 1.0.ToScalar();
-    public static readonly Scalar MinusOne = (-1.0).ToScalar();
     public static readonly Scalar Half = 0.5.ToScalar();
     public static readonly Scalar MinusHalf = (-0.5).ToScalar();
 
-    /// <summary>A constant held for the process's life: for the model's fixed coefficients (slopes, floors).</summary>
+    /// <summary>For a static readonly field, which holds it for the process's life: fixed coefficients (slopes, floors).</summary>
     public static Scalar Constant(double value) => value.ToScalar();
 
-    /// <summary>An integer constant held for the process's life: for counters in integer tensors.</summary>
+    /// <summary>The same for an integer: counters in integer tensors.</summary>
     public static Scalar Constant(long value) => value.ToScalar();
 
     private Scalar _scalar;
