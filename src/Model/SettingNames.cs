@@ -30,7 +30,7 @@ public sealed class SettingNames
 
     private readonly Func<string, string> _name;
 
-    private SettingNames(Func<string, string> name) => this._name = name;
+    private SettingNames(Func<string, string> name) => _name = name;
 
     public static readonly SettingNames Options = new(property => OptionNames.GetValueOrDefault(property) ?? JsonName(property));
 

@@ -15,7 +15,7 @@ internal sealed class ConsoleStop : IDisposable
     /// <param name="announcement">What the command will do, said when the signal comes; null when it says so itself once done.</param>
     public ConsoleStop(string? announcement = "saving and stopping after this step (again to abort without saving)")
     {
-        this._announcement = announcement;
+        _announcement = announcement;
         _registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle)];
     }
 

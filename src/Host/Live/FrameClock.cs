@@ -12,7 +12,7 @@ internal sealed class FrameClock : IFrameClock
     public FrameClock(int framesPerSecond)
     {
         if (framesPerSecond < 1) throw new ArgumentException($"a frame clock needs at least 1 frame per second (got {framesPerSecond})");
-        this._framesPerSecond = framesPerSecond;
+        _framesPerSecond = framesPerSecond;
     }
 
     public FrameTime NextFrame()

@@ -19,7 +19,7 @@ internal sealed class HudStatus
     private double? _testElbo;
     private (string Message, TimeSpan At)? _notice;
 
-    public HudStatus(string device) => this._device = device;
+    public HudStatus(string device) => _device = device;
 
     /// <param name="now">The loop's time when the event reached the view.</param>
     public void Add(TrainingEvent trainingEvent, TimeSpan now)

@@ -65,10 +65,10 @@ internal sealed class LiveScene
     {
         if (testDigits.Length < ReconstructionPairs * Pixels * 2)
             throw new ArgumentException($"the live view needs at least {2 * ReconstructionPairs} test digits");
-        this._model = model;
-        this._paths = paths;
-        this._testDigits = testDigits;
-        this._testLabels = testLabels;
+        _model = model;
+        _paths = paths;
+        _testDigits = testDigits;
+        _testLabels = testLabels;
         _sizes = model.Config.LatentSizes;
         View = new ViewState(GridTiles, _sizes.Length);
         Clock = new AnimationClock(_sizes.Length);

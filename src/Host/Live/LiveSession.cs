@@ -25,9 +25,9 @@ internal sealed class LiveSession
 
     public LiveSession(LiveScene scene, LiveTraining? training, KeyMap keys, string device, Action<string> stateLog, LatentMap? fixedMap, IEnumerable<MetricsEntry> history)
     {
-        this._scene = scene;
-        this._training = training;
-        this._stateLog = stateLog;
+        _scene = scene;
+        _training = training;
+        _stateLog = stateLog;
         _curves = new TrainingCurves(scene.View.Layers);
         _curves.Load(history);
         _hud = new HudStatus(device);

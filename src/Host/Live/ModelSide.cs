@@ -28,7 +28,7 @@ internal sealed class ModelSide : IDisposable
     {
         History = history;
         Copy = copy;
-        this._maps = maps;
+        _maps = maps;
         TestDigits = testDigits;
         TestLabels = testLabels;
         Session = session;

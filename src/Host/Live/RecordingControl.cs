@@ -18,8 +18,8 @@ internal sealed class RecordingControl : IDisposable
 
     public RecordingControl(Recorder recorder, int fps, (int Width, int Height)? size)
     {
-        this._recorder = recorder;
-        this._fps = fps;
+        _recorder = recorder;
+        _fps = fps;
         _fixedSize = size;
     }
 

@@ -19,8 +19,8 @@ internal sealed class FfmpegSink : IFrameSink
 
     private FfmpegSink(Process process, PendingFile file, RecorderOptions options)
     {
-        this._process = process;
-        this._file = file;
+        _process = process;
+        _file = file;
         _ffprobe = options.FfprobePath;
         _finishTimeout = options.FinishTimeout;
         process.ErrorDataReceived += (_, line) => _stderr.Add(line.Data);

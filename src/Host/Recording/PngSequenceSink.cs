@@ -19,8 +19,8 @@ internal sealed class PngSequenceSink : IFrameSink
     {
         _output = FreeFolderName(Path.Combine(Path.GetDirectoryName(videoPath)!, Path.GetFileNameWithoutExtension(videoPath) + "-png"));
         _temporary = TemporaryName.For(_output);
-        this._width = width;
-        this._height = height;
+        _width = width;
+        _height = height;
         Directory.CreateDirectory(_temporary);
     }
 

@@ -32,8 +32,8 @@ internal sealed class RecordingSession
 
     public RecordingSession(IFrameSink sink, int width, int height, RecorderOptions options, Action<string> report)
     {
-        this._sink = sink;
-        this._report = report;
+        _sink = sink;
+        _report = report;
         _scaler = new FrameScaler(width, height);
         _submitWait = options.SubmitWait;
         _everyFrame = options.EveryFrame;

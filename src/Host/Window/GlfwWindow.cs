@@ -24,7 +24,7 @@ internal sealed unsafe partial class GlfwWindow : IDisposable
     {
         if (width <= 0 || height <= 0)
             throw new ArgumentException($"window size {width}x{height} must be positive");
-        this._title = title;
+        _title = title;
         GlfwRuntime.Acquire();
         try
         {

@@ -22,7 +22,7 @@ public sealed class LatentPaths
     {
         if (bottomSegmentSeconds <= 0) throw new ArgumentException("the segment length must be positive");
         if (loopSeconds is <= 0) throw new ArgumentException("the loop length must be positive");
-        this._sizes = sizes;
+        _sizes = sizes;
         Seed = seed;
         _segmentSeconds = new double[sizes.Length];
         _keysPerLoop = loopSeconds is null ? null : new long[sizes.Length];

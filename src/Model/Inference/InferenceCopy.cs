@@ -19,7 +19,7 @@ public sealed class InferenceCopy : IDisposable
     public InferenceCopy(LvaeConfig config, Device device, long seed = 0)
     {
         Config = config;
-        this._device = device;
+        _device = device;
         _model = ModelFactory.Create(config with { BatchNorm = false });
         _model.MoveTo(device);
         _model.eval();

@@ -30,10 +30,10 @@ public sealed class LiveTraining : IDisposable
     /// <param name="maps">Builds the latent maps on the training thread every <paramref name="mapInterval"/>; null for none.</param>
     public LiveTraining(TrainingSession session, TimeSpan snapshotInterval, LatentMapBuilder? maps = null, TimeSpan mapInterval = default)
     {
-        this._session = session;
-        this._snapshotInterval = snapshotInterval;
-        this._maps = maps;
-        this._mapInterval = mapInterval;
+        _session = session;
+        _snapshotInterval = snapshotInterval;
+        _maps = maps;
+        _mapInterval = mapInterval;
         _snapshots = new SnapshotExchange(session.Trainer.Model);
         _thread = new Thread(Train) { Name = "training", IsBackground = true };
     }

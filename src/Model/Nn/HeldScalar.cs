@@ -29,7 +29,7 @@ public sealed class HeldScalar : IDisposable
 
     public HeldScalar(double value)
     {
-        this._value = value;
+        _value = value;
         _scalar = value.ToScalar();
     }
 

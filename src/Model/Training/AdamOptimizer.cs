@@ -34,13 +34,13 @@ public sealed class AdamOptimizer : IDisposable
 
     public AdamOptimizer(IEnumerable<Parameter> parameters, double learningRate, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
     {
-        this._parameters = parameters.ToArray();
+        _parameters = parameters.ToArray();
         using (no_grad())
         {
-            _firstMoments = this._parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
-            _secondMoments = this._parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
+            _firstMoments = _parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
+            _secondMoments = _parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
         }
-        (this._beta1, this._beta2, this._epsilon) = (beta1, beta2, epsilon);
+        (_beta1, _beta2, _epsilon) = (beta1, beta2, epsilon);
         _initialLearningRate = LearningRate = learningRate;
         _beta1Scalar = new HeldScalar(beta1);
         _beta2Scalar = new HeldScalar(beta2);

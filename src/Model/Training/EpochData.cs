@@ -17,9 +17,9 @@ internal sealed class EpochData : IDisposable
 
     public EpochData(Tensor greyLevels, Generator generator, bool binarize)
     {
-        this._greyLevels = greyLevels;
-        this._generator = generator;
-        this._binarize = binarize;
+        _greyLevels = greyLevels;
+        _generator = generator;
+        _binarize = binarize;
     }
 
     public long Count => _greyLevels.shape[0];

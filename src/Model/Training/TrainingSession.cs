@@ -31,7 +31,7 @@ public sealed class TrainingSession : IDisposable
     {
         RunFolder = runFolder;
         Trainer = trainer;
-        this._testImages = testImages;
+        _testImages = testImages;
         _events = torch.utils.tensorboard.SummaryWriter(runFolder);
         // A checkpoint exists from the start, so a restore always has somewhere to go back to.
         _lastCheckpoint = resumedFrom ?? CheckpointStore.Save(runFolder, trainer);
