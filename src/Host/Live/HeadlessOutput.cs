@@ -21,10 +21,4 @@ internal sealed class HeadlessOutput(HeadlessCanvas canvas) : ICanvasOutput, IIn
     public bool TryReadPixels(Span<byte> rgba) => _last is { } slot && canvas.Target.TryReadPixels(slot, rgba);
 
     public bool Poll() => true;
-
-    public bool TryRead(out Input.LiveInput input)
-    {
-        input = default;
-        return false;
-    }
 }

@@ -24,5 +24,10 @@ internal interface IInputSource
     /// <summary>Processes pending window events; true while the session should go on.</summary>
     bool Poll();
 
-    bool TryRead(out Input.LiveInput input);
+    /// <summary>The next key's input, if any; a source without keys (headless, recording) has none.</summary>
+    bool TryRead(out Input.LiveInput input)
+    {
+        input = default;
+        return false;
+    }
 }

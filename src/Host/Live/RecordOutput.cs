@@ -33,10 +33,4 @@ internal sealed class RecordOutput(HeadlessCanvas canvas, Recorder recorder) : I
     }
 
     public bool Poll() => !_lost && recorder.IsRecording;
-
-    public bool TryRead(out Input.LiveInput input)
-    {
-        input = default;
-        return false;
-    }
 }
