@@ -17,6 +17,9 @@ if [ -z "${DISPLAY:-}" ]; then
 else
   "${runner[@]}" 2>&1 | tee "$log" || status=$?
 fi
+# CI shows only the tail of this output: repeat each failed test's name and message there, before the closing line.
+awk '/^ +Failed [A-Za-z]/ {show = 1; shown = 0} /^ +(Passed|Skipped) [A-Za-z]/ {show = 0}
+     show && shown < 25 {print > "/dev/stderr"; shown++}' "$log"
 # One closing line over every test project, in the form CI reads.
 awk '/^ +Passed: +[0-9]+$/ {p += $2} /^ +Failed: +[0-9]+$/ {f += $2} /^ +Skipped: +[0-9]+$/ {s += $2}
      END {printf "tests: %d passed, %d failed, %d skipped\n", p, f, s}' "$log"
