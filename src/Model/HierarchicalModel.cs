@@ -43,11 +43,32 @@ public abstract class HierarchicalModel : nn.Module
     public abstract (Tensor Mean, Tensor Variance)[] Encode(Tensor x);
 
     /// <summary>
+    /// Each layer's standardized noise for the posterior means of x (B, 784): eps_L = mu_q_L and, below it,
+    /// eps_i = (mu_q_i - mu_p) / sigma_p under the prior given the layer above at its posterior mean. Decoding these
+    /// (<see cref="LayerLatent.Noise"/>) gives every layer its posterior mean back: a test digit entered top-down.
+    /// </summary>
+    public Tensor[] EncodeToNoise(Tensor x)
+    {
+        var posterior = Encode(x);
+        var top = Config.Depth - 1;
+        var noise = new Tensor[Config.Depth];
+        noise[top] = posterior[top].Mean;
+        for (var i = top - 1; i >= 0; i--)
+        {
+            var (mean, variance) = _generative.Prior(i, posterior[i + 1].Mean);
+            noise[i] = (posterior[i].Mean - mean) / variance.sqrt();
+        }
+        return noise;
+    }
+
+    /// <summary>
     /// Decodes from the top down. Each layer takes what <paramref name="latents"/> gives it: a value, standard noise
     /// scaled by the prior given the layer above, a draw from that prior (from <paramref name="noise"/>), or the prior's
-    /// mean. Returns E[x | z_1] (B, 784) and every layer's z_i (B, D_i).
+    /// mean. Returns E[x | z_1] (B, 784) and every layer's z_i (B, D_i). Where <paramref name="priorScales"/> is given,
+    /// it receives each layer's prior standard deviation sigma_p (ones for the top layer): what turns a change of z_i
+    /// into the change of eps_i that makes it.
     /// </summary>
-    public (Tensor Image, Tensor[] Latents) Decode(LayerLatent[] latents, long batch, Generator? noise)
+    public (Tensor Image, Tensor[] Latents) Decode(LayerLatent[] latents, long batch, Generator? noise, Tensor[]? priorScales = null)
     {
         if (latents.Length != Config.Depth)
             throw new ArgumentException($"{latents.Length} layer latents given to a model with {Config.Depth} layers");
@@ -56,21 +77,22 @@ public abstract class HierarchicalModel : nn.Module
         var device = Device;
         using (var zeros = torch.zeros(batch, Config.LatentSizes[top], device: device))
         using (var ones = torch.ones(batch, Config.LatentSizes[top], device: device))
+        {
             z[top] = latents[top].Resolve(zeros, ones, noise);
+            if (priorScales is not null) priorScales[top] = ones.clone();
+        }
         for (var i = top - 1; i >= 0; i--)
         {
             var (mean, variance) = _generative.Prior(i, z[i + 1]);
             z[i] = latents[i].Resolve(mean, variance, noise);
+            if (priorScales is not null) priorScales[i] = variance.sqrt();
         }
         return (_generative.ExpectedImage(z[0]), z);
     }
 }
 
-/// <summary>
-/// What one layer is given when decoding: its value z_i, its standard noise eps_i, or the prior's draw or mean; plus
-/// an optional shift of z_i (the live view's nudges along the map's axes), added whatever the source.
-/// </summary>
-public readonly record struct LayerLatent(LayerLatent.Source From, Tensor? Values, Tensor? Shift = null)
+/// <summary>What one layer is given when decoding: its value z_i, its standard noise eps_i, or the prior's draw or mean.</summary>
+public readonly record struct LayerLatent(LayerLatent.Source From, Tensor? Values)
 {
     public enum Source { PriorMean, PriorSample, Value, Noise }
 
@@ -80,15 +102,11 @@ public readonly record struct LayerLatent(LayerLatent.Source From, Tensor? Value
     public static LayerLatent Noise(Tensor eps) => new(Source.Noise, eps);
 
     /// <summary>z_i given this layer's prior (mean, variance): z_i, mean + sqrt(var) eps_i, a prior draw, or the mean.</summary>
-    internal Tensor Resolve(Tensor priorMean, Tensor priorVariance, Generator? noise)
+    internal Tensor Resolve(Tensor priorMean, Tensor priorVariance, Generator? noise) => From switch
     {
-        var z = From switch
-        {
-            Source.Value => Values!,
-            Source.Noise => priorMean.addcmul(priorVariance.sqrt(), Values!, HeldScalar.One),
-            Source.PriorSample => Gaussian.Sample(priorMean, priorVariance, noise),
-            _ => priorMean.alias(),
-        };
-        return Shift is null ? z : z.add(Shift, HeldScalar.One);
-    }
+        Source.Value => Values!,
+        Source.Noise => priorMean.addcmul(priorVariance.sqrt(), Values!, HeldScalar.One),
+        Source.PriorSample => Gaussian.Sample(priorMean, priorVariance, noise),
+        _ => priorMean.alias(),
+    };
 }

@@ -1,3 +1,4 @@
+using LvaeLive.Model.Hierarchy;
 using LvaeLive.Model.Live;
 using static TorchSharp.torch;
 
@@ -52,16 +53,20 @@ public sealed class LatentMapTests
     }
 
     [Fact]
-    public void AShiftAlongAnAxisMovesAlongThatMapAxisOnly()
+    public void AMoveOfNoiseAlongAnAxisMovesTheLatentAlongThatMapAxisOnly()
     {
         manual_seed(4);
         using var model = new LadderVae(Small);
         using var builder = new LatentMapBuilder(TestSetup.Test.Take(100), Likelihood.Bernoulli, CPU);
         var layer = builder.Build(model, 0, null).Layers[0];
-        var z = new float[8];
-        var (x0, y0) = layer.Project(z);
-        layer.AddAlongAxis(1, 0.5f, z);
-        var (x1, y1) = layer.Project(z);
+        // z = mu_p + sigma_p eps, with a prior of uneven scales: the move of eps must undo them.
+        var priorMean = Enumerable.Range(0, 8).Select(i => MathF.Sin(i)).ToArray();
+        var priorScale = Enumerable.Range(0, 8).Select(i => 0.3f + 0.2f * i).ToArray();
+        var noise = Enumerable.Range(0, 8).Select(i => MathF.Cos(3 * i)).ToArray();
+        float[] Latent() => noise.Select((e, i) => priorMean[i] + priorScale[i] * e).ToArray();
+        var (x0, y0) = layer.Project(Latent());
+        NoiseSteering.MoveAlongMapAxis(layer, 1, 0.5f, priorScale, noise);
+        var (x1, y1) = layer.Project(Latent());
         Assert.Equal(x0, x1, 4);
         Assert.Equal(y0 + 0.5f, y1, 4);
     }

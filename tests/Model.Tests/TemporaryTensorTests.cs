@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using LvaeLive.Model.Data;
 using LvaeLive.Model.Evaluation;
+using LvaeLive.Model.Hierarchy;
 using LvaeLive.Model.Inference;
 using LvaeLive.Model.Live;
 using LvaeLive.Model.Training;
@@ -43,12 +44,15 @@ public sealed class TemporaryTensorTests : IDisposable
         var noise = Tiny.LatentSizes.Select(size => LayerInput.Noise(new float[batch * size])).ToArray();
         var means = Tiny.LatentSizes.Select(size => new float[batch * size]).ToArray();
         var variances = Tiny.LatentSizes.Select(size => new float[batch * size]).ToArray();
+        var points = new NoiseGrid(Tiny.LatentSizes, batch);
         LatentMap? map = null;
 
         AssertNoTensorLeftToTheFinalizer(() => session.StepOnce(_ => { }), times: 6); // with an epoch's end: test ELBO, checkpoint
         AssertNoTensorLeftToTheFinalizer(() => exchange.Publish(model, step: 1), times: 3);
         AssertNoTensorLeftToTheFinalizer(() => { exchange.Publish(model, step: 2); view.Load(exchange.TakeNewest()!); }, times: 3);
         AssertNoTensorLeftToTheFinalizer(() => view.Decode(noise, batch, images), times: 3);
+        AssertNoTensorLeftToTheFinalizer(() => view.Decode(noise, batch, images, means, variances), times: 3);
+        AssertNoTensorLeftToTheFinalizer(() => view.EncodeToNoise(images, batch, points), times: 3);
         AssertNoTensorLeftToTheFinalizer(() => view.Encode(images, batch, means, variances), times: 3);
         AssertNoTensorLeftToTheFinalizer(() => map = maps.Build(model, step: 3, map), times: 3);
     }

@@ -27,10 +27,17 @@ internal static class RecordCommand
         var loop = new Option<bool>("--loop") { Description = "Make every latent path periodic in the recording's length, so a GIF repeats seamlessly." };
         var layer = new Option<int>("--layer") { Description = "Layer shown on the latent map (1 = bottom).", DefaultValueFactory = _ => 1 };
         var hideHud = new Option<bool>("--no-hud") { Description = "Leave the HUD out for a clean picture." };
+        var modes = Enum.GetValues<GridMode>().ToDictionary(ViewState.ModeName);
+        var mode = new Option<string>("--mode")
+        {
+            Description = $"What the grid shows: {string.Join(", ", modes.Keys)} (the explorer: each row varies one layer alone).",
+            DefaultValueFactory = _ => ViewState.ModeName(GridMode.Walk),
+        };
+        mode.AcceptOnlyFromAmong([.. modes.Keys]);
 
         var command = new Command("record", "Render the animated latents of a checkpoint to MP4 or GIF, headless and deterministic.");
         runtime.AddTo(command);
-        foreach (var option in new Option[] { checkpoint, seconds, fps, output, size, seed, loop, layer, hideHud }) command.Options.Add(option);
+        foreach (var option in new Option[] { checkpoint, seconds, fps, output, size, seed, loop, layer, mode, hideHud }) command.Options.Add(option);
         command.SetAction(parsed =>
         {
             var length = ViewSettings.RecordSeconds.Checked(parsed.GetValue(seconds));
@@ -46,6 +53,7 @@ internal static class RecordCommand
             var session = model.OpenSession(parsed.GetValue(seed), device.type.ToString().ToLowerInvariant(), _ => { }, parsed.GetValue(loop) ? length : null);
             if (!session.Scene.SelectLayer(parsed.GetValue(layer)))
                 throw new ArgumentException($"--layer {parsed.GetValue(layer)}: the model has layers 1 to {model.Config.Depth}");
+            if (modes[parsed.GetValue(mode)!] is var shown and not GridMode.Walk) session.Scene.ToggleMode(shown);
             if (parsed.GetValue(hideHud)) session.Scene.View.ToggleHud();
             using var canvas = new HeadlessCanvas(extent);
             // Every frame must reach the file for the output to be deterministic: wait for the encoder rather than drop,

@@ -4,7 +4,8 @@ namespace LvaeLive.Host.Input;
 
 /// <summary>
 /// The live view's keys. One table serves the mapping, the help overlay and the footer's hints, so neither can
-/// disagree with what the keys do. Layer digits go up to the model's depth (at most 9); a digit beyond it does nothing.
+/// disagree with what the keys do. Every layer digit 1-9 is bound, so that the view can say that a layer beyond the
+/// model's depth does not exist; the help names the digits up to the depth.
 /// </summary>
 internal sealed class KeyMap
 {
@@ -14,7 +15,7 @@ internal sealed class KeyMap
     {
         if (depth < 1)
             throw new ArgumentOutOfRangeException(nameof(depth), depth, "a model has at least one latent layer");
-        Groups = Table(Math.Min(depth, MaxLayerKeys));
+        Groups = Table(depth);
     }
 
     public IReadOnlyList<KeyGroup> Groups { get; }
@@ -38,7 +39,7 @@ internal sealed class KeyMap
         return null;
     }
 
-    private static KeyGroup[] Table(int layerKeys) =>
+    private static KeyGroup[] Table(int depth) =>
     [
         Group("H / F1", "show or hide this help", ViewAction.ToggleHelp, GlfwKey.H, GlfwKey.F1) with { Hint = "H help" },
         new("Tab / Shift+Tab", "select the next / previous tile",
@@ -46,15 +47,15 @@ internal sealed class KeyMap
             new(GlfwKey.Tab, new LiveInput(ViewAction.NextTile), Shift: false),
             new(GlfwKey.Tab, new LiveInput(ViewAction.PreviousTile), Shift: true),
         ], Hint: "Tab tile"),
-        new(layerKeys == 1 ? "1" : $"1-{layerKeys}", layerKeys == 1 ? "steer layer 1" : $"steer layer 1 to {layerKeys}",
-            Enumerable.Range(1, layerKeys)
+        new(LayerKeys(depth), depth == 1 ? "steer layer 1" : $"steer layer 1 to {Math.Min(depth, MaxLayerKeys)}",
+            Enumerable.Range(1, MaxLayerKeys)
                 .SelectMany(layer => new KeyBinding[]
                 {
                     new(GlfwKey.D0 + layer, LiveInput.ToLayer(layer)),
                     new(GlfwKey.Kp0 + layer, LiveInput.ToLayer(layer)),
                 })
                 .ToArray(),
-            Hint: layerKeys == 1 ? "1 layer" : $"1-{layerKeys} layer"),
+            Hint: $"{LayerKeys(depth)} layer"),
         new("Left / Right", "nudge the tile's latent along map axis 1",
         [
             new(GlfwKey.Left, LiveInput.NudgeBy(-1, 0), Repeats: true),
@@ -65,18 +66,26 @@ internal sealed class KeyMap
             new(GlfwKey.Down, LiveInput.NudgeBy(0, -1), Repeats: true),
             new(GlfwKey.Up, LiveInput.NudgeBy(0, +1), Repeats: true),
         ]),
-        Group("F", "freeze or release the layer's animation", ViewAction.ToggleFreeze, GlfwKey.F) with { Hint = "F freeze" },
+        Group("F", "freeze or release the layer's animation", ViewAction.ToggleFreeze, GlfwKey.F),
         Group("+ / = / keypad +", "speed the animation up", ViewAction.SpeedUp, GlfwKey.Equal, GlfwKey.KpAdd),
         Group("- / keypad -", "slow the animation down", ViewAction.SlowDown, GlfwKey.Minus, GlfwKey.KpSubtract),
         Group("Space", "pause or resume the animation", ViewAction.ToggleAnimationPause, GlfwKey.Space) with { Hint = "Space pause" },
         Group("T", "pause or resume training", ViewAction.ToggleTrainingPause, GlfwKey.T) with { Hint = "T training" },
         Group("C", "hide or show the HUD", ViewAction.ToggleHud, GlfwKey.C),
-        Group("I", "interpolate between two test digits", ViewAction.Interpolate, GlfwKey.I),
-        Group("L", "style swap: top layers of one digit, lower layers of another", ViewAction.StyleSwap, GlfwKey.L),
+        new("I / Shift+I", "interpolate two test digits: the layer alone / every layer",
+        [
+            new(GlfwKey.I, new LiveInput(ViewAction.Interpolate), Shift: false),
+            new(GlfwKey.I, new LiveInput(ViewAction.InterpolateAllLayers), Shift: true),
+        ]),
+        Group("L", "style swap: upper layers of one digit, lower layers of another", ViewAction.StyleSwap, GlfwKey.L),
+        Group("E", "layer explorer: each row varies one layer alone", ViewAction.Explore, GlfwKey.E) with { Hint = "E explorer" },
+        Group("P", "explorer columns: redraws / steps along PC1", ViewAction.ToggleExplorerColumns, GlfwKey.P),
         Group("R", "start or stop recording", ViewAction.ToggleRecording, GlfwKey.R) with { Hint = "R record" },
         Group("S", "save a screenshot", ViewAction.Screenshot, GlfwKey.S) with { Hint = "S screenshot" },
         Group("Esc / Q", "save a checkpoint and quit", ViewAction.Quit, GlfwKey.Escape, GlfwKey.Q) with { Hint = "Q quit" },
     ];
+
+    private static string LayerKeys(int depth) => depth == 1 ? "1" : $"1-{Math.Min(depth, MaxLayerKeys)}";
 
     private static KeyGroup Group(string keys, string description, ViewAction command, params GlfwKey[] bound) =>
         new(keys, description, bound.Select(key => new KeyBinding(key, new LiveInput(command))).ToArray());

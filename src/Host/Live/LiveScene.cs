@@ -1,6 +1,7 @@
 using System.Numerics;
 using LvaeLive.Model;
 using LvaeLive.Model.Animation;
+using LvaeLive.Model.Hierarchy;
 using LvaeLive.Model.Inference;
 using LvaeLive.Model.Live;
 using LvaeLive.Shaders.Canvas;
@@ -8,83 +9,92 @@ using LvaeLive.Shaders.Canvas;
 namespace LvaeLive.Host.Live;
 
 /// <summary>
-/// What the live view shows, frame by frame: a grid of digits decoded from the animated latents (or an interpolation,
-/// or a style swap), reconstructions of fixed test digits, the selected layer's latent map with the selected tile's
-/// marker and trail. It turns keys into changes of the latents and fills the canvas record; the decoding is the
-/// inference copy's, the paths the animation's, the maps the training thread's.
+/// What the live view shows, frame by frame: a grid of digits (the animated walk, an interpolation, a style swap or
+/// the layer explorer), reconstructions of fixed test digits, the selected layer's latent map with the selected
+/// point's marker and trail. Every point it decodes is held as each layer's noise (<see cref="NoiseGrid"/>); it
+/// turns keys into changes of that noise. The latent maths is the model room's (the grids' composers, steering,
+/// paths), the decoding the inference copy's, the maps the training thread's: this class wires them to the canvas.
 /// </summary>
 internal sealed class LiveScene
 {
-    public const int GridColumns = 8;
-    public const int GridTiles = GridColumns * GridColumns;
+    public const int GridColumns = StyleSwap.Columns;
+    public const int GridTiles = StyleSwap.Tiles;
     public const int ReconstructionPairs = 12;
     private const int TrailLength = 64;
-    /// <summary>The trail takes a point at most this often of the loop's time, so that its length in time does not depend on the frame rate.</summary>
-    private static readonly TimeSpan TrailSpacing = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / 30);
     private const int Pixels = LvaeConfig.ImagePixels;
-    /// <summary>One arrow press moves a latent this many standard deviations of the map axis.</summary>
-    private const float NudgeInStandardDeviations = 0.25f;
 
     private readonly InferenceCopy _model;
     private readonly LatentPaths _paths;
     private readonly float[] _testDigits;
-    private readonly byte[] _testLabels;
+    private readonly int _testDigitCount;
     private readonly int[] _sizes;
 
-    // Per layer, tiles x size: the paths' noise, the user's shifts of z, and the decoded z.
-    private readonly float[][] _noise;
-    private readonly float[][] _shifts;
-    // Whether a layer was ever nudged: until then its shift is all zeros and is not sent to the decoder at all.
-    private readonly bool[] _shifted;
-    private readonly float[][] _latents;
-    private readonly LayerInput[] _inputs;
-    private readonly float[] _digits = new float[GridTiles * Pixels];
+    // The walk: the paths' noise this frame, and the user's nudges of each tile.
+    private readonly NoiseGrid _walk;
+    private readonly NoiseGrid _walkNudges;
+    // Interpolation and style swap: test digits entered top-down, the grid made of them, and nudges made in it.
+    private readonly NoiseGrid _testPoints;
+    private readonly NoiseGrid _composed;
+    private readonly NoiseGrid _composedNudges;
+    private (int Variant, GridMode Mode, int Layer)? _composedFor;
+    // The explorer: its centre (taken from the walk's selected tile), the centre decoded alone, and the rows.
+    private readonly NoiseGrid _centre;
+    private readonly float[][] _centreLatents;
+    private readonly float[][] _centreScales;
+    private readonly float[] _centreImage = new float[Pixels];
+    private readonly float[][] _axisSteps;
+    private readonly NoiseGrid _explorer;
 
-    // Interpolation and style swap: each layer's z for every tile, from posterior means of test digits.
-    private readonly float[][] _fixedLatents;
-    private readonly float[][] _endMeans;
-    private readonly float[][] _endVariances;
-    private int _fixedLatentsFor = -1;
+    // What was decoded this frame: its points, and each layer's z_i and prior scale sigma_p per tile.
+    private readonly NoiseGrid _gridPoints;
+    private NoiseGrid _shown;
+    private readonly float[][] _latents;
+    private readonly float[][] _scales;
+    private readonly float[] _digits;
+    private bool _axesShown;
 
     private readonly float[] _reconstructionInputs;
     private readonly float[] _reconstructions = new float[ReconstructionPairs * Pixels];
-    private readonly float[][] _reconstructionMeans;
-    private readonly float[][] _reconstructionVariances;
+    private readonly NoiseGrid _reconstructionPoints;
     private bool _reconstructionsStale = true;
 
-    private readonly float[][] _trail = new float[TrailLength][];
-    private int _trailCount;
-    private int _trailNext;
-    private long _trailSpan = -1; // The TrailSpacing-long span of the loop's time that took the latest point.
+    private readonly LatentTrail _trail;
     private readonly Vector2[] _trailPoints = new Vector2[TrailLength];
     private readonly Vector2[] _marker = new Vector2[1];
     private MapPoint[] _mapPoints = [];
     private (LatentMap? Map, int Layer) _mapPointsFor;
 
-    public LiveScene(InferenceCopy model, LatentPaths paths, float[] testDigits, byte[] testLabels)
+    public LiveScene(InferenceCopy model, LatentPaths paths, float[] testDigits)
     {
-        if (testDigits.Length < ReconstructionPairs * Pixels * 2)
-            throw new ArgumentException($"the live view needs at least {2 * ReconstructionPairs} test digits");
+        _testDigitCount = testDigits.Length / Pixels;
+        if (_testDigitCount < ReconstructionPairs + 2 * StyleSwap.Digits)
+            throw new ArgumentException($"the live view needs at least {ReconstructionPairs + 2 * StyleSwap.Digits} test digits");
         _model = model;
         _paths = paths;
         _testDigits = testDigits;
-        _testLabels = testLabels;
         _sizes = model.Config.LatentSizes;
         View = new ViewState(GridTiles, _sizes.Length);
         Clock = new AnimationClock(_sizes.Length);
-        _noise = _sizes.Select(size => new float[GridTiles * size]).ToArray();
-        _shifts = _sizes.Select(size => new float[GridTiles * size]).ToArray();
-        _shifted = new bool[_sizes.Length];
-        _latents = _sizes.Select(size => new float[GridTiles * size]).ToArray();
-        _fixedLatents = _sizes.Select(size => new float[GridTiles * size]).ToArray();
-        _endMeans = _sizes.Select(size => new float[2 * GridColumns * size]).ToArray();
-        _endVariances = _sizes.Select(size => new float[2 * GridColumns * size]).ToArray();
-        _inputs = new LayerInput[_sizes.Length];
+        _walk = new NoiseGrid(_sizes, GridTiles);
+        _walkNudges = new NoiseGrid(_sizes, GridTiles);
+        _testPoints = new NoiseGrid(_sizes, StyleSwap.Digits);
+        _composed = new NoiseGrid(_sizes, GridTiles);
+        _composedNudges = new NoiseGrid(_sizes, GridTiles);
+        _centre = new NoiseGrid(_sizes, 1);
+        _centreLatents = _sizes.Select(size => new float[size]).ToArray();
+        _centreScales = _sizes.Select(size => new float[size]).ToArray();
+        _axisSteps = _sizes.Select(size => new float[size]).ToArray();
+        _explorer = new NoiseGrid(_sizes, LayerExplorer.Tiles(_sizes.Length));
+        _gridPoints = new NoiseGrid(_sizes, GridTiles);
+        _shown = _gridPoints;
+        var largest = Math.Max(GridTiles, _explorer.Tiles);
+        _latents = _sizes.Select(size => new float[largest * size]).ToArray();
+        // Until the first frame is decoded, a nudge moves the noise as far as the latent.
+        _scales = _sizes.Select(size => Enumerable.Repeat(1f, largest * size).ToArray()).ToArray();
+        _digits = new float[largest * Pixels];
         _reconstructionInputs = testDigits.AsSpan(0, ReconstructionPairs * Pixels).ToArray();
-        _reconstructionMeans = _sizes.Select(size => new float[ReconstructionPairs * size]).ToArray();
-        _reconstructionVariances = _sizes.Select(size => new float[ReconstructionPairs * size]).ToArray();
-        var largest = _sizes.Max();
-        for (var i = 0; i < TrailLength; i++) _trail[i] = new float[largest];
+        _reconstructionPoints = new NoiseGrid(_sizes, ReconstructionPairs);
+        _trail = new LatentTrail(TrailLength, _sizes.Max());
     }
 
     public ViewState View { get; }
@@ -96,77 +106,118 @@ internal sealed class LiveScene
     {
         _model.Load(snapshot);
         _reconstructionsStale = true;
-        _fixedLatentsFor = -1;
+        _composedFor = null;
     }
 
-    /// <summary>Moves the selected tile's latent in the selected layer along a map axis (0: x, 1: y) by +-1 step.</summary>
+    /// <summary>
+    /// Moves the selected point's latent in the selected layer along a map axis (0: x, 1: y) by one step; in the
+    /// explorer, the selected point is its centre. The move is made in the layer's noise, so the layers below follow.
+    /// </summary>
     public bool Nudge(int axis, int direction)
     {
         if (Map is null) return false;
-        var layer = Map.Layers[View.SelectedLayer];
-        var step = direction * NudgeInStandardDeviations * MathF.Sqrt(Math.Max(layer.ExplainedVariance[axis], 1e-6f));
-        var size = _sizes[View.SelectedLayer];
-        layer.AddAlongAxis(axis, step, _shifts[View.SelectedLayer].AsSpan(View.SelectedTile * size, size));
-        _shifted[View.SelectedLayer] = true;
+        var layer = View.SelectedLayer;
+        var map = Map.Layers[layer];
+        var amount = direction * NoiseSteering.NudgeLength(map, axis);
+        if (View.Mode == GridMode.Explorer)
+        {
+            NoiseSteering.MoveAlongMapAxis(map, axis, amount, _centreScales[layer], _centre.Of(layer, 0));
+            return true;
+        }
+        var size = _sizes[layer];
+        var nudges = View.Mode == GridMode.Walk ? _walkNudges : _composedNudges;
+        NoiseSteering.MoveAlongMapAxis(map, axis, amount, _scales[layer].AsSpan(View.SelectedTile * size, size), nudges.Of(layer, View.SelectedTile));
         return true;
     }
 
     public void SelectTile(int step)
     {
         View.MoveSelection(step);
-        _trailCount = 0;
+        _trail.Clear();
+        if (View.Mode == GridMode.Explorer) TakeCentre();
     }
 
     public bool SelectLayer(int key)
     {
         if (!View.SelectLayer(key)) return false;
-        _trailCount = 0;
+        _trail.Clear();
         return true;
+    }
+
+    /// <summary>Enters or leaves <paramref name="mode"/>. Each entry starts clean: new digits, no nudges; the explorer takes the selected tile as its centre.</summary>
+    public void ToggleMode(GridMode mode)
+    {
+        View.ToggleMode(mode);
+        _trail.Clear();
+        _composedNudges.Clear();
+        if (View.Mode == GridMode.Explorer) TakeCentre();
     }
 
     /// <summary>Advances the animation to the frame at <paramref name="time"/> and decodes the grid.</summary>
     public void Update(FrameTime time)
     {
         Clock.Advance(time.Seconds);
-        if (View.Mode == GridMode.Walk)
+        for (var layer = 0; layer < _sizes.Length; layer++)
+            _paths.Sample(layer, Clock.LayerSeconds(layer), GridTiles, _walk.Layer(layer));
+        switch (View.Mode)
         {
-            for (var layer = 0; layer < _sizes.Length; layer++)
-            {
-                _paths.Sample(layer, Clock.LayerSeconds(layer), GridTiles, _noise[layer]);
-                _inputs[layer] = LayerInput.Noise(_noise[layer]) with { Shift = ShiftOf(layer) };
-            }
+            case GridMode.Walk:
+                _gridPoints.SetSum(_walk, _walkNudges);
+                _shown = _gridPoints;
+                break;
+            case GridMode.Explorer:
+                ComposeExplorer();
+                _shown = _explorer;
+                break;
+            default:
+                ComposeFromTestDigits();
+                _gridPoints.SetSum(_composed, _composedNudges);
+                _shown = _gridPoints;
+                break;
         }
-        else
-        {
-            PrepareFixedLatents();
-            for (var layer = 0; layer < _sizes.Length; layer++)
-                _inputs[layer] = LayerInput.Value(_fixedLatents[layer]) with { Shift = ShiftOf(layer) };
-        }
-        _model.Decode(_inputs, GridTiles, _digits, _latents);
+        _model.Decode(_shown.Inputs, _shown.Tiles, _digits, _latents, _scales);
         if (_reconstructionsStale) Reconstruct();
-        var span = time.Now.Ticks / TrailSpacing.Ticks;
-        if (span == _trailSpan) return;
-        _trailSpan = span;
-        RecordTrail();
+        _trail.Add(time.Now, SelectedLatent());
     }
-
-    private ReadOnlyMemory<float> ShiftOf(int layer) => _shifted[layer] ? _shifts[layer] : ReadOnlyMemory<float>.Empty;
 
     /// <summary>Writes what the scene shows into the canvas record (HUD, help and curves are the caller's).</summary>
     public void Fill(CanvasFrame frame)
     {
-        frame.Digits = _digits;
-        frame.DigitColumns = GridColumns;
-        frame.HighlightDigit = View.SelectedTile;
-        frame.DigitsTitle = View.Mode switch
-        {
-            GridMode.Interpolation => "Interpolation (I: back)",
-            GridMode.StyleSwap => $"Style swap at layer {View.SelectedLayer + 1} (L: back)",
-            _ => "Generated digits",
-        };
+        var explorer = View.Mode == GridMode.Explorer;
+        frame.Digits = _digits.AsMemory(0, _shown.Tiles * Pixels);
+        frame.DigitColumns = explorer ? LayerExplorer.Columns : GridColumns;
+        frame.HighlightDigit = explorer ? LayerExplorer.RowOf(View.SelectedLayer, _sizes.Length) * LayerExplorer.Columns : View.SelectedTile;
+        frame.DigitsTitle = GridTitle();
         frame.ReconstructionInputs = _reconstructionInputs;
         frame.Reconstructions = _reconstructions;
         FillMap(frame);
+    }
+
+    /// <summary>The grid's title: short enough for the panel at any size (the help has the keys).</summary>
+    private string GridTitle()
+    {
+        var depth = _sizes.Length;
+        var split = StyleSwap.SplitFor(View.SelectedLayer, depth) + 1;
+        return View.Mode switch
+        {
+            GridMode.Interpolation => $"Interpolation of L{View.SelectedLayer + 1} alone",
+            GridMode.InterpolationAll => "Interpolation of all layers",
+            GridMode.StyleSwap when depth == 1 => "Style swap: L1 cols",
+            GridMode.StyleSwap => $"Style swap: {Layers(split + 1, depth)} rows, {Layers(1, split)} cols",
+            GridMode.Explorer => $"Explorer {Layers(depth, 1)}: " + (_axesShown ? "PC1 steps" : Map is null ? "redraws (no map)" : "redraws"),
+            _ => "Generated digits",
+        };
+    }
+
+    private static string Layers(int from, int to) => from == to ? $"L{from}" : $"L{from}-{to}";
+
+    /// <summary>The selected point's latent in the selected layer: the explorer's centre, or the selected tile's.</summary>
+    private ReadOnlySpan<float> SelectedLatent()
+    {
+        var size = _sizes[View.SelectedLayer];
+        return View.Mode == GridMode.Explorer
+            ? _centreLatents[View.SelectedLayer]
+            : _latents[View.SelectedLayer].AsSpan(View.SelectedTile * size, size);
     }
 
     private void FillMap(CanvasFrame frame)
@@ -188,70 +239,76 @@ internal sealed class LiveScene
             _mapPointsFor = (Map, layer);
         }
         frame.MapPoints = _mapPoints;
-        var size = _sizes[layer];
-        var (x, y) = map.Project(_latents[layer].AsSpan(View.SelectedTile * size, size));
+        var (x, y) = map.Project(SelectedLatent());
         _marker[0] = new Vector2(x, y);
         frame.MapMarkers = _marker;
-        for (var i = 0; i < _trailCount; i++)
+        var size = _sizes[layer];
+        for (var i = 0; i < _trail.Count; i++)
         {
-            var (tx, ty) = map.Project(_trail[(_trailNext - _trailCount + i + TrailLength) % TrailLength].AsSpan(0, size));
+            var (tx, ty) = map.Project(_trail.Point(i, size));
             _trailPoints[i] = new Vector2(tx, ty);
         }
-        frame.MapTrail = _trailPoints.AsMemory(0, _trailCount);
-    }
-
-    /// <summary>Adds the selected tile's latent to its trail, unless it has not moved since the last one.</summary>
-    private void RecordTrail()
-    {
-        var size = _sizes[View.SelectedLayer];
-        var current = _latents[View.SelectedLayer].AsSpan(View.SelectedTile * size, size);
-        if (_trailCount > 0 && current.SequenceEqual(_trail[(_trailNext - 1 + TrailLength) % TrailLength].AsSpan(0, size))) return;
-        current.CopyTo(_trail[_trailNext]);
-        _trailNext = (_trailNext + 1) % TrailLength;
-        _trailCount = Math.Min(_trailCount + 1, TrailLength);
+        frame.MapTrail = _trailPoints.AsMemory(0, _trail.Count);
     }
 
     private void Reconstruct()
     {
-        _model.Encode(_reconstructionInputs, ReconstructionPairs, _reconstructionMeans, _reconstructionVariances);
-        for (var layer = 0; layer < _sizes.Length; layer++) _inputs[layer] = LayerInput.Value(_reconstructionMeans[layer]);
-        _model.Decode(_inputs, ReconstructionPairs, _reconstructions);
+        _model.EncodeToNoise(_reconstructionInputs, ReconstructionPairs, _reconstructionPoints);
+        _model.Decode(_reconstructionPoints.Inputs, ReconstructionPairs, _reconstructions);
         _reconstructionsStale = false;
     }
 
     /// <summary>
-    /// The latents of the interpolation or style swap: 16 test digits chosen by the mode's variant are encoded (their
-    /// posterior means). Interpolation walks every layer from the first digit to the second across the grid; the style
-    /// swap gives row r the layers above the selected one from digit r and column c the rest from digit 8 + c.
+    /// The interpolation or style swap of test digits chosen by the mode's variant, entered top-down as noise: the
+    /// interpolation walks the selected layer (or every layer) from the first digit to the second; the style swap
+    /// gives each row the upper layers of one digit and each column the lower layers of another.
     /// </summary>
-    private void PrepareFixedLatents()
+    private void ComposeFromTestDigits()
     {
-        var key = View.ModeVariant * 32 + (int)View.Mode * 8 + View.SelectedLayer;
-        if (_fixedLatentsFor == key) return;
-        var count = 2 * GridColumns;
-        var firstDigit = ReconstructionPairs + View.ModeVariant * count % (_testLabels.Length - ReconstructionPairs - count);
-        _model.Encode(_testDigits.AsMemory(firstDigit * Pixels, count * Pixels), count, _endMeans, _endVariances);
+        var key = (View.ModeVariant, View.Mode, View.SelectedLayer);
+        if (_composedFor == key) return;
+        var count = StyleSwap.Digits;
+        var spare = _testDigitCount - ReconstructionPairs - count;
+        var first = ReconstructionPairs + View.ModeVariant * count % spare;
+        _model.EncodeToNoise(_testDigits.AsMemory(first * Pixels, count * Pixels), count, _testPoints);
+        if (View.Mode == GridMode.StyleSwap)
+            StyleSwap.Compose(_testPoints, StyleSwap.SplitFor(View.SelectedLayer, _sizes.Length), _composed);
+        else
+            Interpolation.Compose(_testPoints, View.Mode == GridMode.Interpolation ? View.SelectedLayer : null, _composed);
+        _composedFor = key;
+    }
+
+    /// <summary>The explorer's centre becomes the walk's selected tile as it is now, nudges included.</summary>
+    private void TakeCentre()
+    {
         for (var layer = 0; layer < _sizes.Length; layer++)
         {
-            var size = _sizes[layer];
-            for (var tile = 0; tile < GridTiles; tile++)
-            {
-                var target = _fixedLatents[layer].AsSpan(tile * size, size);
-                var (row, column) = (tile / GridColumns, tile % GridColumns);
-                if (View.Mode == GridMode.Interpolation)
-                {
-                    var t = tile / (float)(GridTiles - 1);
-                    var from = _endMeans[layer].AsSpan(0, size);
-                    var to = _endMeans[layer].AsSpan(size, size);
-                    for (var d = 0; d < size; d++) target[d] = (1 - t) * from[d] + t * to[d];
-                }
-                else
-                {
-                    var source = layer > View.SelectedLayer ? row : GridColumns + column;
-                    _endMeans[layer].AsSpan(source * size, size).CopyTo(target);
-                }
-            }
+            var point = _centre.Of(layer, 0);
+            _walk.Of(layer, View.SelectedTile).CopyTo(point);
+            var nudge = _walkNudges.Of(layer, View.SelectedTile);
+            for (var d = 0; d < point.Length; d++) point[d] += nudge[d];
         }
-        _fixedLatentsFor = key;
+    }
+
+    /// <summary>
+    /// The explorer's rows around its centre: the walk's moving noise as redraws, or steps along each layer's first
+    /// map axis (converted into noise under the centre's priors), once a map is there.
+    /// </summary>
+    private void ComposeExplorer()
+    {
+        _model.Decode(_centre.Inputs, 1, _centreImage, _centreLatents, _centreScales);
+        _axesShown = View.ExplorerColumns == ExplorerColumns.PrincipalAxis && Map is not null;
+        if (!_axesShown)
+        {
+            LayerExplorer.ComposeRedraws(_centre, _walk, _explorer);
+            return;
+        }
+        for (var layer = 0; layer < _sizes.Length; layer++)
+        {
+            var map = Map!.Layers[layer];
+            Array.Clear(_axisSteps[layer]);
+            NoiseSteering.MoveAlongMapAxis(map, 0, NoiseSteering.AxisSpread(map, 0), _centreScales[layer], _axisSteps[layer]);
+        }
+        LayerExplorer.ComposeAlongAxes(_centre, _axisSteps, _explorer);
     }
 }

@@ -22,6 +22,8 @@ internal sealed class LiveSession
     private readonly Func<string> _trainingState;
     private readonly Func<string> _animationState;
     private LatentMap? _shownMap;
+    // A key's complaint, shown on the HUD from the next frame (keys arrive between frames, without the loop's time).
+    private string? _pendingNotice;
 
     public LiveSession(LiveScene scene, LiveTraining? training, KeyMap keys, string device, Action<string> stateLog, LatentMap? fixedMap, IEnumerable<MetricsEntry> history)
     {
@@ -56,7 +58,9 @@ internal sealed class LiveSession
             case ViewAction.ToggleHelp: view.ToggleHelp(); break;
             case ViewAction.NextTile: _scene.SelectTile(+1); break;
             case ViewAction.PreviousTile: _scene.SelectTile(-1); break;
-            case ViewAction.SelectLayer when !_scene.SelectLayer(input.Layer): return LoopRequest.None;
+            case ViewAction.SelectLayer when !_scene.SelectLayer(input.Layer):
+                _pendingNotice = $"no layer {input.Layer}: this model has layers 1 to {view.Layers}";
+                return LoopRequest.None;
             case ViewAction.SelectLayer: break;
             case ViewAction.Nudge:
                 if (input.Axis1 != 0) _scene.Nudge(0, input.Axis1);
@@ -68,8 +72,11 @@ internal sealed class LiveSession
             case ViewAction.ToggleAnimationPause: _scene.Clock.Paused = !_scene.Clock.Paused; break;
             case ViewAction.ToggleTrainingPause: _training?.SetPaused(!_training.Paused); break;
             case ViewAction.ToggleHud: view.ToggleHud(); break;
-            case ViewAction.Interpolate: view.ToggleMode(GridMode.Interpolation); break;
-            case ViewAction.StyleSwap: view.ToggleMode(GridMode.StyleSwap); break;
+            case ViewAction.Interpolate: _scene.ToggleMode(GridMode.Interpolation); break;
+            case ViewAction.InterpolateAllLayers: _scene.ToggleMode(GridMode.InterpolationAll); break;
+            case ViewAction.StyleSwap: _scene.ToggleMode(GridMode.StyleSwap); break;
+            case ViewAction.Explore: _scene.ToggleMode(GridMode.Explorer); break;
+            case ViewAction.ToggleExplorerColumns: view.ToggleExplorerColumns(); break;
             case ViewAction.ToggleRecording: return LoopRequest.ToggleRecording;
             case ViewAction.Screenshot: return LoopRequest.Screenshot;
             case ViewAction.Quit: return LoopRequest.Quit;
@@ -89,6 +96,11 @@ internal sealed class LiveSession
     public void Advance(FrameTime time)
     {
         if (_training is not null) PullTraining(_training, time.Now);
+        if (_pendingNotice is { } notice)
+        {
+            _hud.ShowNotice(notice, time.Now);
+            _pendingNotice = null;
+        }
         _scene.Update(time);
         _scene.Fill(Frame);
         Frame.Plots = _curves.Plots;

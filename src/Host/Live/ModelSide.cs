@@ -24,13 +24,12 @@ internal sealed class ModelSide : IDisposable
 
     private readonly LatentMapBuilder _maps;
 
-    private ModelSide(InferenceCopy copy, LatentMapBuilder maps, float[] testDigits, byte[] testLabels, TrainingSession? session, LiveTraining? training, LatentMap? fixedMap, IReadOnlyList<MetricsEntry> history)
+    private ModelSide(InferenceCopy copy, LatentMapBuilder maps, float[] testDigits, TrainingSession? session, LiveTraining? training, LatentMap? fixedMap, IReadOnlyList<MetricsEntry> history)
     {
         History = history;
         Copy = copy;
         _maps = maps;
         TestDigits = testDigits;
-        TestLabels = testLabels;
         Session = session;
         Training = training;
         FixedMap = fixedMap;
@@ -38,7 +37,6 @@ internal sealed class ModelSide : IDisposable
 
     public InferenceCopy Copy { get; }
     public float[] TestDigits { get; }
-    public byte[] TestLabels { get; }
     public TrainingSession? Session { get; }
     public LiveTraining? Training { get; }
     /// <summary>Without training, the one map of the checkpoint's weights.</summary>
@@ -55,8 +53,8 @@ internal sealed class ModelSide : IDisposable
         var maps = new LatentMapBuilder(test.Take(MapDigits), model.Config.Likelihood, device);
         var (info, runFolder) = CheckpointStore.ReadInfo(checkpoint);
         var map = maps.Build(model, info.Progress.GlobalStep, previous: null);
-        var (digits, labels) = Digits(test, model.Config);
-        return new ModelSide(copy, maps, digits, labels, null, null, map, MetricsLog.Read(runFolder, info.Progress.GlobalStep));
+        var digits = Digits(test, model.Config);
+        return new ModelSide(copy, maps, digits, null, null, map, MetricsLog.Read(runFolder, info.Progress.GlobalStep));
     }
 
     /// <summary>Trains while showing: a new run, or the run of <paramref name="checkpoint"/> continued.</summary>
@@ -66,23 +64,19 @@ internal sealed class ModelSide : IDisposable
         var copy = InferenceCopy.Of(model);
         var maps = new LatentMapBuilder(test.Take(MapDigits), model.Config.Likelihood, session.Trainer.Device);
         var training = new LiveTraining(session, SnapshotInterval, maps, MapInterval);
-        var (digits, labels) = Digits(test, model.Config);
+        var digits = Digits(test, model.Config);
         var history = MetricsLog.Read(session.RunFolder, session.Trainer.Progress.GlobalStep);
-        return new ModelSide(copy, maps, digits, labels, session, training, null, history);
+        return new ModelSide(copy, maps, digits, session, training, null, history);
     }
 
     /// <summary>The view of this model: its scene (latent paths from <paramref name="seed"/>) and its session.</summary>
     public LiveSession OpenSession(long seed, string device, Action<string> stateLog, double? loopSeconds = null)
     {
-        var scene = new LiveScene(Copy, new LatentPaths(Config.LatentSizes, seed, loopSeconds: loopSeconds), TestDigits, TestLabels);
+        var scene = new LiveScene(Copy, new LatentPaths(Config.LatentSizes, seed, loopSeconds: loopSeconds), TestDigits);
         return new LiveSession(scene, Training, new KeyMap(Config.Depth), device, stateLog, FixedMap, History);
     }
 
-    private static (float[] Digits, byte[] Labels) Digits(MnistSplit test, LvaeConfig config)
-    {
-        var subset = test.Take(MapDigits);
-        return (TestImages.PrepareFloats(subset, config.Likelihood), subset.Labels);
-    }
+    private static float[] Digits(MnistSplit test, LvaeConfig config) => TestImages.PrepareFloats(test.Take(MapDigits), config.Likelihood);
 
     public void Dispose()
     {

@@ -1,7 +1,12 @@
+using LvaeLive.Model.Hierarchy;
+
 namespace LvaeLive.Host.Live;
 
-/// <summary>What the grid shows: the animated walk, an interpolation between two test digits, or a style swap.</summary>
-internal enum GridMode { Walk, Interpolation, StyleSwap }
+/// <summary>
+/// What the grid shows: the animated walk, an interpolation between two test digits (of the selected layer, or of
+/// every layer), a style swap, or the layer explorer.
+/// </summary>
+internal enum GridMode { Walk, Interpolation, InterpolationAll, StyleSwap, Explorer }
 
 /// <summary>
 /// The live view's state that the keyboard changes: selected tile and layer, modes and toggles. Every change is
@@ -21,8 +26,9 @@ internal sealed class ViewState
     /// <summary>The steered layer, 0-based (key 1 selects layer 0 = z_1).</summary>
     public int SelectedLayer { get; private set; }
     public GridMode Mode { get; private set; } = GridMode.Walk;
-    /// <summary>Counts entries into interpolation or style swap, so each press shows new digits.</summary>
+    /// <summary>Counts entries into interpolation, style swap and the explorer, so each press shows new digits.</summary>
     public int ModeVariant { get; private set; }
+    public ExplorerColumns ExplorerColumns { get; private set; } = ExplorerColumns.Redraws;
     public bool ShowHelp { get; private set; }
     public bool ShowHud { get; private set; } = true;
 
@@ -36,7 +42,10 @@ internal sealed class ViewState
         return true;
     }
 
-    /// <summary>Enters <paramref name="mode"/> with new digits, or goes back to the walk if already in it.</summary>
+    /// <summary>
+    /// Enters <paramref name="mode"/> with new digits, or goes back to the walk if already in it. Going between the
+    /// two interpolations keeps their digits, so that one layer's walk and every layer's compare.
+    /// </summary>
     public void ToggleMode(GridMode mode)
     {
         if (Mode == mode)
@@ -44,15 +53,30 @@ internal sealed class ViewState
             Mode = GridMode.Walk;
             return;
         }
+        var sameDigits = IsInterpolation(Mode) && IsInterpolation(mode);
         Mode = mode;
-        ModeVariant++;
+        if (!sameDigits) ModeVariant++;
     }
+
+    public void ToggleExplorerColumns() =>
+        ExplorerColumns = ExplorerColumns == ExplorerColumns.Redraws ? ExplorerColumns.PrincipalAxis : ExplorerColumns.Redraws;
 
     public void ToggleHelp() => ShowHelp = !ShowHelp;
     public void ToggleHud() => ShowHud = !ShowHud;
 
     public string Describe() =>
-        $"tile={SelectedTile} layer={SelectedLayer + 1} mode={Mode.ToString().ToLowerInvariant()} help={OnOff(ShowHelp)} hud={OnOff(ShowHud)}";
+        $"tile={SelectedTile} layer={SelectedLayer + 1} mode={ModeName(Mode)} help={OnOff(ShowHelp)} hud={OnOff(ShowHud)} " +
+        $"explorer={(ExplorerColumns == ExplorerColumns.Redraws ? "redraws" : "axis")}";
+
+    /// <summary>The mode's name in state lines and on the command line (lvae record --mode).</summary>
+    public static string ModeName(GridMode mode) => mode switch
+    {
+        GridMode.InterpolationAll => "interpolation-all",
+        GridMode.StyleSwap => "style-swap",
+        _ => mode.ToString().ToLowerInvariant(),
+    };
+
+    private static bool IsInterpolation(GridMode mode) => mode is GridMode.Interpolation or GridMode.InterpolationAll;
 
     private static string OnOff(bool value) => value ? "on" : "off";
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using LvaeLive.Model.Hierarchy;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -50,9 +51,10 @@ public sealed class InferenceCopy : IDisposable
 
     /// <summary>
     /// Decodes <paramref name="batch"/> images from the top down. Writes E[x | z_1] (batch x 784 floats) into
-    /// <paramref name="images"/> and, where <paramref name="latents"/> is given, every layer's z_i (batch x size).
+    /// <paramref name="images"/>, where <paramref name="latents"/> is given every layer's z_i (batch x size), and where
+    /// <paramref name="priorScales"/> is given every layer's prior standard deviation sigma_p (batch x size).
     /// </summary>
-    public void Decode(ReadOnlySpan<LayerInput> inputs, int batch, Span<float> images, float[][]? latents = null)
+    public void Decode(ReadOnlySpan<LayerInput> inputs, int batch, Span<float> images, float[][]? latents = null, float[][]? priorScales = null)
     {
         if (inputs.Length != Config.Depth)
             throw new ArgumentException($"{inputs.Length} layer inputs given to a {Config.Depth}-layer model");
@@ -60,10 +62,14 @@ public sealed class InferenceCopy : IDisposable
         using var scope = NewDisposeScope();
         var given = new LayerLatent[Config.Depth];
         for (var i = 0; i < given.Length; i++) given[i] = ToLatent(inputs[i], batch, Config.LatentSizes[i]);
-        var (image, z) = _model.Decode(given, batch, _priorNoise);
+        var scales = priorScales is null ? null : new Tensor[Config.Depth];
+        var (image, z) = _model.Decode(given, batch, _priorNoise, scales);
         CopyOut(image, images);
-        if (latents is null) return;
-        for (var i = 0; i < z.Length; i++) CopyOut(z[i], latents[i]);
+        for (var i = 0; i < z.Length; i++)
+        {
+            if (latents is not null) CopyOut(z[i], latents[i]);
+            if (scales is not null) CopyOut(scales[i], priorScales![i]);
+        }
     }
 
     /// <summary>Each layer's posterior mean and variance for <paramref name="batch"/> images (784 floats each).</summary>
@@ -71,8 +77,7 @@ public sealed class InferenceCopy : IDisposable
     {
         using var _ = no_grad();
         using var scope = NewDisposeScope();
-        var x = ToTensor(images, batch, LvaeConfig.ImagePixels);
-        var posterior = _model.Encode(x);
+        var posterior = _model.Encode(ToTensor(images, batch, LvaeConfig.ImagePixels));
         for (var i = 0; i < posterior.Length; i++)
         {
             CopyOut(posterior[i].Mean, means[i]);
@@ -80,13 +85,25 @@ public sealed class InferenceCopy : IDisposable
         }
     }
 
-    private LayerLatent ToLatent(LayerInput input, int batch, int size)
+    /// <summary>
+    /// Test digits entered top-down: each layer's standardized noise for the posterior means of <paramref name="batch"/>
+    /// images (784 floats each), written into the first <paramref name="batch"/> tiles of <paramref name="points"/>.
+    /// Decoding those points gives the posterior-mean reconstructions.
+    /// </summary>
+    public void EncodeToNoise(ReadOnlyMemory<float> images, int batch, NoiseGrid points)
     {
-        var shift = input.Shift.IsEmpty ? null : ToTensor(input.Shift, batch, size);
-        return input.From is LayerLatent.Source.PriorMean or LayerLatent.Source.PriorSample
-            ? new LayerLatent(input.From, null, shift)
-            : new LayerLatent(input.From, ToTensor(input.Values, batch, size), shift);
+        if (points.Tiles < batch)
+            throw new ArgumentException($"a grid of {points.Tiles} points cannot hold {batch} digits");
+        using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        var noise = _model.EncodeToNoise(ToTensor(images, batch, LvaeConfig.ImagePixels));
+        for (var i = 0; i < noise.Length; i++) CopyOut(noise[i], points.Layer(i));
     }
+
+    private LayerLatent ToLatent(LayerInput input, int batch, int size) =>
+        input.From is LayerLatent.Source.PriorMean or LayerLatent.Source.PriorSample
+            ? new LayerLatent(input.From, null)
+            : new LayerLatent(input.From, ToTensor(input.Values, batch, size));
 
     private Tensor ToTensor(ReadOnlyMemory<float> values, int batch, int size)
     {
@@ -96,6 +113,7 @@ public sealed class InferenceCopy : IDisposable
         return tensor(MemoryMarshal.AsMemory(values), [batch, size], device: _device);
     }
 
+    /// <summary>Copies a tensor into the start of <paramref name="destination"/> (which may be longer: a grid's first tiles).</summary>
     private static void CopyOut(Tensor source, Span<float> destination)
     {
         using var onCpu = source.cpu().contiguous();

@@ -3,7 +3,7 @@ namespace LvaeLive.Model.Live;
 /// <summary>
 /// One layer's map: the test digits' posterior means projected on the layer's first two principal directions.
 /// <see cref="Points"/> holds (x, y) pairs; <see cref="Axes"/> the two directions (2 x size, row-major), so that any
-/// latent of the layer can be placed on the same map, and a shift along an axis moves it along that map axis.
+/// latent of the layer can be placed on the same map, and a move along an axis moves it along that map axis.
 /// </summary>
 /// <see cref="ActiveUnits"/> counts the units whose posterior mean varies across the digits by more than 0.01 (the
 /// paper's criterion, with each layer above at its posterior mean rather than sampled: a live approximation).
@@ -24,11 +24,8 @@ public sealed record LayerMap(float[] Points, float[] Mean, float[] Axes, float[
         return (x, y);
     }
 
-    /// <summary>Adds <paramref name="amount"/> along map axis <paramref name="axis"/> (0 or 1) to a latent shift.</summary>
-    public void AddAlongAxis(int axis, float amount, Span<float> shift)
-    {
-        for (var i = 0; i < Mean.Length; i++) shift[i] += amount * Axes[axis * Mean.Length + i];
-    }
+    /// <summary>Map axis <paramref name="axis"/> (0: x, 1: y): a unit direction of z.</summary>
+    public ReadOnlySpan<float> Axis(int axis) => Axes.AsSpan(axis * Mean.Length, Mean.Length);
 }
 
 /// <summary>Every layer's map of one set of test digits, with their labels, for the weights of training step <see cref="Step"/>.</summary>

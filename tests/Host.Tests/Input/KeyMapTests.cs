@@ -21,6 +21,8 @@ public class KeyMapTests
     [InlineData("C", "ToggleHud")]
     [InlineData("I", "Interpolate")]
     [InlineData("L", "StyleSwap")]
+    [InlineData("E", "Explore")]
+    [InlineData("P", "ToggleExplorerColumns")]
     [InlineData("R", "ToggleRecording")]
     [InlineData("S", "Screenshot")]
     [InlineData("Escape", "Quit")]
@@ -35,6 +37,12 @@ public class KeyMapTests
     public void PlusIsShiftEqualAndWorksWithShiftHeld()
     {
         Assert.Equal(new LiveInput(ViewAction.SpeedUp), _map.Map(Press(GlfwKey.Equal, KeyModifiers.Shift)));
+    }
+
+    [Fact]
+    public void ShiftIInterpolatesEveryLayer()
+    {
+        Assert.Equal(new LiveInput(ViewAction.InterpolateAllLayers), _map.Map(Press(GlfwKey.I, KeyModifiers.Shift)));
     }
 
     [Fact]
@@ -64,15 +72,13 @@ public class KeyMapTests
     }
 
     [Fact]
-    public void DigitsSelectLayersUpToTheDepthOnBothKeyboards()
+    public void EveryDigitAsksForItsLayerOnBothKeyboardsSoThatTheViewCanSayWhichLayersExist()
     {
-        for (var layer = 1; layer <= 3; layer++)
+        for (var layer = 1; layer <= 9; layer++)
         {
             Assert.Equal(LiveInput.ToLayer(layer), _map.Map(Press(GlfwKey.D0 + layer)));
             Assert.Equal(LiveInput.ToLayer(layer), _map.Map(Press(GlfwKey.Kp0 + layer)));
         }
-        Assert.Null(_map.Map(Press(GlfwKey.D4)));
-        Assert.Null(_map.Map(Press(GlfwKey.Kp9)));
         Assert.Null(_map.Map(Press(GlfwKey.D0)));
     }
 
@@ -121,7 +127,7 @@ public class KeyMapTests
     [Fact]
     public void TheFooterHintsComeFromTheTableAndNameOnlyTheModelsLayers()
     {
-        Assert.Equal("H help   Tab tile   1-3 layer   arrows nudge   F freeze   Space pause   T training   R record   S screenshot   Q quit",
+        Assert.Equal("H help   Tab tile   1-3 layer   arrows nudge   Space pause   T training   E explorer   R record   S screenshot   Q quit",
             new KeyMap(3).FooterHints);
         Assert.Contains("   1 layer   ", new KeyMap(1).FooterHints);
         // Every hinted key is one the help overlay lists.
