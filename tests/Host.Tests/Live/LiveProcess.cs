@@ -26,14 +26,21 @@ internal sealed class LiveProcess : IDisposable
     }
 
     /// <summary>
-    /// The command as a terminal's foreground job runs it, with SIGINT and SIGQUIT at their defaults. A shell that starts
-    /// a job in the background (`nohup scripts/test.sh &`) makes it ignore them, .NET keeps an ignored SIGINT ignored,
-    /// and Ctrl+C would then never reach lvae. perl (perl-base, in every Debian) resets them and execs the command.
+    /// The command as a terminal's foreground job runs it, with SIGINT and SIGQUIT at their defaults and the stop signals
+    /// not blocked. A shell that starts a job in the background (`nohup scripts/test.sh &`) makes it ignore them, a
+    /// runner may block them, both pass on to every child, and .NET keeps an ignored SIGINT ignored: Ctrl+C would then
+    /// never reach lvae. perl (perl-base, in every Debian, with POSIX) resets them and execs the command.
     /// </summary>
     private static ProcessCommand AsForegroundCommand(ProcessCommand command) => command with
     {
         Program = "perl",
-        Arguments = ["-e", "$SIG{INT} = $SIG{QUIT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die qq(exec $ARGV[0]: $!)", command.Program, .. command.Arguments],
+        Arguments =
+        [
+            "-e",
+            "use POSIX (); POSIX::sigprocmask(POSIX::SIG_UNBLOCK(), POSIX::SigSet->new(POSIX::SIGINT(), POSIX::SIGQUIT(), POSIX::SIGTERM())) " +
+            "or die qq(sigprocmask: $!); $SIG{INT} = $SIG{QUIT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die qq(exec $ARGV[0]: $!)",
+            command.Program, .. command.Arguments,
+        ],
     };
 
     public IEnumerable<string> Output => _lines;
