@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using LvaeLive.Model.Classifier;
 using LvaeLive.Model.Data;
 using LvaeLive.Model.Evaluation;
 using LvaeLive.Model.Hierarchy;
@@ -67,6 +68,22 @@ public sealed class TemporaryTensorTests : IDisposable
         AssertNoTensorLeftToTheFinalizer(() => ElboEvaluation.Evaluate(model, images, batchSize: 20), times: 2);
         AssertNoTensorLeftToTheFinalizer(() => ImportanceWeightedLikelihood.Estimate(sampler, images, new IwOptions { Samples = 30, RowsPerForward = 200 }), times: 2);
         AssertNoTensorLeftToTheFinalizer(() => ExpectedPosteriorMeans.Collect(sampler, images, draws: 2, batchSize: 20).ToList().ForEach(t => t.Dispose()), times: 2);
+    }
+
+    [Fact]
+    public void LayerEffectsAndTheClassifierLeaveNoTensorToTheFinalizer()
+    {
+        manual_seed(3);
+        using var model = new LadderVae(Tiny);
+        var cache = new ClassifierCache(Path.Combine(_runFolder, ClassifierCache.FileName), TestSetup.Train.Take(200), _ => { },
+            new ClassifierTraining { Epochs = 1, BatchSize = 50 });
+        Directory.CreateDirectory(_runFolder);
+        using var classifier = cache.LoadOrTrain(CPU);
+        var effects = new LayerEffects(1500);
+        AssertNoTensorLeftToTheFinalizer(() => effects.Measure(model, classifier), times: 2); // over two batches of draws
+        AssertNoTensorLeftToTheFinalizer(() => classifier.Accuracy(TestSetup.Test.Take(1500)), times: 2);
+        AssertNoTensorLeftToTheFinalizer(() => cache.LoadOrTrain(CPU).Dispose(), times: 2);
+        AssertNoTensorLeftToTheFinalizer(() => new ClassifierTraining { Epochs = 1, BatchSize = 50 }.Train(TestSetup.Train.Take(100), CPU).Dispose(), times: 2);
     }
 
     /// <summary>Runs <paramref name="work"/> once to warm up, then checks that later runs dispose what they make outside scopes.</summary>

@@ -27,12 +27,13 @@ internal static class CompareCommand
             if (parsed.GetResult(model.Model) is { Implicit: false })
                 throw new ArgumentException("--model: compare trains both the VAE and the LVAE; drop --model");
             var plan = ComparedModel.Plan(model.Config(parsed), model.Training(parsed), parsed.GetValue(ablations));
-            var evaluation = new EvaluationOptions { Iw = new IwOptions { Samples = parsed.GetValue(samples) }.Validated() };
+            var evaluation = new EvaluationOptions { Iw = new IwOptions { Samples = parsed.GetValue(samples) } }.Validated();
             var device = runtime.Apply(parsed);
             var deviceName = device.type.ToString().ToLowerInvariant();
-            var (train, test) = MnistDataset.Load(parsed.GetValue(runtime.Data)!);
+            var data = parsed.GetValue(runtime.Data)!;
+            var (train, test) = MnistDataset.Load(data);
             var folder = parsed.GetValue(output)!;
-            var comparison = new Comparison(folder, plan, evaluation, train, test, device);
+            var comparison = new Comparison(folder, plan, evaluation, train, test, EvalCommand.Classifiers(data, train), device);
             var hooks = new ComparisonHooks(
                 (_, session, stop) => TrainProgressView.Run(session, deviceName, stop),
                 (compared, evaluate) => EvalProgressView.Run($"evaluating {compared.Label} on {test.Count} test images", evaluate));
@@ -43,7 +44,9 @@ internal static class CompareCommand
                 var report = comparison.Run(hooks, stop.Token);
                 AnsiConsole.MarkupLine(Markup.Escape($"report in {Path.Combine(folder, ComparisonFiles.Markdown)}"));
                 foreach (var m in report.Models)
-                    AnsiConsole.MarkupLine(Markup.Escape($"{m.Label,-28} log p(x) {m.Evaluation.LogLikelihood,8:F2}  ELBO {m.Evaluation.Elbo,8:F2}  active units {string.Join("-", m.Evaluation.Layers.Select(l => l.ActiveUnits))}"));
+                    AnsiConsole.MarkupLine(Markup.Escape($"{m.Label,-28} log p(x) {m.Evaluation.LogLikelihood,8:F2}  ELBO {m.Evaluation.Elbo,8:F2}  active units {string.Join("-", m.Evaluation.Layers.Select(l => l.ActiveUnits))}  " +
+                        $"class change per layer {EvalCommand.ClassChanges(m.Evaluation)}"));
+                AnsiConsole.MarkupLine(Markup.Escape($"class changes judged by a digit classifier with {report.Models[0].Evaluation.ClassifierAccuracy:P2} test accuracy"));
                 return 0;
             }
             catch (OperationCanceledException)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LvaeLive.Model.Classifier;
 using LvaeLive.Model.Data;
 using LvaeLive.Model.Evaluation;
 using Spectre.Console;
@@ -18,23 +19,26 @@ internal static class EvalCommand
         var output = new Option<string>("--out") { Description = "Folder for the report (report.md, report.json, PNG figures).", Required = true };
         var samples = IwSamplesOption();
 
-        var command = new Command("eval", "Test log-likelihood (importance-weighted), ELBO, KL and active units per layer, PCA, samples: one model's report.");
+        var command = new Command("eval", "Test log-likelihood (importance-weighted), ELBO, KL and active units per layer, PCA, " +
+            "what redrawing each layer's noise changes (pixels, class), samples: one model's report.");
         command.Options.Add(checkpoint);
         command.Options.Add(output);
         command.Options.Add(samples);
         runtime.AddTo(command);
         command.SetAction(parsed =>
         {
-            var options = new EvaluationOptions { Iw = new IwOptions { Samples = parsed.GetValue(samples) }.Validated() };
+            var options = new EvaluationOptions { Iw = new IwOptions { Samples = parsed.GetValue(samples) } }.Validated();
             var device = runtime.Apply(parsed);
-            var test = MnistDataset.LoadTest(parsed.GetValue(runtime.Data)!);
+            var data = parsed.GetValue(runtime.Data)!;
+            var (train, test) = MnistDataset.Load(data);
+            var classifiers = Classifiers(data, train);
             var folder = parsed.GetValue(output)!;
             using var stop = new ConsoleStop();
             EvaluationReport report;
             try
             {
                 report = EvalProgressView.Run($"evaluating {parsed.GetValue(checkpoint)} on {test.Count} test images",
-                    progress => CheckpointEvaluation.Run(parsed.GetValue(checkpoint)!, folder, test, options, device, progress, stop.Token));
+                    progress => CheckpointEvaluation.Run(parsed.GetValue(checkpoint)!, folder, test, options, classifiers, device, progress, stop.Token));
             }
             catch (OperationCanceledException)
             {
@@ -44,10 +48,23 @@ internal static class EvalCommand
             AnsiConsole.MarkupLine(Markup.Escape(
                 $"log p(x) >= {report.LogLikelihood:F2} nats (k = {report.IwSamples}), ELBO {report.Elbo:F2}, " +
                 $"active units {string.Join("-", report.Layers.Select(l => l.ActiveUnits))}; report in {Path.Combine(folder, EvaluationFiles.Markdown)}"));
+            AnsiConsole.MarkupLine(Markup.Escape(LayerEffectsLine(report)));
             return 0;
         });
         return command;
     }
+
+    /// <summary>The classifier beside the data, with its notices (training, retraining) on the console: shared by `eval` and `compare`.</summary>
+    public static ClassifierCache Classifiers(string dataFolder, MnistSplit train) =>
+        new(ClassifierCache.PathIn(dataFolder), train, notice => AnsiConsole.MarkupLine(Markup.Escape(notice)));
+
+    /// <summary>Each layer's effects, with the classifier's accuracy beside the class changes it judged.</summary>
+    private static string LayerEffectsLine(EvaluationReport r) =>
+        $"redrawing one layer's noise ({r.EffectDraws} prior draws, z1 first): pixel change {string.Join(" / ", r.Layers.Select(l => l.PixelChange.ToString("P2")))}; " +
+        $"class change {ClassChanges(r)} (classifier test accuracy {r.ClassifierAccuracy:P2})";
+
+    /// <summary>Each layer's class change, z1 first, as the reports write them.</summary>
+    public static string ClassChanges(EvaluationReport r) => string.Join(" / ", r.Layers.Select(l => l.ClassChange.ToString("P1")));
 
     /// <summary>--iw-samples, shared by `eval` and `compare`.</summary>
     public static Option<int> IwSamplesOption() => new("--iw-samples")

@@ -1,4 +1,5 @@
 using LvaeLive.Model.Checkpoints;
+using LvaeLive.Model.Classifier;
 using LvaeLive.Model.Data;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -11,17 +12,30 @@ namespace LvaeLive.Model.Evaluation;
 /// </summary>
 public static class CheckpointEvaluation
 {
-    public static EvaluationReport Run(string checkpoint, string outFolder, MnistSplit test, EvaluationOptions options, Device device,
-        EvaluationProgress progress, CancellationToken stop)
+    public const string ClassifierStage = "digit classifier for the class changes (trained once)";
+
+    /// <param name="classifiers">Gives the classifier that judges class changes (trained, once, if none is cached).</param>
+    /// <param name="measured">
+    /// An earlier report of the same weights in an older format: its numbers are kept and only the layer effects are
+    /// measured, rather than hours of importance sampling again.
+    /// </param>
+    public static EvaluationReport Run(string checkpoint, string outFolder, MnistSplit test, EvaluationOptions options, ClassifierCache classifiers,
+        Device device, EvaluationProgress progress, CancellationToken stop, EvaluationReport? measured = null)
     {
-        options.Iw.Validated();
+        options.Validated();
         ReportFiles.EnsureWritable(outFolder);
         var (info, runFolder) = CheckpointStore.ReadInfo(checkpoint);
+        if (measured is not null && measured.WeightsSha256 != info.WeightsSha256)
+            throw new ArgumentException($"the earlier report given is of other weights than {checkpoint}'s");
         ReportFiles.EnsureWritable(runFolder);
         using var model = CheckpointStore.LoadModel(runFolder, device);
         model.eval();
         using var images = TestImages.Prepare(test, info.Model.Likelihood, device);
-        var report = ModelEvaluation.Measure(model, info, images, options, progress, stop);
+        using var classifier = classifiers.LoadOrTrain(device, fraction => progress(ClassifierStage, fraction), stop);
+        var judge = new ClassJudge(classifier, classifier.Accuracy(test));
+        var report = measured is null
+            ? ModelEvaluation.Measure(model, info, images, options, judge, progress, stop)
+            : ModelEvaluation.WithLayerEffects(measured, model, options.EffectDraws, judge, progress, stop);
         EvaluationFiles.Build(report, model, images, checkpoint).WriteTo(outFolder);
         WriteEvents(runFolder, report);
         return report;
@@ -36,11 +50,14 @@ public static class CheckpointEvaluation
         events.add_scalar("eval/elbo", (float)report.Elbo, step);
         events.add_scalar("eval/reconstruction", (float)report.Reconstruction, step);
         events.add_scalar("eval/active_units", report.TotalActiveUnits, step);
+        events.add_scalar("eval/classifier_accuracy", (float)report.ClassifierAccuracy, step);
         foreach (var layer in report.Layers)
         {
             events.add_scalar($"eval/kl/z{layer.Layer}", (float)layer.Kl, step);
             events.add_scalar($"eval/active_units/z{layer.Layer}", layer.ActiveUnits, step);
             events.add_scalar($"eval/pca_first_component/z{layer.Layer}", (float)layer.PcaVarianceExplained[0], step);
+            events.add_scalar($"eval/pixel_change/z{layer.Layer}", (float)layer.PixelChange, step);
+            events.add_scalar($"eval/class_change/z{layer.Layer}", (float)layer.ClassChange, step);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LvaeLive.Model.Checkpoints;
+using LvaeLive.Model.Classifier;
 using LvaeLive.Model.Data;
 using LvaeLive.Model.Training;
 using static TorchSharp.torch;
@@ -23,7 +24,8 @@ public sealed record ComparisonHooks(
 /// one report. Every part resumes: an unfinished run continues from its checkpoint, a finished one is not trained
 /// again, and an evaluation of the same weights with the same settings is read back instead of recomputed.
 /// </summary>
-public sealed class Comparison(string outFolder, IReadOnlyList<ComparedModel> models, EvaluationOptions evaluation, MnistSplit train, MnistSplit test, Device device)
+public sealed class Comparison(string outFolder, IReadOnlyList<ComparedModel> models, EvaluationOptions evaluation, MnistSplit train, MnistSplit test,
+    ClassifierCache classifiers, Device device)
 {
     public string RunFolder(ComparedModel model) => Path.Combine(outFolder, "runs", model.Name);
 
@@ -32,7 +34,7 @@ public sealed class Comparison(string outFolder, IReadOnlyList<ComparedModel> mo
     /// <summary>Runs the whole comparison; throws <see cref="OperationCanceledException"/> when stopped (the runs are saved).</summary>
     public ComparisonReport Run(ComparisonHooks hooks, CancellationToken stop)
     {
-        evaluation.Iw.Validated();
+        evaluation.Validated();
         ReportFiles.EnsureWritable(outFolder);
         var results = new List<ComparedResult>();
         foreach (var model in models)
@@ -68,13 +70,20 @@ public sealed class Comparison(string outFolder, IReadOnlyList<ComparedModel> mo
     {
         var (info, _) = CheckpointStore.ReadInfo(RunFolder(model));
         var saved = Path.Combine(EvaluationFolder(model), EvaluationFiles.Json);
+        EvaluationReport? earlier = null;
         if (File.Exists(saved))
         {
             using var stream = File.OpenRead(saved);
-            var earlier = JsonSerializer.Deserialize<EvaluationReport>(stream, CheckpointStore.Json);
-            if (earlier is not null && earlier.WeightsSha256 == info.WeightsSha256 && earlier.IwSamples == evaluation.Iw.Samples && earlier.Images == test.Count)
-                return earlier;
+            earlier = JsonSerializer.Deserialize<EvaluationReport>(stream, CheckpointStore.Json);
         }
-        return CheckpointEvaluation.Run(RunFolder(model), EvaluationFolder(model), test, evaluation, device, progress, stop);
+        // Another model, other settings, or a format newer than this build writes: evaluated afresh.
+        if (earlier is null || earlier.WeightsSha256 != info.WeightsSha256 || earlier.IwSamples != evaluation.Iw.Samples || earlier.Images != test.Count
+            || earlier.Format > EvaluationReport.CurrentFormat)
+            return CheckpointEvaluation.Run(RunFolder(model), EvaluationFolder(model), test, evaluation, classifiers, device, progress, stop);
+        if (earlier.Format == EvaluationReport.CurrentFormat && earlier.EffectDraws == evaluation.EffectDraws)
+            return earlier;
+        // An older report (format 1, before the layer effects) or other draws: its paper measures, hours of importance
+        // sampling at k = 5000, still hold for these weights, so only the layer effects are measured.
+        return CheckpointEvaluation.Run(RunFolder(model), EvaluationFolder(model), test, evaluation, classifiers, device, progress, stop, measured: earlier);
     }
 }

@@ -36,13 +36,18 @@ public static class ComparisonFiles
             $"{t.Epochs} epochs of batch {t.BatchSize}{(t.TrainLimit > 0 ? $" on the first {t.TrainLimit} training images" : "")}, " +
             $"Adam lr {t.LearningRate:G3} (decay {t.LearningRateDecay:G3} per epoch), seed {t.Seed}. " +
             $"Scored on {first.Evaluation.Images} test images; log p(x) is importance-weighted with k = {first.Evaluation.IwSamples}. Nats per image.\n\n");
-        text.Append(Table(["model", "batch norm", "warm-up epochs", "log p(x)", "ELBO", "KL per layer", "active units per layer"],
+        text.Append(LayerEffectsText(first.Evaluation));
+        text.Append("\n");
+        text.Append(Table(["model", "batch norm", "warm-up epochs", "log p(x)", "ELBO", "KL per layer", "active units per layer",
+                "pixel change per layer", "class change per layer"],
             report.Models.Select(m => new[]
             {
                 $"[{m.Label}]({m.EvaluationFolder}/{EvaluationFiles.Markdown})", m.Evaluation.Config.BatchNorm ? "on" : "off",
                 $"{m.Training.WarmupEpochs:G3}", Nats(m.Evaluation.LogLikelihood), Nats(m.Evaluation.Elbo),
                 string.Join(" / ", m.Evaluation.Layers.Select(l => Nats(l.Kl))),
                 string.Join(" / ", m.Evaluation.Layers.Select(l => $"{l.ActiveUnits}")),
+                string.Join(" / ", m.Evaluation.Layers.Select(l => PixelChange(l.PixelChange))),
+                string.Join(" / ", m.Evaluation.Layers.Select(l => Fraction(l.ClassChange))),
             })));
         text.Append($"\n## Active units\n\nA unit is active when Cov_x(E_q[u given x]) > {ActiveUnits.Threshold}.\n\n![Active units per layer]({ActiveUnitsFigure})\n\n");
         text.Append("## PCA of the posterior means, per layer\n\n");

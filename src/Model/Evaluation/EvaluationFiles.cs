@@ -13,6 +13,7 @@ public static class EvaluationFiles
     public const string Reconstructions = "reconstructions.png";
     public const string ActiveUnitsFigure = "active-units.png";
     public const string PcaFigure = "pca.png";
+    public const string LayerEffectsFigure = "layer-effects.png";
     private const int GridColumns = 10;
     private const int PriorDigits = 100;
     private const int ReconstructedDigits = 50;
@@ -26,10 +27,19 @@ public static class EvaluationFiles
             report.Config.LatentSizes, [new FigureSeries(report.Config.Kind.ToString().ToUpperInvariant(), report.Layers.Select(l => (double)l.ActiveUnits).ToArray())]));
         files.Add(PcaFigure, Figures.PcaCurves("Variance explained by each principal component of E_q[z_i | x]",
             report.Layers.Select(l => new FigureSeries($"z{l.Layer} ({l.Units} units)", l.PcaVarianceExplained)).ToArray()));
+        files.Add(LayerEffectsFigure, Figures.LayerEffects($"What redrawing one layer's noise changes: {report.Config.Kind.ToString().ToUpperInvariant()}",
+            report.Config.LatentSizes, LayerEffectSeries(report)));
         files.Add(Markdown, RenderMarkdown(report, checkpoint));
         files.Add(Json, ReportText.Json(report));
         return files;
     }
+
+    /// <summary>The chart's two series: each layer's pixel change and class change.</summary>
+    private static FigureSeries[] LayerEffectSeries(EvaluationReport report) =>
+    [
+        new("pixel change", report.Layers.Select(l => l.PixelChange).ToArray()),
+        new("class change", report.Layers.Select(l => l.ClassChange).ToArray()),
+    ];
 
     private static string RenderMarkdown(EvaluationReport r, string checkpoint)
     {
@@ -53,6 +63,12 @@ public static class EvaluationFiles
                 $"{ComponentsFor(l.PcaVarianceExplained, 0.99)}",
             })));
         text.Append($"\n![Active units per layer]({ActiveUnitsFigure})\n\n![PCA of the posterior means per layer]({PcaFigure})\n\n");
+        text.Append("## What each layer changes\n\n");
+        text.Append(LayerEffectsText(r));
+        text.Append("\n");
+        text.Append(Table(["layer", "pixel change", "class change"],
+            r.Layers.Select(l => new[] { $"z{l.Layer}", PixelChange(l.PixelChange), Fraction(l.ClassChange) })));
+        text.Append($"\n![What redrawing one layer's noise changes]({LayerEffectsFigure})\n\n");
         text.Append("## Samples\n\n");
         text.Append($"From the prior (E[x given z_1] for z drawn top-down):\n\n![Samples from the prior]({PriorSamples})\n\n");
         text.Append($"Test digits, each followed by its reconstruction:\n\n![Test digits and reconstructions]({Reconstructions})\n\n");

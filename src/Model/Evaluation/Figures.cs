@@ -19,7 +19,6 @@ public static class Figures
     {
         var plot = NewPlot(title, "stochastic layer", "active units (Cov_x E_q[u|x] > 0.01)");
         const double groupWidth = 0.8;
-        var barWidth = groupWidth / models.Count;
         for (var layer = 0; layer < layerSizes.Length; layer++)
         {
             var size = plot.Add.Bar(new Bar
@@ -29,23 +28,29 @@ public static class Figures
             });
             size.LegendText = layer == 0 ? "units in the layer" : "";
         }
-        for (var m = 0; m < models.Count; m++)
-        {
-            var color = Palette(m);
-            var bars = models[m].Values.Select((value, layer) => new Bar
-            {
-                Position = layer - groupWidth / 2 + barWidth * (m + 0.5), Value = value, Size = barWidth * 0.9,
-                FillColor = color, LineWidth = 0, Label = value.ToString("0"),
-            }).ToList();
-            var plottable = plot.Add.Bars(bars);
-            plottable.LegendText = models[m].Label;
-            plottable.ValueLabelStyle.FontSize = models.Count > 4 ? 9 : 11; // narrower bars, smaller labels, so neighbours stay apart
-        }
-        var ticks = layerSizes.Select((size, layer) => new Tick(layer, $"z{layer + 1} ({size})")).ToArray();
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
+        AddGroupedBars(plot, models, groupWidth, value => value.ToString("0"));
+        LabelLayers(plot, layerSizes);
         plot.Axes.Margins(bottom: 0);
         plot.Axes.SetLimitsY(0, layerSizes.Max() * 1.12);
         // Beside the axes, not on them: the tallest bars (the bottom layer) sit where an inner legend would go.
+        plot.ShowLegend(Edge.Right);
+        return Png(plot);
+    }
+
+    /// <summary>
+    /// What redrawing each layer's noise alone changes, as grouped bars: one group per layer, one bar per measure, both
+    /// in percent (of the grey range for the pixels, of the draws for the class) on one axis.
+    /// </summary>
+    public static byte[] LayerEffects(string title, int[] layerSizes, IReadOnlyList<FigureSeries> measures)
+    {
+        var plot = NewPlot(title, "stochastic layer whose noise is redrawn",
+            "% of the grey range (pixels) or of the draws (class)");
+        var percents = measures.Select(m => m with { Values = m.Values.Select(v => 100 * v).ToArray() }).ToArray();
+        AddGroupedBars(plot, percents, groupWidth: 0.7, value => value.ToString(value < 10 ? "0.0" : "0"));
+        LabelLayers(plot, layerSizes);
+        plot.Axes.Margins(bottom: 0);
+        // Room above the tallest bar for its label; an axis of at least 1 % when nothing changes.
+        plot.Axes.SetLimitsY(0, Math.Max(1, percents.SelectMany(m => m.Values).Max() * 1.15));
         plot.ShowLegend(Edge.Right);
         return Png(plot);
     }
@@ -76,6 +81,28 @@ public static class Figures
         plot.ShowLegend(Alignment.UpperRight);
         return Png(plot);
     }
+
+    /// <summary>One bar per series in each layer's group (centred on the layer's position), each labelled with its value.</summary>
+    private static void AddGroupedBars(Plot plot, IReadOnlyList<FigureSeries> series, double groupWidth, Func<double, string> label)
+    {
+        var barWidth = groupWidth / series.Count;
+        for (var s = 0; s < series.Count; s++)
+        {
+            var color = Palette(s);
+            var bars = series[s].Values.Select((value, layer) => new Bar
+            {
+                Position = layer - groupWidth / 2 + barWidth * (s + 0.5), Value = value, Size = barWidth * 0.9,
+                FillColor = color, LineWidth = 0, Label = label(value),
+            }).ToList();
+            var plottable = plot.Add.Bars(bars);
+            plottable.LegendText = series[s].Label;
+            plottable.ValueLabelStyle.FontSize = series.Count > 4 ? 9 : 11; // narrower bars, smaller labels, so neighbours stay apart
+        }
+    }
+
+    private static void LabelLayers(Plot plot, int[] layerSizes) =>
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            layerSizes.Select((size, layer) => new Tick(layer, $"z{layer + 1} ({size})")).ToArray());
 
     private static Plot NewPlot(string title, string xLabel, string yLabel)
     {

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using LvaeLive.Model.Checkpoints;
+using LvaeLive.Model.Classifier;
 using LvaeLive.Model.Evaluation;
 using LvaeLive.Model.Training;
 using static TorchSharp.torch;
@@ -8,11 +11,13 @@ public sealed class ComparisonTests : IDisposable
 {
     private static readonly LvaeConfig Shape = new() { LatentSizes = [8, 4], HiddenSizes = [32, 16] };
     private static readonly TrainOptions Budget = new() { Epochs = 2, BatchSize = 128, TrainLimit = 512, WarmupEpochs = 1, Seed = 9 };
-    private static readonly EvaluationOptions Quick = new() { Iw = new IwOptions { Samples = 5 }, PosteriorDraws = 2 };
+    private static readonly EvaluationOptions Quick = new() { Iw = new IwOptions { Samples = 5 }, PosteriorDraws = 2, EffectDraws = 200 };
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"lvae-compare-test-{Guid.NewGuid():N}");
 
     private Comparison Create(string name) =>
-        new(Path.Combine(_folder, name), ComparedModel.Plan(Shape, Budget, ablations: false), Quick, TestSetup.Train, TestSetup.Test.Take(200), CPU);
+        new(Path.Combine(_folder, name), ComparedModel.Plan(Shape, Budget, ablations: false), Quick, TestSetup.Train, TestSetup.Test.Take(200),
+            new ClassifierCache(Path.Combine(_folder, ClassifierCache.FileName), TestSetup.Train.Take(1000), _ => { }, new ClassifierTraining { Epochs = 1, BatchSize = 100 }),
+            CPU);
 
     [Fact]
     public void StoppedAndResumedComparisonGivesTheNumbersOfAnUninterruptedOne()
@@ -44,6 +49,28 @@ public sealed class ComparisonTests : IDisposable
         Assert.Empty(trained);
         // Read back, not recomputed: even the timings are the saved ones.
         Assert.Equal(first.Models.Select(m => m.Evaluation.Timing), again.Models.Select(m => m.Evaluation.Timing));
+    }
+
+    [Fact]
+    public void AnOlderReportGainsTheLayerEffectsAndKeepsItsOtherNumbers()
+    {
+        var comparison = Create("a");
+        var first = comparison.Run(ComparisonHooks.Silent, CancellationToken.None);
+        var vae = comparison.EvaluationFolder(ComparedModel.Plan(Shape, Budget, ablations: false)[0]);
+        // As an earlier build left it: format 1, and a timing that a new evaluation could not give.
+        var older = EvaluationReportTests.FormatOne(ReportText.Json(first.Models[0].Evaluation with { Timing = new EvaluationTiming(12345, 1, 1) }));
+        File.WriteAllText(Path.Combine(vae, EvaluationFiles.Json), older);
+
+        var again = Create("a").Run(ComparisonHooks.Silent, CancellationToken.None);
+
+        var upgraded = again.Models[0].Evaluation;
+        Assert.Equal(EvaluationReport.CurrentFormat, upgraded.Format);
+        Assert.Equal(12345, upgraded.Timing.TotalSeconds);
+        Assert.Equal(Numbers(first), Numbers(again));
+        using (var saved = File.OpenRead(Path.Combine(vae, EvaluationFiles.Json)))
+            Assert.Equal(EvaluationReport.CurrentFormat, JsonSerializer.Deserialize<EvaluationReport>(saved, CheckpointStore.Json)!.Format);
+        Assert.Contains("## What each layer changes", File.ReadAllText(Path.Combine(vae, EvaluationFiles.Markdown)));
+        Assert.True(File.Exists(Path.Combine(vae, EvaluationFiles.LayerEffectsFigure)));
     }
 
     /// <summary>The report's JSON with timings set aside.</summary>
