@@ -6,6 +6,7 @@ using LvaeLive.Host.Settings;
 using LvaeLive.Host.Window;
 using LvaeLive.Model;
 using LvaeLive.Model.Checkpoints;
+using LvaeLive.Model.Classifier;
 using LvaeLive.Model.Data;
 using LvaeLive.Model.Training;
 using LvaeLive.Render.Settings;
@@ -74,7 +75,8 @@ internal static class LiveViewCommand
 
             var device = runtime.Apply(parsed);
             var (train, test) = MnistDataset.Load(parsed.GetValue(runtime.Data)!);
-            using var live = OpenModel(fromCheckpoint, parsed.GetValue(noTrain), parsed.GetValue(model.Epochs), newRunDir, config, options, train, test, device);
+            var classifier = ModelSide.CachedClassifier(parsed.GetValue(runtime.Data)!, () => train, device);
+            using var live = OpenModel(fromCheckpoint, parsed.GetValue(noTrain), parsed.GetValue(model.Epochs), newRunDir, config, options, classifier, train, test, device);
             Leftovers.Remove(Console.Error.WriteLine, live.Session?.RunFolder, RecorderOptions.DefaultFolder,
                 parsed.GetValue(record) is { } first ? Path.GetDirectoryName(RecordingPaths.Resolve(first)) : null);
             var session = live.OpenSession(parsed.GetValue(seed), device.type.ToString().ToLowerInvariant(), Console.WriteLine);
@@ -107,13 +109,16 @@ internal static class LiveViewCommand
         return command;
     }
 
-    /// <summary>The checkpoint shown or continued, or else a new run of <paramref name="config"/> and <paramref name="options"/>.</summary>
-    private static ModelSide OpenModel(string? checkpoint, bool viewOnly, int? epochs, string? runDir, LvaeConfig? config, TrainOptions? options, MnistSplit train, MnistSplit test, TorchSharp.torch.Device device)
+    /// <summary>
+    /// The checkpoint shown or continued, or else a new run of <paramref name="config"/> and <paramref name="options"/>;
+    /// the model side owns <paramref name="classifier"/> from here.
+    /// </summary>
+    private static ModelSide OpenModel(string? checkpoint, bool viewOnly, int? epochs, string? runDir, LvaeConfig? config, TrainOptions? options, DigitClassifier? classifier, MnistSplit train, MnistSplit test, TorchSharp.torch.Device device)
     {
-        if (checkpoint is not null && viewOnly) return ModelSide.View(checkpoint, test, device);
+        if (checkpoint is not null && viewOnly) return ModelSide.View(checkpoint, test, device, classifier);
         var session = checkpoint is not null
             ? TrainingSession.Resume(checkpoint, train, test, device, epochs)
             : TrainingSession.Start(runDir ?? Path.Combine("runs", $"{Model.Time.WallClock.Stamp()}-live"), config!, options!, train, test, device);
-        return ModelSide.Train(session, test);
+        return ModelSide.Train(session, test, classifier);
     }
 }

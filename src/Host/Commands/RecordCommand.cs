@@ -48,8 +48,10 @@ internal static class RecordCommand
             LavapipeThreads.Ensure(2);
             var device = runtime.Apply(parsed);
 
-            var test = MnistDataset.LoadTest(parsed.GetValue(runtime.Data)!);
-            using var model = ModelSide.View(parsed.GetValue(checkpoint)!, test, device);
+            var data = parsed.GetValue(runtime.Data)!;
+            var test = MnistDataset.LoadTest(data);
+            var classifier = ModelSide.CachedClassifier(data, () => MnistDataset.LoadTrain(data), device);
+            using var model = ModelSide.View(parsed.GetValue(checkpoint)!, test, device, classifier);
             var session = model.OpenSession(parsed.GetValue(seed), device.type.ToString().ToLowerInvariant(), _ => { }, parsed.GetValue(loop) ? length : null);
             if (!session.Scene.SelectLayer(parsed.GetValue(layer)))
                 throw new ArgumentException($"--layer {parsed.GetValue(layer)}: the model has layers 1 to {model.Config.Depth}");

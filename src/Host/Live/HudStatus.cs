@@ -55,7 +55,7 @@ internal sealed class HudStatus
         if (_lastStep is { } s)
         {
             result.Add($"epoch {s.Progress.Epoch + 1} step {s.Progress.GlobalStep:N0}");
-            result.Add($"ELBO {s.Step.Elbo:F1}" + (_testElbo is { } t ? $" (test {t:F1})" : ""));
+            result.Add($"ELBO {s.Step.Elbo:F1}" + (_testElbo is { } t ? $" (test {t:F1})" : "") + (s.Step.Beta < 1 ? $" beta {s.Step.Beta:F2}" : ""));
             result.Add($"{s.SamplesPerSecond:F0} samples/s");
         }
         result.Add(training());

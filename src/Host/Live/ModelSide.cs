@@ -2,6 +2,7 @@ using LvaeLive.Host.Input;
 using LvaeLive.Model;
 using LvaeLive.Model.Animation;
 using LvaeLive.Model.Checkpoints;
+using LvaeLive.Model.Classifier;
 using LvaeLive.Model.Data;
 using LvaeLive.Model.Inference;
 using LvaeLive.Model.Live;
@@ -13,7 +14,8 @@ namespace LvaeLive.Host.Live;
 /// <summary>
 /// The model side of a live session: the render thread's inference copy, test digits for reconstructions and
 /// interpolations, and either a training session on its own thread (which also builds the latent maps), or, without
-/// training, a map built once. Disposed in reverse order of creation; stopping training saves a checkpoint.
+/// training, a map built once; and the digit classifier that judges the maps' class changes, when one is cached beside
+/// the data. Disposed in reverse order of creation; stopping training saves a checkpoint.
 /// </summary>
 internal sealed class ModelSide : IDisposable
 {
@@ -22,10 +24,12 @@ internal sealed class ModelSide : IDisposable
     public static readonly TimeSpan SnapshotInterval = TimeSpan.FromMilliseconds(300);
     public static readonly TimeSpan MapInterval = TimeSpan.FromSeconds(5);
 
+    private readonly DigitClassifier? _classifier;
     private readonly LatentMapBuilder _maps;
 
-    private ModelSide(InferenceCopy copy, LatentMapBuilder maps, float[] testDigits, TrainingSession? session, LiveTraining? training, LatentMap? fixedMap, IReadOnlyList<MetricsEntry> history)
+    private ModelSide(InferenceCopy copy, DigitClassifier? classifier, LatentMapBuilder maps, float[] testDigits, TrainingSession? session, LiveTraining? training, LatentMap? fixedMap, IReadOnlyList<MetricsEntry> history)
     {
+        _classifier = classifier;
         History = history;
         Copy = copy;
         _maps = maps;
@@ -45,28 +49,41 @@ internal sealed class ModelSide : IDisposable
     /// <summary>The run's curves up to the weights shown, from its metrics log.</summary>
     public IReadOnlyList<MetricsEntry> History { get; }
 
+    /// <summary>
+    /// The classifier that `lvae eval` cached beside the data, when there is one made for this training set; null
+    /// otherwise (the view then shows pixel changes only: it never trains one). <paramref name="train"/> is asked only
+    /// when there is a file to check.
+    /// </summary>
+    public static DigitClassifier? CachedClassifier(string dataFolder, Func<MnistSplit> train, torch.Device device)
+    {
+        var path = ClassifierCache.PathIn(dataFolder);
+        return File.Exists(path) ? new ClassifierCache(path, train(), _ => { }).TryLoad(device) : null;
+    }
+
     /// <summary>A checkpoint shown without training (lvae live --no-train, lvae record).</summary>
-    public static ModelSide View(string checkpoint, MnistSplit test, torch.Device device)
+    /// <param name="classifier">Judges the map's class changes; the model side owns it from here.</param>
+    public static ModelSide View(string checkpoint, MnistSplit test, torch.Device device, DigitClassifier? classifier = null)
     {
         using var model = CheckpointStore.LoadModel(checkpoint, device);
         var copy = InferenceCopy.Of(model);
-        var maps = new LatentMapBuilder(test.Take(MapDigits), model.Config.Likelihood, device);
+        var maps = new LatentMapBuilder(test.Take(MapDigits), model.Config.Likelihood, device, classifier);
         var (info, runFolder) = CheckpointStore.ReadInfo(checkpoint);
         var map = maps.Build(model, info.Progress.GlobalStep, previous: null);
         var digits = Digits(test, model.Config);
-        return new ModelSide(copy, maps, digits, null, null, map, MetricsLog.Read(runFolder, info.Progress.GlobalStep));
+        return new ModelSide(copy, classifier, maps, digits, null, null, map, MetricsLog.Read(runFolder, info.Progress.GlobalStep));
     }
 
-    /// <summary>Trains while showing: a new run, or the run of <paramref name="checkpoint"/> continued.</summary>
-    public static ModelSide Train(TrainingSession session, MnistSplit test)
+    /// <summary>Trains while showing: a new run, or a run continued.</summary>
+    /// <param name="classifier">Judges the maps' class changes; the model side owns it from here.</param>
+    public static ModelSide Train(TrainingSession session, MnistSplit test, DigitClassifier? classifier = null)
     {
         var model = session.Trainer.Model;
         var copy = InferenceCopy.Of(model);
-        var maps = new LatentMapBuilder(test.Take(MapDigits), model.Config.Likelihood, session.Trainer.Device);
+        var maps = new LatentMapBuilder(test.Take(MapDigits), model.Config.Likelihood, session.Trainer.Device, classifier);
         var training = new LiveTraining(session, SnapshotInterval, maps, MapInterval);
         var digits = Digits(test, model.Config);
         var history = MetricsLog.Read(session.RunFolder, session.Trainer.Progress.GlobalStep);
-        return new ModelSide(copy, maps, digits, session, training, null, history);
+        return new ModelSide(copy, classifier, maps, digits, session, training, null, history);
     }
 
     /// <summary>The view of this model: its scene (latent paths from <paramref name="seed"/>) and its session.</summary>
@@ -82,6 +99,7 @@ internal sealed class ModelSide : IDisposable
     {
         Training?.Dispose();
         _maps.Dispose();
+        _classifier?.Dispose();
         Session?.Dispose();
         Copy.Dispose();
     }

@@ -6,15 +6,17 @@ namespace LvaeLive.Host.Live;
 
 /// <summary>
 /// The curves panel's data, gathered from training events, the run's metrics log and the latent maps: the training
-/// ELBO, KL per layer, active units per layer (one sample per map), and beta. The test ELBO, one value an epoch, is
-/// the HUD's.
+/// ELBO, KL per layer, and, one sample per map, active units per layer and what redrawing each layer changes (how
+/// often the class, with a classifier at hand; otherwise the mean pixel change). The test ELBO and the KL weight beta
+/// are the HUD's.
 /// </summary>
 internal sealed class TrainingCurves
 {
     private readonly CurveHistory _trainElbo = new();
-    private readonly CurveHistory _beta = new();
     private readonly CurveHistory[] _kl;
     private readonly CurveHistory[] _activeUnits;
+    private readonly CurveHistory[] _effects;
+    private bool _classChanges;
     private readonly string[] _layerNames;
     private IReadOnlyList<CurvePlot>? _plots;
 
@@ -22,6 +24,7 @@ internal sealed class TrainingCurves
     {
         _kl = Enumerable.Range(0, layers).Select(_ => new CurveHistory()).ToArray();
         _activeUnits = Enumerable.Range(0, layers).Select(_ => new CurveHistory(128)).ToArray();
+        _effects = Enumerable.Range(0, layers).Select(_ => new CurveHistory(128)).ToArray();
         _layerNames = Enumerable.Range(1, layers).Select(i => $"L{i}").ToArray();
     }
 
@@ -30,7 +33,7 @@ internal sealed class TrainingCurves
     {
         foreach (var entry in history)
         {
-            if (entry is { Elbo: { } elbo, Kl: { } layers, Beta: { } b } && layers.Length == _kl.Length) AddStep(elbo, layers, b);
+            if (entry is { Elbo: { } elbo, Kl: { } layers } && layers.Length == _kl.Length) AddStep(elbo, layers);
         }
     }
 
@@ -38,14 +41,13 @@ internal sealed class TrainingCurves
     public void Add(TrainingEvent.Stepped stepped)
     {
         if (stepped.Step.Skipped || stepped.Step.GlobalStep % TrainingSession.ScalarEverySteps != 0) return;
-        AddStep(stepped.Step.Elbo, stepped.Step.Kl, stepped.Step.Beta);
+        AddStep(stepped.Step.Elbo, stepped.Step.Kl);
     }
 
-    private void AddStep(double elbo, double[] layers, double b)
+    private void AddStep(double elbo, double[] layers)
     {
         _plots = null;
         _trainElbo.Add((float)elbo);
-        _beta.Add((float)b);
         for (var i = 0; i < _kl.Length; i++) _kl[i].Add((float)layers[i]);
     }
 
@@ -53,6 +55,9 @@ internal sealed class TrainingCurves
     {
         _plots = null;
         for (var i = 0; i < _activeUnits.Length; i++) _activeUnits[i].Add(map.Layers[i].ActiveUnits);
+        // Every map of a session comes from one builder, with a classifier or without: one kind of figure throughout.
+        _classChanges = map.Effects[0].ClassChange is not null;
+        for (var i = 0; i < _effects.Length; i++) _effects[i].Add(100 * (float)(map.Effects[i].ClassChange ?? map.Effects[i].PixelChange));
     }
 
     /// <summary>The plots, rebuilt only after new data arrived (not every frame).</summary>
@@ -63,7 +68,7 @@ internal sealed class TrainingCurves
         new CurvePlot("ELBO", [new CurveSeries("train", _trainElbo.Samples)], StepsPerSample(_trainElbo)),
         new CurvePlot("KL / layer", Layered(_kl), StepsPerSample(_kl[0])),
         new CurvePlot("Active units", Layered(_activeUnits), _activeUnits[0].ValuesPerSample),
-        new CurvePlot("beta", [new CurveSeries("KL weight", _beta.Samples)], StepsPerSample(_beta)),
+        new CurvePlot(_classChanges ? "Class change % / layer" : "Pixel change % / layer", Layered(_effects), _effects[0].ValuesPerSample),
     ];
 
     private static float StepsPerSample(CurveHistory history) => history.ValuesPerSample * TrainingSession.ScalarEverySteps;

@@ -22,9 +22,11 @@ public static class MnistDataset
     }
 
     public static (MnistSplit Train, MnistSplit Test) Load(string folder) =>
-        (LoadSplit(folder, "train"), LoadSplit(folder, "t10k"));
+        (LoadTrain(folder), LoadTest(folder));
 
     public static MnistSplit LoadTest(string folder) => LoadSplit(folder, "t10k");
+
+    public static MnistSplit LoadTrain(string folder) => LoadSplit(folder, "train");
 
     public static MnistSplit LoadSplit(string folder, string prefix)
     {

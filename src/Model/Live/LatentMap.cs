@@ -1,3 +1,5 @@
+using LvaeLive.Model.Evaluation;
+
 namespace LvaeLive.Model.Live;
 
 /// <summary>
@@ -28,5 +30,8 @@ public sealed record LayerMap(float[] Points, float[] Mean, float[] Axes, float[
     public ReadOnlySpan<float> Axis(int axis) => Axes.AsSpan(axis * Mean.Length, Mean.Length);
 }
 
-/// <summary>Every layer's map of one set of test digits, with their labels, for the weights of training step <see cref="Step"/>.</summary>
-public sealed record LatentMap(IReadOnlyList<LayerMap> Layers, byte[] Labels, long Step);
+/// <summary>
+/// Every layer's map of one set of test digits, with their labels, for the weights of training step <see cref="Step"/>;
+/// with what redrawing each layer's noise changes (<see cref="Effects"/>, bottom layer first) for the same weights.
+/// </summary>
+public sealed record LatentMap(IReadOnlyList<LayerMap> Layers, byte[] Labels, long Step, IReadOnlyList<LayerEffect> Effects);

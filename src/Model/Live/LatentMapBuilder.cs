@@ -1,3 +1,4 @@
+using LvaeLive.Model.Classifier;
 using LvaeLive.Model.Data;
 using LvaeLive.Model.Evaluation;
 using static TorchSharp.torch;
@@ -8,18 +9,23 @@ namespace LvaeLive.Model.Live;
 /// Builds the latent maps from a fixed set of test digits: encodes them with the current weights (batch norm's
 /// running averages), and takes each layer's first two principal components. Successive maps keep their axes stable:
 /// principal directions are only defined up to sign (and order, when two variances are close), so each new direction
-/// is matched to the previous map's and flipped or swapped to agree with it, and the map does not jump about.
+/// is matched to the previous map's and flipped or swapped to agree with it, and the map does not jump about. Each
+/// map also measures what each layer changes (<see cref="LayerEffects"/>, with few draws: a live figure), judging
+/// class changes when a classifier is at hand.
 /// </summary>
 public sealed class LatentMapBuilder : IDisposable
 {
-
     private readonly Tensor _images;
     private readonly byte[] _labels;
+    private readonly IDigitClassifier? _classifier;
+    private readonly LayerEffects _effects = new(LayerEffects.LiveDraws);
 
-    public LatentMapBuilder(MnistSplit digits, Likelihood likelihood, Device device)
+    /// <param name="classifier">Judges the class changes; on <paramref name="device"/>, owned by the caller. Null: pixel changes only.</param>
+    public LatentMapBuilder(MnistSplit digits, Likelihood likelihood, Device device, IDigitClassifier? classifier = null)
     {
         _images = TestImages.Prepare(digits, likelihood, device);
         _labels = digits.Labels;
+        _classifier = classifier;
     }
 
     public LatentMap Build(HierarchicalModel model, long step, LatentMap? previous)
@@ -34,7 +40,7 @@ public sealed class LatentMapBuilder : IDisposable
             var layers = new LayerMap[posterior.Length];
             for (var i = 0; i < layers.Length; i++)
                 layers[i] = MapOf(posterior[i].Mean, previous?.Layers[i]);
-            return new LatentMap(layers, _labels, step);
+            return new LatentMap(layers, _labels, step, _effects.Measure(model, _classifier));
         }
         finally
         {
