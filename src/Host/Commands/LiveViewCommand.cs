@@ -8,6 +8,7 @@ using LvaeLive.Model;
 using LvaeLive.Model.Checkpoints;
 using LvaeLive.Model.Classifier;
 using LvaeLive.Model.Data;
+using LvaeLive.Model.Hierarchy;
 using LvaeLive.Model.Training;
 using LvaeLive.Render.Settings;
 using LvaeLive.Shaders.Canvas;
@@ -42,11 +43,12 @@ internal static class LiveViewCommand
         var recordFps = ViewSettings.RecordFps.CreateOption();
         var seconds = ViewSettings.LiveSeconds.CreateOptionalOption();
         var healthEvery = ViewSettings.HealthEvery.CreateOptionalOption();
+        var talkFile = new Option<string?>("--talk") { Description = "Play this talk (TOML, see talks/): PageDown / PageUp step through it, B blanks the screen." };
 
         var command = new Command("live", "Train the LVAE and watch its latents live, with keyboard control and recording (H in the window lists the keys).");
         model.AddTo(command);
         runtime.AddTo(command);
-        foreach (var option in new Option[] { checkpoint, runDir, noTrain, headless, size, fullscreen, uiScale, fpsCap, seed, record, recordSize, recordFps, seconds, healthEvery })
+        foreach (var option in new Option[] { checkpoint, runDir, noTrain, headless, size, fullscreen, uiScale, fpsCap, seed, record, recordSize, recordFps, seconds, healthEvery, talkFile })
             command.Options.Add(option);
         command.SetAction(parsed =>
         {
@@ -63,8 +65,12 @@ internal static class LiveViewCommand
             if (parsed.GetValue(noTrain) && fromCheckpoint is null) throw new ArgumentException("--no-train needs --checkpoint: there is nothing to show without training otherwise");
             if (fromCheckpoint is not null && newRunDir is not null)
                 throw new ArgumentException($"--checkpoint and --run-dir conflict: a checkpoint's run continues in its own folder ({fromCheckpoint}); drop --run-dir, or drop --checkpoint to start a new run in {newRunDir}");
-            if (fromCheckpoint is not null) model.RequireCompatible(parsed, "--checkpoint", fromCheckpoint, CheckpointStore.ReadInfo(fromCheckpoint).Info.Model);
-            var (config, options) = fromCheckpoint is null ? (model.Config(parsed), model.Training(parsed)) : (null, null);
+            var stored = fromCheckpoint is null ? ((CheckpointInfo Info, string RunFolder)?)null : CheckpointStore.ReadInfo(fromCheckpoint);
+            if (stored is { } run) model.RequireCompatible(parsed, "--checkpoint", fromCheckpoint!, run.Info.Model);
+            var (config, options) = stored is null ? (model.Config(parsed), model.Training(parsed)) : (null, null);
+            var sizes = config?.LatentSizes ?? stored!.Value.Info.Model.LatentSizes;
+            var bookmarks = new BookmarkShelf(stored?.RunFolder ?? newRunDir, sizes, Console.WriteLine);
+            var talk = parsed.GetValue(talkFile) is { } talkPath ? ModelSide.LoadTalk(talkPath, sizes, bookmarks) : null;
 
             LavapipeThreads.Ensure(DefaultLavapipeThreads);
             // The window (or the reason there can be none) comes first: nothing is loaded or written before it.
@@ -79,7 +85,8 @@ internal static class LiveViewCommand
             using var live = OpenModel(fromCheckpoint, parsed.GetValue(noTrain), parsed.GetValue(model.Epochs), newRunDir, config, options, classifier, train, test, device);
             Leftovers.Remove(Console.Error.WriteLine, live.Session?.RunFolder, RecorderOptions.DefaultFolder,
                 parsed.GetValue(record) is { } first ? Path.GetDirectoryName(RecordingPaths.Resolve(first)) : null);
-            var session = live.OpenSession(parsed.GetValue(seed), device.type.ToString().ToLowerInvariant(), Console.WriteLine);
+            var session = live.OpenSession(parsed.GetValue(seed), device.type.ToString().ToLowerInvariant(), Console.WriteLine, talk: talk,
+                bookmarks: fromCheckpoint is null && newRunDir is null ? null : bookmarks);
             var keys = new KeyMap(live.Config.Depth);
             session.Frame.UiScale = scale;
 

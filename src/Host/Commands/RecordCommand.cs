@@ -2,7 +2,9 @@ using System.CommandLine;
 using LvaeLive.Host.Live;
 using LvaeLive.Host.Recording;
 using LvaeLive.Host.Settings;
+using LvaeLive.Model.Checkpoints;
 using LvaeLive.Model.Data;
+using LvaeLive.Model.Hierarchy;
 using LvaeLive.Render.Settings;
 using LvaeLive.Shaders.Canvas;
 
@@ -34,13 +36,17 @@ internal static class RecordCommand
             DefaultValueFactory = _ => ViewState.ModeName(GridMode.Walk),
         };
         mode.AcceptOnlyFromAmong([.. modes.Keys]);
+        var talkFile = new Option<string?>("--talk") { Description = "Record this talk (TOML, see talks/): each step for its hold time; the talk sets the length." };
 
         var command = new Command("record", "Render the animated latents of a checkpoint to MP4 or GIF, headless and deterministic.");
         runtime.AddTo(command);
-        foreach (var option in new Option[] { checkpoint, seconds, fps, output, size, seed, loop, layer, mode, hideHud }) command.Options.Add(option);
+        foreach (var option in new Option[] { checkpoint, seconds, fps, output, size, seed, loop, layer, mode, hideHud, talkFile }) command.Options.Add(option);
         command.SetAction(parsed =>
         {
-            var length = ViewSettings.RecordSeconds.Checked(parsed.GetValue(seconds));
+            var (info, runFolder) = CheckpointStore.ReadInfo(parsed.GetValue(checkpoint)!);
+            var bookmarks = new BookmarkShelf(runFolder, info.Model.LatentSizes, Console.Error.WriteLine);
+            var talk = parsed.GetValue(talkFile) is { } talkPath ? ModelSide.LoadTalk(talkPath, info.Model.LatentSizes, bookmarks) : null;
+            var length = talk?.Seconds ?? ViewSettings.RecordSeconds.Checked(parsed.GetValue(seconds));
             var rate = ViewSettings.Fps.Checked(parsed.GetValue(fps));
             var extent = ViewSettings.VideoSize.Checked(parsed.GetValue(size)!);
             // Answered from here on: a stop signal removes the partial recording, and the command says so once done.
@@ -52,7 +58,8 @@ internal static class RecordCommand
             var test = MnistDataset.LoadTest(data);
             var classifier = ModelSide.CachedClassifier(data, () => MnistDataset.LoadTrain(data), device);
             using var model = ModelSide.View(parsed.GetValue(checkpoint)!, test, device, classifier);
-            var session = model.OpenSession(parsed.GetValue(seed), device.type.ToString().ToLowerInvariant(), _ => { }, parsed.GetValue(loop) ? length : null);
+            var session = model.OpenSession(parsed.GetValue(seed), device.type.ToString().ToLowerInvariant(), _ => { }, parsed.GetValue(loop) ? length : null,
+                talk, automaticTalk: true, bookmarks);
             if (!session.Scene.SelectLayer(parsed.GetValue(layer)))
                 throw new ArgumentException($"--layer {parsed.GetValue(layer)}: the model has layers 1 to {model.Config.Depth}");
             if (modes[parsed.GetValue(mode)!] is var shown and not GridMode.Walk) session.Scene.ToggleMode(shown);

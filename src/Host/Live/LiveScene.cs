@@ -58,6 +58,12 @@ internal sealed class LiveScene
     private readonly NoiseGrid _reconstructionPoints;
     private bool _reconstructionsStale = true;
 
+    // A point set on a tile by a talk step or a recall, reached by an eased move; asked for between frames, started at the next.
+    private readonly PointMove _move;
+    private (NoiseGrid Target, bool[] Layers, double Seconds, Easing Easing)? _requestedMove;
+    private readonly NoiseGrid _requestedPoint;
+    private bool _centreMoving; // The centre followed a move at the last frame: it takes the move's end once more.
+
     private readonly LatentTrail _trail;
     private readonly Vector2[] _trailPoints = new Vector2[TrailLength];
     private readonly Vector2[] _marker = new Vector2[1];
@@ -95,11 +101,15 @@ internal sealed class LiveScene
         _reconstructionInputs = testDigits.AsSpan(0, ReconstructionPairs * Pixels).ToArray();
         _reconstructionPoints = new NoiseGrid(_sizes, ReconstructionPairs);
         _trail = new LatentTrail(TrailLength, _sizes.Max());
+        _move = new PointMove(_sizes);
+        _requestedPoint = new NoiseGrid(_sizes, 1);
     }
 
     public ViewState View { get; }
     public AnimationClock Clock { get; }
     public LatentMap? Map { get; set; }
+    /// <summary>The scale of the walk's prior noise (1: the prior itself); points set by talks and recalls keep theirs.</summary>
+    public float Temperature { get; set; } = 1;
     public long WeightsStep => _model.WeightsStep;
 
     public void LoadWeights(WeightSnapshot snapshot)
@@ -137,6 +147,26 @@ internal sealed class LiveScene
         if (View.Mode == GridMode.Explorer) TakeCentre();
     }
 
+    /// <summary>Selects tile <paramref name="tile"/> (0-based, row by row).</summary>
+    public void SelectTileAt(int tile) => SelectTile(tile - View.SelectedTile);
+
+    /// <summary>
+    /// Moves the selected tile, from where it is shown at the next frame, to the <paramref name="layers"/> of
+    /// <paramref name="point"/> over <paramref name="seconds"/>, and holds it there; in the explorer, its centre moves.
+    /// </summary>
+    public void MovePoint(NoiseGrid point, bool[] layers, double seconds, Easing easing)
+    {
+        _requestedPoint.CopyPoint(point, 0, 0);
+        _requestedMove = (_requestedPoint, layers.ToArray(), seconds, easing);
+    }
+
+    /// <summary>The selected point as shown now (the explorer's centre in the explorer): every layer's noise, bottom first.</summary>
+    public float[][] SelectedPoint()
+    {
+        var (grid, tile) = View.Mode == GridMode.Explorer ? (_centre, 0) : (_gridPoints, View.SelectedTile);
+        return Enumerable.Range(0, _sizes.Length).Select(layer => grid.Of(layer, tile).ToArray()).ToArray();
+    }
+
     public bool SelectLayer(int key)
     {
         if (!View.SelectLayer(key)) return false;
@@ -158,7 +188,12 @@ internal sealed class LiveScene
     {
         Clock.Advance(time.Seconds);
         for (var layer = 0; layer < _sizes.Length; layer++)
-            _paths.Sample(layer, Clock.LayerSeconds(layer), GridTiles, _walk.Layer(layer));
+        {
+            var noise = _walk.Layer(layer);
+            _paths.Sample(layer, Clock.LayerSeconds(layer), GridTiles, noise);
+            if (Temperature != 1) for (var i = 0; i < noise.Length; i++) noise[i] *= Temperature;
+        }
+        MoveSetPoint(time.Now);
         switch (View.Mode)
         {
             case GridMode.Walk:
@@ -276,6 +311,27 @@ internal sealed class LiveScene
         else
             Interpolation.Compose(_testPoints, View.Mode == GridMode.Interpolation ? View.SelectedLayer : null, _composed);
         _composedFor = key;
+    }
+
+    /// <summary>
+    /// Starts a requested move from where the selected tile is now, then holds the moved tile on its way or at its
+    /// point; in the explorer the centre follows the move while it lasts, and keeps the point (and later nudges) after.
+    /// </summary>
+    private void MoveSetPoint(TimeSpan now)
+    {
+        var startsNow = _requestedMove is not null;
+        if (_requestedMove is var (target, layers, seconds, easing))
+        {
+            if (_move.Tile is { } held) _move.ApplyTo(_walk, held, now);
+            var (from, fromTile) = View.Mode == GridMode.Explorer ? (_centre, 0) : (_walk, View.SelectedTile);
+            _move.Start(View.SelectedTile, from, fromTile, target, layers, now, seconds, easing);
+            _requestedMove = null;
+        }
+        if (_move.Tile is not { } tile) return;
+        _move.ApplyTo(_walk, tile, now);
+        if (View.Mode == GridMode.Explorer && (startsNow || _move.Moving(now) || _centreMoving))
+            _move.ApplyTo(_centre, 0, now);
+        _centreMoving = View.Mode == GridMode.Explorer && _move.Moving(now);
     }
 
     /// <summary>The explorer's centre becomes the walk's selected tile as it is now, nudges included.</summary>

@@ -1,4 +1,6 @@
 using LvaeLive.Host.Input;
+using LvaeLive.Host.Talks;
+using LvaeLive.Model.Hierarchy;
 using LvaeLive.Model.Live;
 using LvaeLive.Model.Training;
 using LvaeLive.Shaders.Canvas;
@@ -21,13 +23,21 @@ internal sealed class LiveSession
     private readonly string _footer;
     private readonly Func<string> _trainingState;
     private readonly Func<string> _animationState;
+    /// <summary>A recalled bookmark is reached in this long: quick, but seen to travel.</summary>
+    private const double RecallSeconds = 0.5;
+
+    private readonly BookmarkShelf _bookmarks;
+    private readonly TalkPlayer? _talk;
     private LatentMap? _shownMap;
     // A key's complaint, shown on the HUD from the next frame (keys arrive between frames, without the loop's time).
     private string? _pendingNotice;
 
-    public LiveSession(LiveScene scene, LiveTraining? training, KeyMap keys, string device, Action<string> stateLog, LatentMap? fixedMap, IEnumerable<MetricsEntry> history)
+    public LiveSession(LiveScene scene, LiveTraining? training, KeyMap keys, string device, Action<string> stateLog, LatentMap? fixedMap,
+        IEnumerable<MetricsEntry> history, BookmarkShelf bookmarks, TalkPlayer? talk)
     {
         _scene = scene;
+        _bookmarks = bookmarks;
+        _talk = talk;
         _training = training;
         _stateLog = stateLog;
         _curves = new TrainingCurves(scene.View.Layers);
@@ -40,6 +50,7 @@ internal sealed class LiveSession
         _animationState = AnimationState;
         if (fixedMap is not null) ShowMap(fixedMap);
         Frame = new CanvasFrame { Title = "LvaeLive", Help = _help, Footer = _footer };
+        _talk?.GoTo(0, scene, training);
     }
 
     /// <summary>The canvas record, filled again by every <see cref="Advance"/>.</summary>
@@ -77,6 +88,14 @@ internal sealed class LiveSession
             case ViewAction.StyleSwap: _scene.ToggleMode(GridMode.StyleSwap); break;
             case ViewAction.Explore: _scene.ToggleMode(GridMode.Explorer); break;
             case ViewAction.ToggleExplorerColumns: view.ToggleExplorerColumns(); break;
+            case ViewAction.NextStep when _talk?.GoTo(_talk.Index + 1, _scene, _training) != true:
+            case ViewAction.PreviousStep when _talk?.GoTo(_talk.Index - 1, _scene, _training) != true:
+                _pendingNotice = _talk is null ? "no talk: start with --talk FILE.toml" : $"{_talk.Position}: the talk has no step that way";
+                return LoopRequest.None;
+            case ViewAction.NextStep or ViewAction.PreviousStep: break;
+            case ViewAction.ToggleBlank: view.ToggleBlank(); break;
+            case ViewAction.SaveBookmark: _pendingNotice = $"bookmarked the selected point as {_bookmarks.Save(_scene.SelectedPoint())}"; break;
+            case ViewAction.RecallBookmark: _pendingNotice = Recall(); break;
             case ViewAction.ToggleRecording: return LoopRequest.ToggleRecording;
             case ViewAction.Screenshot: return LoopRequest.Screenshot;
             case ViewAction.Quit: return LoopRequest.Quit;
@@ -89,13 +108,25 @@ internal sealed class LiveSession
     {
         var clock = _scene.Clock;
         _stateLog($"state: {_scene.View.Describe()} animation={(clock.Paused ? "paused" : "running")} speed={clock.Speed:0.###} " +
-            $"frozen={FrozenLayers(",", "none")} training={TrainingState().Replace(' ', '-')}");
+            $"frozen={FrozenLayers(",", "none")} training={TrainingState().Replace(' ', '-')}" +
+            (_talk is null ? "" : $" talk={_talk.Index + 1}/{_talk.Count}"));
+    }
+
+    /// <summary>Moves the selected tile to the next bookmark; says which, or that there is none.</summary>
+    private string Recall()
+    {
+        if (_bookmarks.Next() is not { } bookmark) return "no bookmarks yet: M bookmarks the selected point";
+        var point = new NoiseGrid(bookmark.Layers.Select(layer => layer.Length).ToArray(), 1);
+        for (var layer = 0; layer < bookmark.Layers.Length; layer++) bookmark.Layers[layer].CopyTo(point.Of(layer, 0));
+        _scene.MovePoint(point, Enumerable.Repeat(true, bookmark.Layers.Length).ToArray(), RecallSeconds, Easing.Smooth);
+        return $"recalled bookmark {bookmark.Name}";
     }
 
     /// <summary>Advances to the frame at <paramref name="time"/> on the loop's clock and fills <see cref="Frame"/>.</summary>
     public void Advance(FrameTime time)
     {
         if (_training is not null) PullTraining(_training, time.Now);
+        if (_talk?.Follow(time.Now, _scene, _training) == true) LogState();
         if (_pendingNotice is { } notice)
         {
             _hud.ShowNotice(notice, time.Now);
@@ -108,6 +139,8 @@ internal sealed class LiveSession
         var hudLines = _hud.Lines(time.Now, _trainingState, time.FramesPerSecond, _animationState);
         Frame.Hud = _scene.View.ShowHud ? hudLines : [];
         Frame.Footer = _scene.View.ShowHud ? _footer : "";
+        Frame.Caption = _talk?.Current?.Caption ?? [];
+        Frame.Blank = _scene.View.Blank;
     }
 
     private void PullTraining(LiveTraining live, TimeSpan now)
@@ -143,7 +176,8 @@ internal sealed class LiveSession
         var clock = _scene.Clock;
         var state = clock.Paused ? "animation paused" : $"animation x{clock.Speed:0.###}";
         var frozen = FrozenLayers(" ", "");
-        return frozen.Length == 0 ? state : $"{state}, frozen L{frozen}";
+        if (frozen.Length > 0) state = $"{state}, frozen L{frozen}";
+        return _talk is null ? state : $"{_talk.Position}, {state}";
     }
 
     private string FrozenLayers(string separator, string none)

@@ -1,4 +1,6 @@
 using LvaeLive.Host.Input;
+using LvaeLive.Host.Talks;
+using LvaeLive.Model.Hierarchy;
 using LvaeLive.Model;
 using LvaeLive.Model.Animation;
 using LvaeLive.Model.Checkpoints;
@@ -27,13 +29,17 @@ internal sealed class ModelSide : IDisposable
     private readonly DigitClassifier? _classifier;
     private readonly LatentMapBuilder _maps;
 
-    private ModelSide(InferenceCopy copy, DigitClassifier? classifier, LatentMapBuilder maps, float[] testDigits, TrainingSession? session, LiveTraining? training, LatentMap? fixedMap, IReadOnlyList<MetricsEntry> history)
+    private ModelSide(InferenceCopy copy, DigitClassifier? classifier, LatentMapBuilder maps, MnistSplit test, string runFolder, TrainingSession? session,
+        LiveTraining? training, LatentMap? fixedMap, IReadOnlyList<MetricsEntry> history)
     {
+        var shown = test.Take(MapDigits);
+        TestDigits = TestImages.PrepareFloats(shown, copy.Config.Likelihood);
+        TestLabels = shown.Labels;
+        RunFolder = runFolder;
         _classifier = classifier;
         History = history;
         Copy = copy;
         _maps = maps;
-        TestDigits = testDigits;
         Session = session;
         Training = training;
         FixedMap = fixedMap;
@@ -41,6 +47,9 @@ internal sealed class ModelSide : IDisposable
 
     public InferenceCopy Copy { get; }
     public float[] TestDigits { get; }
+    public byte[] TestLabels { get; }
+    /// <summary>The run shown or trained: where its bookmarks are kept.</summary>
+    public string RunFolder { get; }
     public TrainingSession? Session { get; }
     public LiveTraining? Training { get; }
     /// <summary>Without training, the one map of the checkpoint's weights.</summary>
@@ -69,8 +78,7 @@ internal sealed class ModelSide : IDisposable
         var maps = new LatentMapBuilder(test.Take(MapDigits), model.Config.Likelihood, device, classifier);
         var (info, runFolder) = CheckpointStore.ReadInfo(checkpoint);
         var map = maps.Build(model, info.Progress.GlobalStep, previous: null);
-        var digits = Digits(test, model.Config);
-        return new ModelSide(copy, classifier, maps, digits, null, null, map, MetricsLog.Read(runFolder, info.Progress.GlobalStep));
+        return new ModelSide(copy, classifier, maps, test, runFolder, null, null, map, MetricsLog.Read(runFolder, info.Progress.GlobalStep));
     }
 
     /// <summary>Trains while showing: a new run, or a run continued.</summary>
@@ -81,19 +89,28 @@ internal sealed class ModelSide : IDisposable
         var copy = InferenceCopy.Of(model);
         var maps = new LatentMapBuilder(test.Take(MapDigits), model.Config.Likelihood, session.Trainer.Device, classifier);
         var training = new LiveTraining(session, SnapshotInterval, maps, MapInterval);
-        var digits = Digits(test, model.Config);
         var history = MetricsLog.Read(session.RunFolder, session.Trainer.Progress.GlobalStep);
-        return new ModelSide(copy, classifier, maps, digits, session, training, null, history);
+        return new ModelSide(copy, classifier, maps, test, session.RunFolder, session, training, null, history);
     }
 
     /// <summary>The view of this model: its scene (latent paths from <paramref name="seed"/>) and its session.</summary>
-    public LiveSession OpenSession(long seed, string device, Action<string> stateLog, double? loopSeconds = null)
+    /// <param name="talk">A talk to play, stepped by keys or, when <paramref name="automaticTalk"/>, by its hold times.</param>
+    /// <param name="bookmarks">The run's bookmarks; by default read from its folder, with notices to <paramref name="stateLog"/>.</param>
+    public LiveSession OpenSession(long seed, string device, Action<string> stateLog, double? loopSeconds = null, Talk? talk = null,
+        bool automaticTalk = false, BookmarkShelf? bookmarks = null)
     {
         var scene = new LiveScene(Copy, new LatentPaths(Config.LatentSizes, seed, loopSeconds: loopSeconds), TestDigits);
-        return new LiveSession(scene, Training, new KeyMap(Config.Depth), device, stateLog, FixedMap, History);
+        var shelf = bookmarks ?? new BookmarkShelf(RunFolder, Config.LatentSizes, stateLog);
+        var player = talk is null ? null : new TalkPlayer(talk, new PointResolver(Copy, TestDigits, TestLabels), shelf, Config.LatentSizes, automaticTalk);
+        return new LiveSession(scene, Training, new KeyMap(Config.Depth), device, stateLog, FixedMap, History, shelf, player);
     }
 
-    private static float[] Digits(MnistSplit test, LvaeConfig config) => TestImages.PrepareFloats(test.Take(MapDigits), config.Likelihood);
+    /// <summary>
+    /// The talk in <paramref name="path"/>, checked against a model of <paramref name="sizes"/> shown with the run's
+    /// <paramref name="bookmarks"/>: before anything is loaded or opened.
+    /// </summary>
+    public static Talk LoadTalk(string path, int[] sizes, BookmarkShelf bookmarks) =>
+        TalkFile.Load(path, new TalkFile.Limits(sizes.Length, LiveScene.GridTiles, MapDigits, bookmarks.All.Select(b => b.Name).ToArray()));
 
     public void Dispose()
     {

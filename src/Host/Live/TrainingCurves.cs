@@ -68,7 +68,7 @@ internal sealed class TrainingCurves
         new CurvePlot("ELBO", [new CurveSeries("train", _trainElbo.Samples)], StepsPerSample(_trainElbo)),
         new CurvePlot("KL / layer", Layered(_kl), StepsPerSample(_kl[0])),
         new CurvePlot("Active units", Layered(_activeUnits), _activeUnits[0].ValuesPerSample),
-        new CurvePlot(_classChanges ? "Class change % / layer" : "Pixel change % / layer", Layered(_effects), _effects[0].ValuesPerSample),
+        new CurvePlot(_classChanges ? "Class change %" : "Pixel change %", Layered(_effects), _effects[0].ValuesPerSample),
     ];
 
     private static float StepsPerSample(CurveHistory history) => history.ValuesPerSample * TrainingSession.ScalarEverySteps;

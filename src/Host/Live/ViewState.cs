@@ -31,6 +31,8 @@ internal sealed class ViewState
     public ExplorerColumns ExplorerColumns { get; private set; } = ExplorerColumns.Redraws;
     public bool ShowHelp { get; private set; }
     public bool ShowHud { get; private set; } = true;
+    /// <summary>The screen is black (a presenter's pause); everything goes on behind it.</summary>
+    public bool Blank { get; private set; }
 
     public void MoveSelection(int step) => SelectedTile = ((SelectedTile + step) % Tiles + Tiles) % Tiles;
 
@@ -63,10 +65,11 @@ internal sealed class ViewState
 
     public void ToggleHelp() => ShowHelp = !ShowHelp;
     public void ToggleHud() => ShowHud = !ShowHud;
+    public void ToggleBlank() => Blank = !Blank;
 
     public string Describe() =>
         $"tile={SelectedTile} layer={SelectedLayer + 1} mode={ModeName(Mode)} help={OnOff(ShowHelp)} hud={OnOff(ShowHud)} " +
-        $"explorer={(ExplorerColumns == ExplorerColumns.Redraws ? "redraws" : "axis")}";
+        $"explorer={(ExplorerColumns == ExplorerColumns.Redraws ? "redraws" : "axis")} blank={OnOff(Blank)}";
 
     /// <summary>The mode's name in state lines and on the command line (lvae record --mode).</summary>
     public static string ModeName(GridMode mode) => mode switch

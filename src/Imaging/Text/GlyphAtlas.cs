@@ -3,13 +3,11 @@ using SkiaSharp;
 namespace LvaeLive.Imaging.Text;
 
 /// <summary>
-/// Anti-aliased coverage (0..255) of the printable ASCII glyphs of the embedded DejaVu Sans Mono, rasterised once per
-/// requested pixel size with SkiaSharp. Shaders composite text from these bytes; tests composite from the same bytes.
+/// Anti-aliased coverage (0..255) of the printable ASCII glyphs of the embedded DejaVu fonts, rasterised once per
+/// requested face with SkiaSharp. Shaders composite text from these bytes; tests composite from the same bytes.
 /// </summary>
 public sealed class GlyphAtlas
 {
-    private const string FontResource = "LvaeLive.Imaging.Text.DejaVuSansMono.ttf";
-
     private readonly byte[] _coverage;
 
     public IReadOnlyList<GlyphFace> Faces { get; }
@@ -22,17 +20,26 @@ public sealed class GlyphAtlas
         _coverage = coverage;
     }
 
-    public static GlyphAtlas Rasterise(IReadOnlyList<float> pixelSizes)
+    /// <summary>Monospaced faces of the given pixel sizes.</summary>
+    public static GlyphAtlas Rasterise(IReadOnlyList<float> pixelSizes) =>
+        Rasterise(pixelSizes.Select(size => new FaceRequest(size, Typeface.Mono)).ToArray());
+
+    public static GlyphAtlas Rasterise(IReadOnlyList<FaceRequest> requests)
     {
-        using var typeface = LoadTypeface();
+        using var mono = LoadTypeface(Typeface.Mono);
+        using var sans = LoadTypeface(Typeface.Sans);
         var faces = new List<GlyphFace>();
         var coverage = new List<byte>();
-        foreach (var size in pixelSizes)
+        foreach (var request in requests)
         {
-            using var font = new SKFont(typeface, size) { Edging = SKFontEdging.Antialias, Hinting = SKFontHinting.Slight, Subpixel = false };
+            using var font = new SKFont(request.Typeface == Typeface.Mono ? mono : sans, request.PixelSize)
+                { Edging = SKFontEdging.Antialias, Hinting = SKFontHinting.Slight, Subpixel = false };
             var metrics = font.Metrics;
             var baseline = (int)MathF.Ceiling(-metrics.Ascent);
-            var face = new GlyphFace(size, (int)MathF.Ceiling(font.MeasureText("M")), baseline + (int)MathF.Ceiling(metrics.Descent), baseline, coverage.Count);
+            var height = baseline + (int)MathF.Ceiling(metrics.Descent);
+            var face = request.Typeface == Typeface.Mono
+                ? new GlyphFace(request.PixelSize, (int)MathF.Ceiling(font.MeasureText("M")), height, baseline, coverage.Count)
+                : ProportionalFace(font, request.PixelSize, height, baseline, coverage.Count);
             faces.Add(face);
             coverage.AddRange(RasteriseRow(font, face));
         }
@@ -40,6 +47,21 @@ public sealed class GlyphAtlas
         while (coverage.Count % 4 != 0)
             coverage.Add(0);
         return new GlyphAtlas(faces, [.. coverage]);
+    }
+
+    /// <summary>A proportional face: each glyph advances by its own width; the cells are as wide as the widest ink or advance.</summary>
+    private static GlyphFace ProportionalFace(SKFont font, float pixelSize, int height, int baseline, int byteOffset)
+    {
+        var advances = new int[GlyphFace.GlyphCount];
+        var cell = 1;
+        for (var index = 0; index < GlyphFace.GlyphCount; index++)
+        {
+            var text = ((char)(GlyphFace.First + index)).ToString();
+            var advance = font.MeasureText(text, out var bounds);
+            advances[index] = (int)MathF.Round(advance);
+            cell = Math.Max(cell, (int)MathF.Ceiling(Math.Max(advance, bounds.Right)));
+        }
+        return new GlyphFace(pixelSize, cell, height, baseline, byteOffset, advances);
     }
 
     private static byte[] RasteriseRow(SKFont font, GlyphFace face)
@@ -73,11 +95,12 @@ public sealed class GlyphAtlas
         return _coverage[face.ByteOffset + y * face.RowPitch + glyph * face.CellWidth + x];
     }
 
-    private static SKTypeface LoadTypeface()
+    private static SKTypeface LoadTypeface(Typeface typeface)
     {
-        using var stream = typeof(GlyphAtlas).Assembly.GetManifestResourceStream(FontResource)
-            ?? throw new InvalidDataException($"the embedded font {FontResource} is missing from {typeof(GlyphAtlas).Assembly.GetName().Name}; rebuild with fonts-dejavu-core installed");
+        var resource = $"LvaeLive.Imaging.Text.{(typeface == Typeface.Mono ? "DejaVuSansMono" : "DejaVuSans")}.ttf";
+        using var stream = typeof(GlyphAtlas).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidDataException($"the embedded font {resource} is missing from {typeof(GlyphAtlas).Assembly.GetName().Name}; rebuild with fonts-dejavu-core installed");
         using var data = SKData.Create(stream);
-        return SKTypeface.FromData(data) ?? throw new InvalidDataException($"SkiaSharp cannot read the embedded font {FontResource}");
+        return SKTypeface.FromData(data) ?? throw new InvalidDataException($"SkiaSharp cannot read the embedded font {resource}");
     }
 }

@@ -1,16 +1,34 @@
 namespace LvaeLive.Imaging.Text;
 
+/// <summary>The canvas's two typefaces: DejaVu Sans Mono for panels and numbers, DejaVu Sans for captions.</summary>
+public enum Typeface { Mono, Sans }
+
+/// <summary>One face the atlas is asked for: a pixel size in a typeface.</summary>
+public readonly record struct FaceRequest(float PixelSize, Typeface Typeface);
+
 /// <summary>
-/// One font size in the atlas: every printable ASCII glyph in a cell of the same size (the font is monospaced), side
-/// by side in one row of coverage bytes that starts at <see cref="ByteOffset"/>.
+/// One face in the atlas: every printable ASCII glyph in a cell of the same size, side by side in one row of coverage
+/// bytes that starts at <see cref="ByteOffset"/>. Text advances by <see cref="CellWidth"/> per character in the
+/// monospaced face, and by each glyph's own advance (<see cref="Advances"/>) in the proportional one.
 /// </summary>
-public readonly record struct GlyphFace(float PixelSize, int CellWidth, int CellHeight, int Baseline, int ByteOffset)
+public readonly record struct GlyphFace(float PixelSize, int CellWidth, int CellHeight, int Baseline, int ByteOffset, int[]? Advances = null)
 {
     public const char First = ' ';
     public const char Last = '~';
     public const int GlyphCount = Last - First + 1;
 
     public int RowPitch => CellWidth * GlyphCount;
+
+    /// <summary>How far the pen moves after <paramref name="c"/>.</summary>
+    public int Advance(char c) => Advances is null ? CellWidth : Advances[GlyphIndex(c)];
+
+    /// <summary>The width of <paramref name="text"/> set in this face.</summary>
+    public int Measure(ReadOnlySpan<char> text)
+    {
+        var width = 0;
+        foreach (var c in text) width += Advance(c);
+        return width;
+    }
 
     /// <summary>The cell of a character; anything outside printable ASCII shows as '?'.</summary>
     public static int GlyphIndex(char c) => c is >= First and <= Last ? c - First : '?' - First;

@@ -34,5 +34,8 @@ public sealed class AnimationClock
     public void ToggleFrozen(int layer) => _frozen[layer] = !_frozen[layer];
 
     /// <summary>Doubles or halves the speed within [MinSpeed, MaxSpeed].</summary>
-    public void ChangeSpeed(bool faster) => Speed = Math.Clamp(faster ? Speed * 2 : Speed / 2, MinSpeed, MaxSpeed);
+    public void ChangeSpeed(bool faster) => SetSpeed(faster ? Speed * 2 : Speed / 2);
+
+    /// <summary>Sets the speed, kept within [MinSpeed, MaxSpeed].</summary>
+    public void SetSpeed(double speed) => Speed = Math.Clamp(speed, MinSpeed, MaxSpeed);
 }

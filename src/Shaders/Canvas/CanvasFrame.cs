@@ -67,6 +67,12 @@ public sealed class CanvasFrame
 
     public bool ShowHelp { get; set; }
 
+    /// <summary>A talk step's caption: one or two lines drawn large at the bottom, over the panels.</summary>
+    public IReadOnlyList<string> Caption { get; set; } = [];
+
+    /// <summary>The whole canvas black: the presenter's pause (a recording stays black too).</summary>
+    public bool Blank { get; set; }
+
     /// <summary>User scale for text and spacing on top of the size-based one, 0.5..3.</summary>
     public float UiScale { get; set; } = 1f;
 }

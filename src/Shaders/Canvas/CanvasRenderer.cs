@@ -35,6 +35,7 @@ public sealed partial class CanvasRenderer : IDisposable
     private readonly GlyphBatch _titleText = new();
     private readonly GlyphBatch _overlayBody = new();
     private readonly GlyphBatch _overlayTitles = new();
+    private readonly GlyphBatch _captionText = new();
     private readonly List<PanelPush> _backPanels = new(8);
     private readonly List<PanelPush> _innerPanels = new(32);
     private readonly List<TilesPush> _tileGrids = new(2);
@@ -44,6 +45,7 @@ public sealed partial class CanvasRenderer : IDisposable
     private ResolvePush? _resolvePass;
     private MarkersPush? _markersPass;
     private PanelPush? _overlayPanel;
+    private PanelPush? _captionPanel;
     private int _splatPixels;
     private Int2 _splatSize;
 
@@ -80,13 +82,14 @@ public sealed partial class CanvasRenderer : IDisposable
         CanvasLimits.Validate(frame);
         var extent = target.Extent;
         var layout = CanvasLayout.Compute((int)extent.Width, (int)extent.Height, frame.UiScale);
-        var atlas = _resources.EnsureAtlas(layout.BodyPixels, layout.TitlePixels);
+        var atlas = _resources.EnsureAtlas(layout.BodyPixels, layout.TitlePixels, CaptionPixels(layout));
         var upload = _resources.Uploads[slot.Index];
         upload.Reset();
         _bodyText.Begin(upload, atlas.Faces[CanvasLayout.BodyFace]);
         _titleText.Begin(upload, atlas.Faces[CanvasLayout.TitleFace]);
         _overlayBody.Begin(upload, atlas.Faces[CanvasLayout.BodyFace]);
         _overlayTitles.Begin(upload, atlas.Faces[CanvasLayout.TitleFace]);
+        _captionText.Begin(upload, atlas.Faces[CaptionFace]);
         _backPanels.Clear();
         _innerPanels.Clear();
         _tileGrids.Clear();
@@ -96,13 +99,22 @@ public sealed partial class CanvasRenderer : IDisposable
         _resolvePass = null;
         _markersPass = null;
         _overlayPanel = null;
+        _captionPanel = null;
 
-        ComposeChrome(layout, frame);
-        ComposeDigits(layout, frame, upload);
-        ComposeReconstructions(layout, frame, upload);
-        ComposeMap(layout, frame, upload);
-        ComposeCurves(layout, frame, upload);
-        ComposeHelp(layout, frame, extent);
+        if (frame.Blank)
+        {
+            ComposeBlank((int)extent.Width, (int)extent.Height);
+        }
+        else
+        {
+            ComposeChrome(layout, frame);
+            ComposeDigits(layout, frame, upload);
+            ComposeReconstructions(layout, frame, upload);
+            ComposeMap(layout, frame, upload);
+            ComposeCurves(layout, frame, upload);
+            ComposeCaption(layout, frame);
+            ComposeHelp(layout, frame, extent);
+        }
         _resources.EnsureSplat(_splatSize);
 
         Record(slot, target);
@@ -146,6 +158,14 @@ public sealed partial class CanvasRenderer : IDisposable
         _text.Record(slot, _bodyText.Push);
         _text.Record(slot, _titleText.Push);
         slot.MarkPass("text");
+        if (_captionPanel is { } caption)
+        {
+            Barriers.ComputeThenCompute(vk, cmd);
+            _panels.Record(slot, caption);
+            Barriers.ComputeThenCompute(vk, cmd);
+            _text.Record(slot, _captionText.Push);
+            slot.MarkPass("caption");
+        }
         if (_overlayPanel is { } overlay)
         {
             Barriers.ComputeThenCompute(vk, cmd);

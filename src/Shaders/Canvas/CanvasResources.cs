@@ -32,7 +32,7 @@ internal sealed class CanvasResources : IDisposable
     private readonly TexelView[] _uploadTexels = new TexelView[FrameRing.FramesInFlight];
     private GpuBuffer? _glyphBuffer;
     private GpuBuffer? _splatBuffer;
-    private (float Body, float Title) _faceSizes;
+    private (float Body, float Title, float Caption) _faceSizes;
 
     public FrameUpload[] Uploads { get; } = new FrameUpload[FrameRing.FramesInFlight];
     public GlyphAtlas? Atlas { get; private set; }
@@ -52,17 +52,17 @@ internal sealed class CanvasResources : IDisposable
     }
 
     /// <summary>Makes the atlas hold these font sizes; rasterises (and waits for the GPU) only when they changed.</summary>
-    public GlyphAtlas EnsureAtlas(float bodyPixels, float titlePixels)
+    public GlyphAtlas EnsureAtlas(float bodyPixels, float titlePixels, float captionPixels)
     {
-        if (Atlas is not null && _faceSizes == (bodyPixels, titlePixels))
+        if (Atlas is not null && _faceSizes == (bodyPixels, titlePixels, captionPixels))
             return Atlas;
-        // Face order: CanvasLayout.BodyFace, CanvasLayout.TitleFace.
-        var atlas = GlyphAtlas.Rasterise([bodyPixels, titlePixels]);
+        // Face order: CanvasLayout.BodyFace, CanvasLayout.TitleFace, CanvasRenderer.CaptionFace.
+        var atlas = GlyphAtlas.Rasterise([new FaceRequest(bodyPixels, Typeface.Mono), new FaceRequest(titlePixels, Typeface.Mono), new FaceRequest(captionPixels, Typeface.Sans)]);
         _frames.WaitAll();
         _glyphBuffer?.Dispose();
         _glyphBuffer = new GpuBuffer(_gpu, (ulong)atlas.Coverage.Length, BufferUsageFlags.StorageBufferBit | BufferUsageFlags.TransferDstBit, BufferKind.DeviceLocal);
         _glyphBuffer.UploadOnce(atlas.Coverage);
-        _faceSizes = (bodyPixels, titlePixels);
+        _faceSizes = (bodyPixels, titlePixels, captionPixels);
         Atlas = atlas;
         return atlas;
     }

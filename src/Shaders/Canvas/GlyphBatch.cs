@@ -24,21 +24,26 @@ internal sealed class GlyphBatch
     public int Add(ReadOnlySpan<char> text, int x, int y, uint colour, int maxWidth = int.MaxValue)
     {
         var upload = _upload ?? throw new InvalidOperationException("Begin the batch first");
-        var fit = Math.Min(text.Length, Math.Max(maxWidth, 0) / Face.CellWidth);
-        for (var index = 0; index < fit && Count < CanvasLimits.MaxGlyphsPerBatch; index++)
+        var pen = 0;
+        foreach (var c in text)
         {
-            if (text[index] == ' ')
-                continue;
-            var words = upload.WordsAt(_offset + (uint)(Count * TextPipeline.WordsPerGlyph), TextPipeline.WordsPerGlyph);
-            words[0] = (uint)(x + index * Face.CellWidth);
-            words[1] = (uint)y;
-            words[2] = (uint)GlyphFace.GlyphIndex(text[index]);
-            words[3] = colour;
-            Count++;
+            var advance = Face.Advance(c);
+            if (pen + advance > maxWidth) break;
+            if (c != ' ' && Count < CanvasLimits.MaxGlyphsPerBatch)
+            {
+                var words = upload.WordsAt(_offset + (uint)(Count * TextPipeline.WordsPerGlyph), TextPipeline.WordsPerGlyph);
+                words[0] = (uint)(x + pen);
+                words[1] = (uint)y;
+                words[2] = (uint)GlyphFace.GlyphIndex(c);
+                words[3] = colour;
+                Count++;
+            }
+            pen += advance;
         }
-        return fit * Face.CellWidth;
+        return pen;
     }
 
+    /// <summary>The width of <paramref name="characters"/> characters of the monospaced face.</summary>
     public int Width(int characters) => characters * Face.CellWidth;
 
     public TextPush Push => new()

@@ -1,0 +1,38 @@
+using LvaeLive.Host.Live;
+using LvaeLive.Model.Hierarchy;
+
+namespace LvaeLive.Host.Talks;
+
+/// <summary>
+/// One step of a talk: what it changes of the view (unset: left as the step before left it), the point it moves the
+/// selected tile to (per layer, bottom first; null: the layer keeps its noise), how it gets there, its caption and
+/// how long it holds when recorded.
+/// </summary>
+internal sealed record TalkStep
+{
+    public const double DefaultHold = 4;
+    public const double DefaultTransition = 1;
+
+    /// <summary>Where the step starts in the talk file (1-based), for messages.</summary>
+    public int Line { get; init; }
+    public GridMode? Mode { get; init; }
+    public ExplorerColumns? Columns { get; init; }
+    /// <summary>0-based.</summary>
+    public int? Layer { get; init; }
+    public int? Tile { get; init; }
+    public required PointSource?[] Point { get; init; }
+    public double Transition { get; init; } = DefaultTransition;
+    public Easing Easing { get; init; } = Easing.Smooth;
+    public double Hold { get; init; } = DefaultHold;
+    public IReadOnlyList<string> Caption { get; init; } = [];
+    public bool? Training { get; init; }
+    public double? Speed { get; init; }
+    public float? Temperature { get; init; }
+}
+
+/// <summary>A talk: its steps in order, and the file they came from.</summary>
+internal sealed record Talk(string Path, IReadOnlyList<TalkStep> Steps)
+{
+    /// <summary>How long the talk lasts when recorded: every step's hold.</summary>
+    public double Seconds => Steps.Sum(step => step.Hold);
+}

@@ -1,0 +1,39 @@
+namespace LvaeLive.Shaders.Canvas;
+
+/// <summary>A talk's caption, large and proportional at the bottom over the panels; and the presenter's black screen.</summary>
+public sealed partial class CanvasRenderer
+{
+    /// <summary>The atlas face of captions: DejaVu Sans, after the layout's body and title faces.</summary>
+    public const int CaptionFace = 2;
+
+    /// <summary>Captions are read from the back of a room: well above the title size, scaled with it.</summary>
+    private static float CaptionPixels(CanvasLayout layout) => MathF.Round(layout.TitlePixels * 1.75f);
+
+    private void ComposeCaption(CanvasLayout layout, CanvasFrame frame)
+    {
+        if (frame.Caption.Count == 0)
+            return;
+        var face = _captionText.Face;
+        var lineHeight = (int)(face.CellHeight * 1.15f);
+        var pad = 2 * layout.Padding;
+        var widest = 0;
+        foreach (var line in frame.Caption)
+            widest = Math.Max(widest, face.Measure(line));
+        var room = layout.Footer.Width;
+        var width = Math.Min(widest + 2 * pad, room);
+        var height = frame.Caption.Count * lineHeight + 2 * pad - (lineHeight - face.CellHeight);
+        var box = new Rect(layout.Footer.X + (room - width) / 2, layout.Footer.Y - layout.Gap - height, width, height);
+        _captionPanel = PanelPush(box, Palette.Overlay, Palette.PanelBorder, 8 * layout.Scale, 1);
+        var y = box.Y + pad;
+        foreach (var line in frame.Caption)
+        {
+            var lineWidth = Math.Min(face.Measure(line), box.Width - 2 * pad);
+            _captionText.Add(line, box.X + (box.Width - lineWidth) / 2, y, Palette.Title, box.Width - 2 * pad);
+            y += lineHeight;
+        }
+    }
+
+    /// <summary>A blank frame: one black panel over the whole canvas, and nothing else composed.</summary>
+    private void ComposeBlank(int width, int height) =>
+        _backPanels.Add(PanelPush(new Rect(0, 0, width, height), Palette.Rgba(0, 0, 0), Palette.Rgba(0, 0, 0), 0, 0));
+}

@@ -1,0 +1,97 @@
+using LvaeLive.Host.Live;
+using LvaeLive.Host.Talks;
+using LvaeLive.Host.Tests.Recording;
+using LvaeLive.Model.Hierarchy;
+
+namespace LvaeLive.Host.Tests.Talks;
+
+public sealed class TalkFileTests : IDisposable
+{
+    private static readonly TalkFile.Limits Limits = new(Depth: 3, Tiles: 64, TestDigits: 100, Bookmarks: ["b1"]);
+    private readonly TemporaryFolder _folder = new();
+
+    private Talk Load(string text)
+    {
+        File.WriteAllText(_folder["talk.toml"], text);
+        return TalkFile.Load(_folder["talk.toml"], Limits);
+    }
+
+    [Fact]
+    public void EveryKeyOfAStepIsRead()
+    {
+        var talk = Load("""
+            [[step]]
+            caption = ["one", "two"]
+            mode = "explorer"
+            columns = "axis"
+            layer = 3
+            tile = 9
+            point = { digit = 7 }
+            transition = 0.5
+            easing = "linear"
+            hold = 2.5
+            training = false
+            speed = 2
+            temperature = 0.8
+            [step.layers]
+            1 = { class = 4 }
+            2 = { bookmark = "b1" }
+
+            [[step]]
+            caption = "three"
+            point = { seed = 12 }
+            """);
+        Assert.Equal(2, talk.Steps.Count);
+        var first = talk.Steps[0];
+        Assert.Equal(["one", "two"], first.Caption);
+        Assert.Equal(GridMode.Explorer, first.Mode);
+        Assert.Equal(ExplorerColumns.PrincipalAxis, first.Columns);
+        Assert.Equal(2, first.Layer);
+        Assert.Equal(9, first.Tile);
+        Assert.Equal(new PointSource?[] { new PointSource.DigitClass(4), new PointSource.Bookmarked("b1"), new PointSource.TestDigit(7) }, first.Point);
+        Assert.Equal((0.5, Easing.Linear, 2.5, false, 2.0, 0.8f), (first.Transition, first.Easing, first.Hold, first.Training, first.Speed, first.Temperature));
+        var second = talk.Steps[1];
+        Assert.Equal(["three"], second.Caption);
+        Assert.Null(second.Mode);
+        Assert.All(second.Point, source => Assert.Equal(new PointSource.Seeded(12), source));
+        Assert.Equal((TalkStep.DefaultTransition, TalkStep.DefaultHold), (second.Transition, second.Hold));
+        Assert.Equal(2.5 + TalkStep.DefaultHold, talk.Seconds);
+    }
+
+    [Theory]
+    [InlineData("[[step]]\nfoo = 1\n", "talk.toml:2:1: unknown key 'foo' in a step")]
+    [InlineData("[[step]]\nlayer = 4\n", "talk.toml:2:9: 4 is not a valid layer (the model has layers 1 to 3)")]
+    [InlineData("[[step]]\n[step.layers]\n7 = { seed = 1 }\n", "talk.toml:3:1: '7' is not a layer: the model has layers 1 to 3")]
+    [InlineData("[[step]]\npoint = { digit = 100 }\n", "talk.toml:2:19: 100 is not a valid test digit (the view holds digits 0 to 99)")]
+    [InlineData("[[step]]\npoint = { bookmark = \"nope\" }\n", "talk.toml:2:22: there is no bookmark 'nope' in this run; it has b1")]
+    [InlineData("[[step]]\nhold = -1\n", "talk.toml:2:8: hold is -1 seconds; it must be 0 or more")]
+    [InlineData("[[step]]\ntransition = -0.5\n", "talk.toml:2:14: transition is -0.5 seconds; it must be 0 or more")]
+    [InlineData("[[step]]\nmode = \"race\"\n", "talk.toml:2:8: mode 'race' is not one of walk, interpolation")]
+    [InlineData("title = \"x\"\n", "talk.toml:1:1: unknown key 'title' outside a step")]
+    [InlineData("[[step]]\ncaption = \"unclosed\n", "talk.toml:2:")]
+    [InlineData("", "talk.toml:1:1: the talk has no [[step]]")]
+    public void AMistakeIsReportedAtItsLineAndColumn(string text, string expected)
+    {
+        var error = Assert.Throws<InvalidDataException>(() => Load(text));
+        Assert.StartsWith(expected, error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void AMissingFileSaysSo()
+    {
+        var error = Assert.Throws<FileNotFoundException>(() => TalkFile.Load(_folder["none.toml"], Limits));
+        Assert.Contains("none.toml not found", error.Message);
+    }
+
+    [Fact]
+    public void TheShippedTalkReadsForTheDefaultModel()
+    {
+        var path = Path.Combine(LvaeProcess.RepositoryRoot, "talks", "ladder-vae.toml");
+        var talk = TalkFile.Load(path, new TalkFile.Limits(5, LiveScene.GridTiles, ModelSide.MapDigits, []));
+        Assert.InRange(talk.Steps.Count, 8, 12);
+        Assert.All(talk.Steps, step => Assert.NotEmpty(step.Caption));
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
