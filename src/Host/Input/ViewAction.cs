@@ -21,5 +21,6 @@ internal enum ViewAction
     ToggleExplorerColumns,
     ToggleRecording,
     Screenshot,
+    ToggleFullscreen,
     Quit,
 }

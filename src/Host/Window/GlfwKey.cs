@@ -20,6 +20,7 @@ internal enum GlfwKey
     Down = 264,
     Up = 265,
     F1 = 290,
+    F11 = 300,
     Kp0 = 320, Kp1, Kp2, Kp3, Kp4, Kp5, Kp6, Kp7, Kp8, Kp9,
     KpSubtract = 333,
     KpAdd = 334,

@@ -46,6 +46,8 @@ public sealed partial class CanvasRenderer : IDisposable
     private PanelPush? _overlayPanel;
     private int _splatPixels;
     private Int2 _splatSize;
+    private TileGridPlacement? _digitsPlacement;
+    private MapPlacement? _mapPlacement;
 
     public CanvasRenderer(GpuContext gpu, FrameRing frames)
     {
@@ -74,6 +76,9 @@ public sealed partial class CanvasRenderer : IDisposable
     /// <summary>The atlas of the latest frame's font sizes (tests composite reference text from it).</summary>
     public GlyphAtlas? Atlas => _resources.Atlas;
 
+    /// <summary>Where the latest frame drew the digit grid and the map, for pointer input.</summary>
+    public CanvasPlacement Placement { get; private set; }
+
     /// <summary>Records the whole canvas into the slot's command buffer (between FrameRing.BeginFrame and Submit).</summary>
     public void Draw(FrameSlot slot, IRenderTarget target, CanvasFrame frame)
     {
@@ -96,6 +101,8 @@ public sealed partial class CanvasRenderer : IDisposable
         _resolvePass = null;
         _markersPass = null;
         _overlayPanel = null;
+        _digitsPlacement = null;
+        _mapPlacement = null;
 
         ComposeChrome(layout, frame);
         ComposeDigits(layout, frame, upload);
@@ -104,6 +111,7 @@ public sealed partial class CanvasRenderer : IDisposable
         ComposeCurves(layout, frame, upload);
         ComposeHelp(layout, frame, extent);
         _resources.EnsureSplat(_splatSize);
+        Placement = new CanvasPlacement(_digitsPlacement, _mapPlacement, layout.Scale);
 
         Record(slot, target);
     }
