@@ -67,6 +67,9 @@ public sealed class CanvasFrame
 
     public bool ShowHelp { get; set; }
 
+    /// <summary>Lines of caption that the layout keeps a band for, across the canvas above the footer (0: no band).</summary>
+    public int CaptionLines { get; set; }
+
     /// <summary>User scale for text and spacing on top of the size-based one, 0.5..3.</summary>
     public float UiScale { get; set; } = 1f;
 }

@@ -84,7 +84,7 @@ public sealed partial class CanvasRenderer : IDisposable
     {
         CanvasLimits.Validate(frame);
         var extent = target.Extent;
-        var layout = CanvasLayout.Compute((int)extent.Width, (int)extent.Height, frame.UiScale);
+        var layout = CanvasLayout.Compute((int)extent.Width, (int)extent.Height, frame.UiScale, frame.CaptionLines);
         var atlas = _resources.EnsureAtlas(layout.BodyPixels, layout.TitlePixels);
         var upload = _resources.Uploads[slot.Index];
         upload.Reset();
