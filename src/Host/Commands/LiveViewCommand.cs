@@ -34,7 +34,9 @@ internal static class LiveViewCommand
         var noTrain = new Option<bool>("--no-train") { Description = "Show the checkpoint without training it." };
         var headless = new Option<bool>("--headless") { Description = "No window: draw offscreen (for servers and CI); combine with --record and --seconds." };
         var size = ViewSettings.CanvasSize.CreateOption();
-        var fullscreen = new Option<bool>("--fullscreen") { Description = "Start in fullscreen on the primary monitor." };
+        var fullscreen = new Option<bool>("--fullscreen") { Description = "Start in fullscreen (F11 toggles it), on the --monitor." };
+        var monitor = new Option<int>("--monitor") { Description = "The monitor that fullscreen covers: 1 is the primary (--list-monitors lists them).", DefaultValueFactory = _ => 1 };
+        var listMonitors = new Option<bool>("--list-monitors") { Description = "List the monitors with their video modes, and exit." };
         var uiScale = ViewSettings.UiScale.CreateOption();
         var fpsCap = ViewSettings.FpsCap.CreateOption();
         var seed = new Option<long>("--seed") { Description = "Seed of the latent paths.", DefaultValueFactory = _ => 1 };
@@ -48,10 +50,15 @@ internal static class LiveViewCommand
         var command = new Command("live", "Train the LVAE and watch its latents live, with keyboard control and recording (H in the window lists the keys).");
         model.AddTo(command);
         runtime.AddTo(command);
-        foreach (var option in new Option[] { checkpoint, runDir, noTrain, headless, size, fullscreen, uiScale, fpsCap, seed, record, recordSize, recordFps, seconds, healthEvery, talkFile })
+        foreach (var option in new Option[] { checkpoint, runDir, noTrain, headless, size, fullscreen, monitor, listMonitors, uiScale, fpsCap, seed, record, recordSize, recordFps, seconds, healthEvery, talkFile })
             command.Options.Add(option);
         command.SetAction(parsed =>
         {
+            if (parsed.GetValue(listMonitors))
+            {
+                MonitorList.Print(Console.Out);
+                return 0;
+            }
             // Every option is checked here, before a window opens or anything is loaded or written.
             var extent = ViewSettings.CanvasSize.Checked(parsed.GetValue(size)!);
             var scale = ViewSettings.UiScale.Checked(parsed.GetValue(uiScale));
@@ -62,6 +69,8 @@ internal static class LiveViewCommand
             var fromCheckpoint = parsed.GetValue(checkpoint);
             var health = parsed.GetValue(healthEvery) is { } h ? TimeSpan.FromSeconds(ViewSettings.HealthEvery.Checked(h)) : (TimeSpan?)null;
             var newRunDir = parsed.GetValue(runDir);
+            if (parsed.GetValue(headless) && (parsed.GetResult(monitor) is { Implicit: false } || parsed.GetValue(fullscreen)))
+                throw new ArgumentException("--fullscreen and --monitor need a window: drop --headless, or drop them");
             if (parsed.GetValue(noTrain) && fromCheckpoint is null) throw new ArgumentException("--no-train needs --checkpoint: there is nothing to show without training otherwise");
             if (fromCheckpoint is not null && newRunDir is not null)
                 throw new ArgumentException($"--checkpoint and --run-dir conflict: a checkpoint's run continues in its own folder ({fromCheckpoint}); drop --run-dir, or drop --checkpoint to start a new run in {newRunDir}");
@@ -74,7 +83,7 @@ internal static class LiveViewCommand
 
             LavapipeThreads.Ensure(DefaultLavapipeThreads);
             // The window (or the reason there can be none) comes first: nothing is loaded or written before it.
-            using var window = parsed.GetValue(headless) ? null : new GlfwWindow((int)extent.Width, (int)extent.Height, "LvaeLive", parsed.GetValue(fullscreen));
+            using var window = parsed.GetValue(headless) ? null : new GlfwWindow((int)extent.Width, (int)extent.Height, "LvaeLive", parsed.GetValue(fullscreen), parsed.GetValue(monitor));
             using var windowCanvas = window is null ? null : new WindowCanvas(GlfwWindow.RequiredInstanceExtensions, window.CreateSurface,
                 new((uint)window.FramebufferSize.Width, (uint)window.FramebufferSize.Height));
             using var headlessCanvas = window is null ? new HeadlessCanvas(extent) : null;

@@ -26,5 +26,6 @@ internal enum ViewAction
     RecallBookmark,
     ToggleRecording,
     Screenshot,
+    ToggleFullscreen,
     Quit,
 }

@@ -20,5 +20,7 @@ internal sealed class HeadlessOutput(HeadlessCanvas canvas) : ICanvasOutput, IIn
 
     public bool TryReadPixels(Span<byte> rgba) => _last is { } slot && canvas.Target.TryReadPixels(slot, rgba);
 
+    public CanvasPlacement Placement => canvas.Renderer.Placement;
+
     public bool Poll() => true;
 }

@@ -16,9 +16,17 @@ internal interface ICanvasOutput
 
     /// <summary>The window-only marker that a recording is running; never part of the recorded pixels.</summary>
     bool RecordingIndicator { set; }
+
+    /// <summary>Where the last frame drew the grid and the map: what pointer input is hit-tested against.</summary>
+    Shaders.Canvas.CanvasPlacement Placement => default;
+
+    /// <summary>Goes into or out of windowed fullscreen; an output without a window has nothing to do.</summary>
+    void ToggleFullscreen()
+    {
+    }
 }
 
-/// <summary>Keys and close requests: the window's, or none.</summary>
+/// <summary>Keys, pointer events and close requests: the window's, or none.</summary>
 internal interface IInputSource
 {
     /// <summary>Processes pending window events; true while the session should go on.</summary>
@@ -28,6 +36,13 @@ internal interface IInputSource
     bool TryRead(out Input.LiveInput input)
     {
         input = default;
+        return false;
+    }
+
+    /// <summary>The next pointer event (framebuffer pixels), if any; a source without a window has none.</summary>
+    bool TryReadPointer(out Window.PointerEvent pointer)
+    {
+        pointer = default;
         return false;
     }
 }

@@ -66,7 +66,7 @@ internal sealed class LiveRunner(LiveSession session, ICanvasOutput output, IInp
 
     private bool IsRecording => recording is { IsRecording: true };
 
-    /// <summary>Applies pending keys; false when one asks to quit.</summary>
+    /// <summary>Applies pending keys, then pointer events; false when a key asks to quit.</summary>
     private bool HandleKeys()
     {
         while (input.TryRead(out var key))
@@ -79,6 +79,9 @@ internal sealed class LiveRunner(LiveSession session, ICanvasOutput output, IInp
                 case LoopRequest.Screenshot:
                     _screenshotRequested = true;
                     break;
+                case LoopRequest.ToggleFullscreen:
+                    output.ToggleFullscreen();
+                    break;
                 case LoopRequest.ToggleRecording when IsRecording:
                     recording!.Stop();
                     break;
@@ -87,6 +90,7 @@ internal sealed class LiveRunner(LiveSession session, ICanvasOutput output, IInp
                     break;
             }
         }
+        while (input.TryReadPointer(out var pointer)) session.ApplyPointer(pointer, output.Placement);
         return true;
     }
 

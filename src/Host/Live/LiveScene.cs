@@ -15,7 +15,7 @@ namespace LvaeLive.Host.Live;
 /// turns keys into changes of that noise. The latent maths is the model room's (the grids' composers, steering,
 /// paths), the decoding the inference copy's, the maps the training thread's: this class wires them to the canvas.
 /// </summary>
-internal sealed class LiveScene
+internal sealed partial class LiveScene
 {
     public const int GridColumns = StyleSwap.Columns;
     public const int GridTiles = StyleSwap.Tiles;
@@ -186,6 +186,7 @@ internal sealed class LiveScene
     /// <summary>Advances the animation to the frame at <paramref name="time"/> and decodes the grid.</summary>
     public void Update(FrameTime time)
     {
+        ApplyDrag();
         Clock.Advance(time.Seconds);
         for (var layer = 0; layer < _sizes.Length; layer++)
         {

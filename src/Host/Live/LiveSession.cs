@@ -12,7 +12,7 @@ namespace LvaeLive.Host.Live;
 /// events, maps) without waiting for it, advances the scene and fills the canvas record. Each change of the view's
 /// state is written to the state log as one line, for users and tests to follow.
 /// </summary>
-internal sealed class LiveSession
+internal sealed partial class LiveSession
 {
     private readonly LiveScene _scene;
     private readonly LiveTraining? _training;
@@ -48,6 +48,7 @@ internal sealed class LiveSession
         _footer = keys.FooterHints;
         _trainingState = TrainingState;
         _animationState = AnimationState;
+        _pointer = new PointerControl(scene);
         if (fixedMap is not null) ShowMap(fixedMap);
         Frame = new CanvasFrame { Title = "LvaeLive", Help = _help, Footer = _footer };
         _talk?.GoTo(0, scene, training);
@@ -98,6 +99,7 @@ internal sealed class LiveSession
             case ViewAction.RecallBookmark: _pendingNotice = Recall(); break;
             case ViewAction.ToggleRecording: return LoopRequest.ToggleRecording;
             case ViewAction.Screenshot: return LoopRequest.Screenshot;
+            case ViewAction.ToggleFullscreen: return LoopRequest.ToggleFullscreen;
             case ViewAction.Quit: return LoopRequest.Quit;
         }
         LogState();
@@ -108,7 +110,7 @@ internal sealed class LiveSession
     {
         var clock = _scene.Clock;
         _stateLog($"state: {_scene.View.Describe()} animation={(clock.Paused ? "paused" : "running")} speed={clock.Speed:0.###} " +
-            $"frozen={FrozenLayers(",", "none")} training={TrainingState().Replace(' ', '-')}" +
+            $"frozen={FrozenLayers(",", "none")} training={TrainingState().Replace(' ', '-')} marker={MarkerState()}" +
             (_talk is null ? "" : $" talk={_talk.Index + 1}/{_talk.Count}"));
     }
 
@@ -134,6 +136,7 @@ internal sealed class LiveSession
         }
         _scene.Update(time);
         _scene.Fill(Frame);
+        LogMovedMarker();
         Frame.Plots = _curves.Plots;
         Frame.ShowHelp = _scene.View.ShowHelp;
         var hudLines = _hud.Lines(time.Now, _trainingState, time.FramesPerSecond, _animationState);

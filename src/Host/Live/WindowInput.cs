@@ -4,7 +4,8 @@ using LvaeLive.Host.Window;
 namespace LvaeLive.Host.Live;
 
 /// <summary>
-/// The window's keys, mapped to live-view commands; closing the window ends the session. While the window is
+/// The window's keys, mapped to live-view commands, and its pointer's events with the left button and the wheel;
+/// closing the window ends the session. While the window is
 /// minimised it waits for events instead of polling, so the render loop leaves the cores to training.
 /// </summary>
 internal sealed class WindowInput(GlfwWindow window, KeyMap keys) : IInputSource
@@ -29,6 +30,14 @@ internal sealed class WindowInput(GlfwWindow window, KeyMap keys) : IInputSource
             }
         }
         input = default;
+        return false;
+    }
+
+    public bool TryReadPointer(out PointerEvent pointer)
+    {
+        while (window.TryReadPointer(out pointer))
+            if (pointer.Button == MouseButton.Left)
+                return true;
         return false;
     }
 }

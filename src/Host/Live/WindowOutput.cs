@@ -4,7 +4,7 @@ using Silk.NET.Vulkan;
 
 namespace LvaeLive.Host.Live;
 
-/// <summary>The live view in a window: follows the window's size, and skips drawing while it is minimised.</summary>
+/// <summary>The live view in a window: follows the window's size, skips drawing while it is minimised, and goes fullscreen on request.</summary>
 internal sealed class WindowOutput(GlfwWindow window, WindowCanvas canvas) : ICanvasOutput
 {
     public int Width => (int)canvas.Extent.Width;
@@ -19,4 +19,8 @@ internal sealed class WindowOutput(GlfwWindow window, WindowCanvas canvas) : ICa
     }
 
     public bool TryReadPixels(Span<byte> rgba) => canvas.TryReadPixels(rgba);
+
+    public CanvasPlacement Placement => canvas.Renderer.Placement;
+
+    public void ToggleFullscreen() => window.SetFullscreen(!window.IsFullscreen);
 }

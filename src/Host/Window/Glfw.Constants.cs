@@ -8,6 +8,7 @@ internal static partial class Glfw
 
     // Window hints.
     public const int Resizable = 0x00020003;
+    public const int AutoIconify = 0x00020006;
     public const int ClientApi = 0x00022001;
     public const int NoApi = 0;
 

@@ -56,9 +56,6 @@ internal static unsafe partial class Glfw
     [LibraryImport(Library), UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     private static partial void glfwGetWindowSize(nint window, int* width, int* height);
 
-
-
-
     [LibraryImport(Library), UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     private static partial void glfwSetWindowUserPointer(nint window, nint pointer);
 
@@ -69,16 +66,31 @@ internal static unsafe partial class Glfw
     private static partial nint glfwSetKeyCallback(nint window, delegate* unmanaged[Cdecl]<nint, int, int, int, int, void> callback);
 
     [LibraryImport(Library), UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    private static partial nint glfwSetCursorPosCallback(nint window, delegate* unmanaged[Cdecl]<nint, double, double, void> callback);
+
+    [LibraryImport(Library), UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    private static partial nint glfwSetMouseButtonCallback(nint window, delegate* unmanaged[Cdecl]<nint, int, int, int, void> callback);
+
+    [LibraryImport(Library), UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    private static partial nint glfwSetScrollCallback(nint window, delegate* unmanaged[Cdecl]<nint, double, double, void> callback);
+
+    [LibraryImport(Library), UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     private static partial nint glfwSetFramebufferSizeCallback(nint window, delegate* unmanaged[Cdecl]<nint, int, int, void> callback);
 
     [LibraryImport(Library), UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     private static partial nint glfwSetWindowIconifyCallback(nint window, delegate* unmanaged[Cdecl]<nint, int, void> callback);
 
     [LibraryImport(Library), UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-    private static partial nint glfwGetPrimaryMonitor();
+    private static partial nint* glfwGetMonitors(int* count);
+
+    [LibraryImport(Library), UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    private static partial byte* glfwGetMonitorName(nint monitor);
 
     [LibraryImport(Library), UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     private static partial VideoMode* glfwGetVideoMode(nint monitor);
+
+    [LibraryImport(Library), UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    private static partial VideoMode* glfwGetVideoModes(nint monitor, int* count);
 
     [LibraryImport(Library), UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     private static partial nint glfwGetWindowMonitor(nint window);

@@ -108,9 +108,6 @@ internal static unsafe partial class Glfw
         return (width, height);
     }
 
-
-
-
     public static void SetWindowUserPointer(nint window, nint pointer)
     {
         glfwSetWindowUserPointer(window, pointer);
@@ -126,6 +123,24 @@ internal static unsafe partial class Glfw
         Check();
     }
 
+    public static void SetCursorPosCallback(nint window, delegate* unmanaged[Cdecl]<nint, double, double, void> callback)
+    {
+        glfwSetCursorPosCallback(window, callback);
+        Check();
+    }
+
+    public static void SetMouseButtonCallback(nint window, delegate* unmanaged[Cdecl]<nint, int, int, int, void> callback)
+    {
+        glfwSetMouseButtonCallback(window, callback);
+        Check();
+    }
+
+    public static void SetScrollCallback(nint window, delegate* unmanaged[Cdecl]<nint, double, double, void> callback)
+    {
+        glfwSetScrollCallback(window, callback);
+        Check();
+    }
+
     public static void SetFramebufferSizeCallback(nint window, delegate* unmanaged[Cdecl]<nint, int, int, void> callback)
     {
         glfwSetFramebufferSizeCallback(window, callback);
@@ -138,11 +153,29 @@ internal static unsafe partial class Glfw
         Check();
     }
 
-    public static nint GetPrimaryMonitor()
+    /// <summary>The connected monitors, the primary one first (GLFW's order).</summary>
+    public static nint[] GetMonitors()
     {
-        var monitor = glfwGetPrimaryMonitor();
+        int count;
+        var monitors = glfwGetMonitors(&count);
         Check();
-        return monitor != 0 ? monitor : throw new GlfwException("glfwGetPrimaryMonitor", 0, "no monitor is connected");
+        return monitors == null ? [] : new ReadOnlySpan<nint>(monitors, count).ToArray();
+    }
+
+    public static string GetMonitorName(nint monitor)
+    {
+        var name = glfwGetMonitorName(monitor);
+        Check();
+        return name == null ? "" : Marshal.PtrToStringUTF8((nint)name)!;
+    }
+
+    /// <summary>Every video mode the monitor supports, smallest first (GLFW's order).</summary>
+    public static VideoMode[] GetVideoModes(nint monitor)
+    {
+        int count;
+        var modes = glfwGetVideoModes(monitor, &count);
+        Check();
+        return modes == null ? [] : new ReadOnlySpan<VideoMode>(modes, count).ToArray();
     }
 
     public static VideoMode GetVideoMode(nint monitor)

@@ -23,6 +23,7 @@ internal enum GlfwKey
     PageUp = 266,
     PageDown = 267,
     F1 = 290,
+    F11 = 300,
     Kp0 = 320, Kp1, Kp2, Kp3, Kp4, Kp5, Kp6, Kp7, Kp8, Kp9,
     KpSubtract = 333,
     KpAdd = 334,

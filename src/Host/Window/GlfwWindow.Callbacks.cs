@@ -16,6 +16,32 @@ internal sealed unsafe partial class GlfwWindow
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void OnCursorPos(nint window, double x, double y)
+    {
+        if (From(window) is not { } owner)
+            return;
+        (owner._pointerX, owner._pointerY) = (x, y);
+        owner._pointer.Enqueue(new PointerEvent(PointerKind.Move, x, y));
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void OnMouseButton(nint window, int button, int action, int mods)
+    {
+        // The press or release happens where the pointer is: the last move's place, which GLFW reported before.
+        if (From(window) is not { } owner)
+            return;
+        var kind = action == (int)KeyAction.Release ? PointerKind.Release : PointerKind.Press;
+        owner._pointer.Enqueue(new PointerEvent(kind, owner._pointerX, owner._pointerY, (MouseButton)button));
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void OnScroll(nint window, double x, double y)
+    {
+        if (From(window) is { } owner)
+            owner._pointer.Enqueue(new PointerEvent(PointerKind.Scroll, owner._pointerX, owner._pointerY, Scroll: y));
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void OnFramebufferSize(nint window, int width, int height)
     {
         if (From(window) is not { } owner)

@@ -12,6 +12,7 @@ namespace LvaeLive.Host.Window;
 internal sealed unsafe partial class GlfwWindow : IDisposable
 {
     private readonly Queue<KeyEvent> _keys = new();
+    private readonly Queue<PointerEvent> _pointer = new();
     private readonly int _ownerThread = Environment.CurrentManagedThreadId;
     private GCHandle _self;
     private nint _handle;
@@ -19,8 +20,11 @@ internal sealed unsafe partial class GlfwWindow : IDisposable
     private bool _iconified;
     private bool _resized;
     private (int X, int Y, int Width, int Height) _windowedPlacement;
+    private readonly GlfwMonitor _monitor = null!;
+    private double _pointerX, _pointerY; // Window coordinates of the last move: where presses and scrolls happen.
 
-    public GlfwWindow(int width, int height, string title, bool fullscreen = false)
+    /// <param name="monitor">The monitor that fullscreen covers (1 is the primary); an unknown one is refused with the list of monitors.</param>
+    public GlfwWindow(int width, int height, string title, bool fullscreen = false, int monitor = 1)
     {
         if (width <= 0 || height <= 0)
             throw new ArgumentException($"window size {width}x{height} must be positive");
@@ -31,6 +35,9 @@ internal sealed unsafe partial class GlfwWindow : IDisposable
             Glfw.DefaultWindowHints();
             Glfw.WindowHint(Glfw.ClientApi, Glfw.NoApi);
             Glfw.WindowHint(Glfw.Resizable, Glfw.True);
+            // A fullscreen canvas stays up when focus goes elsewhere: a presenter turns to the laptop's notes while the
+            // projector keeps showing it (and without a window manager, GLFW cannot iconify a fullscreen window at all).
+            Glfw.WindowHint(Glfw.AutoIconify, Glfw.False);
             _handle = Glfw.CreateWindow(width, height, title);
         }
         catch
@@ -44,10 +51,14 @@ internal sealed unsafe partial class GlfwWindow : IDisposable
             _self = GCHandle.Alloc(this);
             Glfw.SetWindowUserPointer(_handle, GCHandle.ToIntPtr(_self));
             Glfw.SetKeyCallback(_handle, &OnKey);
+            Glfw.SetCursorPosCallback(_handle, &OnCursorPos);
+            Glfw.SetMouseButtonCallback(_handle, &OnMouseButton);
+            Glfw.SetScrollCallback(_handle, &OnScroll);
             Glfw.SetFramebufferSizeCallback(_handle, &OnFramebufferSize);
             Glfw.SetWindowIconifyCallback(_handle, &OnIconify);
             var (w, h) = Glfw.GetFramebufferSize(_handle);
             FramebufferSize = new FramebufferSize(w, h);
+            _monitor = GlfwMonitor.Numbered(monitor);
             if (fullscreen)
                 SetFullscreen(true);
         }
@@ -105,6 +116,26 @@ internal sealed unsafe partial class GlfwWindow : IDisposable
         return _keys.TryDequeue(out key);
     }
 
+    /// <summary>
+    /// Takes the oldest pointer event not yet read, its position in framebuffer pixels (GLFW gives window coordinates,
+    /// which differ from pixels on scaled displays). Of several moves in a row only the last is kept: a frame needs
+    /// only where the pointer is now, and a drag that followed each move would move the marker more than once a frame.
+    /// </summary>
+    public bool TryReadPointer(out PointerEvent pointer)
+    {
+        AssertOwnerThread();
+        while (_pointer.TryDequeue(out pointer))
+        {
+            if (pointer.Kind == PointerKind.Move && _pointer.TryPeek(out var next) && next.Kind == PointerKind.Move)
+                continue;
+            var (width, height) = Glfw.GetWindowSize(Handle);
+            if (width > 0 && height > 0)
+                pointer = pointer with { X = pointer.X * FramebufferSize.Width / width, Y = pointer.Y * FramebufferSize.Height / height };
+            return true;
+        }
+        return false;
+    }
+
     /// <summary>True once after each change of the framebuffer size, with the new size: the cue to re-create the swapchain.</summary>
     public bool TakeResize(out FramebufferSize size)
     {
@@ -127,7 +158,7 @@ internal sealed unsafe partial class GlfwWindow : IDisposable
             : throw new InvalidOperationException($"glfwCreateWindowSurface failed with VkResult {result}");
     }
 
-    /// <summary>Covers the primary monitor at its current video mode, or returns to the window's earlier place and size.</summary>
+    /// <summary>Covers the chosen monitor at its current video mode (windowed fullscreen), or returns to the window's earlier place and size.</summary>
     public void SetFullscreen(bool fullscreen)
     {
         AssertOwnerThread();
@@ -138,9 +169,9 @@ internal sealed unsafe partial class GlfwWindow : IDisposable
             var (x, y) = Glfw.GetWindowPos(Handle);
             var (width, height) = Glfw.GetWindowSize(Handle);
             _windowedPlacement = (x, y, width, height);
-            var monitor = Glfw.GetPrimaryMonitor();
-            var mode = Glfw.GetVideoMode(monitor);
-            Glfw.SetWindowMonitor(Handle, monitor, 0, 0, mode.Width, mode.Height, mode.RefreshRate);
+            // The mode now, not the one at start-up: a projector may have been switched since.
+            var mode = Glfw.GetVideoMode(_monitor.Handle);
+            Glfw.SetWindowMonitor(Handle, _monitor.Handle, 0, 0, mode.Width, mode.Height, mode.RefreshRate);
         }
         else
         {

@@ -25,6 +25,9 @@ public static class LayerExplorer
     /// <summary>The row that shows <paramref name="layer"/> (0-based, bottom first): the top layer is row 0.</summary>
     public static int RowOf(int layer, int depth) => depth - 1 - layer;
 
+    /// <summary>The layer (0-based) that row <paramref name="row"/> varies: the inverse of <see cref="RowOf"/>.</summary>
+    public static int LayerOfRow(int row, int depth) => depth - 1 - row;
+
     /// <summary>How far along the axis column <paramref name="column"/> is, in standard deviations: -reach to +reach.</summary>
     public static float AxisPosition(int column) => AxisReach * (2f * column / (Columns - 1) - 1);
 

@@ -25,4 +25,19 @@ public static class NoiseSteering
         var direction = map.Axis(axis);
         for (var i = 0; i < noise.Length; i++) noise[i] += amount * direction[i] / priorScale[i];
     }
+
+    /// <summary>
+    /// Adds to <paramref name="noise"/> the change of eps_i that puts <paramref name="latent"/> (z_i) at
+    /// (<paramref name="x"/>, <paramref name="y"/>) on the map: the pointer's place when the marker is dragged. It moves
+    /// z_i along both map axes by the distance from where it is drawn now; the axes are orthonormal, so each move
+    /// changes only its own coordinate, and with the layers above unchanged the prior (mu_p, sigma_p) stays the same.
+    /// </summary>
+    /// <param name="latent">z_i as last decoded from <paramref name="noise"/>.</param>
+    /// <param name="priorScale">sigma_p of this layer at the point, from the same decoding.</param>
+    public static void MoveOnMapTo(LayerMap map, ReadOnlySpan<float> latent, float x, float y, ReadOnlySpan<float> priorScale, Span<float> noise)
+    {
+        var (fromX, fromY) = map.Project(latent);
+        MoveAlongMapAxis(map, 0, x - fromX, priorScale, noise);
+        MoveAlongMapAxis(map, 1, y - fromY, priorScale, noise);
+    }
 }

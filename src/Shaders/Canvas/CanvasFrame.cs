@@ -67,11 +67,14 @@ public sealed class CanvasFrame
 
     public bool ShowHelp { get; set; }
 
-    /// <summary>A talk step's caption: one or two lines drawn large at the bottom, over the panels.</summary>
+    /// <summary>A talk step's caption: one or two lines drawn large at the bottom, in the caption band when there is one.</summary>
     public IReadOnlyList<string> Caption { get; set; } = [];
 
     /// <summary>The whole canvas black: the presenter's pause (a recording stays black too).</summary>
     public bool Blank { get; set; }
+
+    /// <summary>Lines of caption that the layout keeps a band for, across the canvas above the footer (0: no band).</summary>
+    public int CaptionLines { get; set; }
 
     /// <summary>User scale for text and spacing on top of the size-based one, 0.5..3.</summary>
     public float UiScale { get; set; } = 1f;

@@ -3,15 +3,17 @@ using LvaeLive.Imaging.Text;
 namespace LvaeLive.Shaders.Canvas;
 
 /// <summary>
-/// Where the panels go on a canvas of any size: a header, the panels filling everything down to the footer, and a
-/// footer. Wide canvases get three columns (digits, latent map, reconstructions over curves); squarer ones two rows
-/// (digits and map over reconstructions and curves), so that the square-ish digit grid and map stay large. Spacing
-/// and font sizes grow with the canvas (relative to 1280x720) and the user's UI scale, with a floor that keeps text
-/// legible on small canvases.
+/// Where the panels go on a canvas of any size: a header, the panels filling everything down to the footer (or to the
+/// caption band above it, when captions are asked for), and a footer. Wide canvases get three columns (digits, latent
+/// map, reconstructions over curves), the digits' column as wide as makes its square grid fill the panel's height;
+/// squarer ones two rows (digits and map over reconstructions and curves), so that the square-ish digit grid and map
+/// stay large. Spacing and font sizes grow with the canvas (relative to 1280x720) and the user's UI scale, with a floor
+/// that keeps text legible on small canvases.
 /// </summary>
+/// <param name="Caption">The band across the canvas above the footer that captions go in; empty without caption lines.</param>
 public readonly record struct CanvasLayout(
-    float Scale, int Margin, int Gap, int Padding, float BodyPixels, float TitlePixels,
-    Rect Header, Rect Footer, Rect Digits, Rect Map, Rect Reconstructions, Rect Curves)
+    float Scale, int Margin, int Gap, int Padding, float BodyPixels, float TitlePixels, float CaptionPixels,
+    Rect Header, Rect Footer, Rect Caption, Rect Digits, Rect Map, Rect Reconstructions, Rect Curves)
 {
     public const int BodyFace = 0;
     public const int TitleFace = 1;
@@ -19,7 +21,11 @@ public readonly record struct CanvasLayout(
     /// <summary>Width over height from which three columns fit better than two rows.</summary>
     private const float WideAspect = 1.5f;
 
-    public static CanvasLayout Compute(int width, int height, float uiScale)
+    /// <summary>The digits' column takes between these shares of the columns' width: enough to fill its height, and never starving the map.</summary>
+    private const float MinDigitsShare = 0.3f, MaxDigitsShare = 0.42f;
+
+    /// <param name="captionLines">Lines of caption to make room for (0: none, the panels reach the footer).</param>
+    public static CanvasLayout Compute(int width, int height, float uiScale, int captionLines = 0)
     {
         var scale = uiScale * Math.Clamp(Math.Min(width / 1280f, height / 720f), 0.75f, 3f);
         var margin = Px(12, scale);
@@ -27,21 +33,28 @@ public readonly record struct CanvasLayout(
         var padding = Px(8, scale);
         var bodyPixels = MathF.Max(MathF.Round(13 * scale), 10);
         var titlePixels = MathF.Max(MathF.Round(16 * scale), 12);
+        var captionPixels = MathF.Max(MathF.Round(30 * scale), 16);
         var header = new Rect(margin, margin, width - 2 * margin, (int)(titlePixels * 1.9f));
         var footerHeight = (int)(bodyPixels * 1.7f);
         var footer = new Rect(margin, height - margin - footerHeight, width - 2 * margin, footerHeight);
 
-        var body = new Rect(margin, header.Bottom + gap, width - 2 * margin, Math.Max(footer.Y - gap - header.Bottom - gap, 1));
-        var (digits, map, reconstructions, curves) = width >= WideAspect * height ? Columns(body, gap) : Rows(body, gap);
-        return new CanvasLayout(scale, margin, gap, padding, bodyPixels, titlePixels, header, footer, digits, map, reconstructions, curves);
+        var captionHeight = captionLines > 0 ? (int)(captionLines * captionPixels * 1.3f) + 2 * padding : 0;
+        var caption = new Rect(margin, footer.Y - captionHeight, width - 2 * margin, captionHeight);
+        var above = captionLines > 0 ? caption.Y : footer.Y;
+        var body = new Rect(margin, header.Bottom + gap, width - 2 * margin, Math.Max(above - gap - header.Bottom - gap, 1));
+        // A panel's content is its width less the padding, and its height less the padding and a title line (about 1.3
+        // title heights): the width at which a square grid fills the height.
+        var squareWidth = body.Height - (int)(titlePixels * 1.3f) - padding;
+        var (digits, map, reconstructions, curves) = width >= WideAspect * height ? Columns(body, gap, squareWidth) : Rows(body, gap);
+        return new CanvasLayout(scale, margin, gap, padding, bodyPixels, titlePixels, captionPixels, header, footer, caption, digits, map, reconstructions, curves);
     }
 
-    /// <summary>Digits | map | reconstructions over curves.</summary>
-    private static (Rect, Rect, Rect, Rect) Columns(Rect body, int gap)
+    /// <summary>Digits | map | reconstructions over curves; the map takes four sevenths of what the digits leave.</summary>
+    private static (Rect, Rect, Rect, Rect) Columns(Rect body, int gap, int squareWidth)
     {
         var inner = Math.Max(body.Width - 2 * gap, 3);
-        var digitsWidth = (int)(inner * 0.3f);
-        var mapWidth = (int)(inner * 0.4f);
+        var digitsWidth = Math.Clamp(squareWidth, (int)(inner * MinDigitsShare), (int)(inner * MaxDigitsShare));
+        var mapWidth = (inner - digitsWidth) * 4 / 7;
         var digits = body with { Width = digitsWidth };
         var map = body with { X = digits.Right + gap, Width = mapWidth };
         var right = body with { X = map.Right + gap, Width = Math.Max(body.Right - map.Right - gap, 1) };

@@ -12,6 +12,7 @@ public static class CanvasLimits
     public const int MaxSeriesPerPlot = 9;
     public const int MaxSamplesPerSeries = 4096;
     public const int MaxGlyphsPerBatch = 8192;
+    public const int MaxCaptionLines = 3;
     public const float MinUiScale = 0.5f;
     public const float MaxUiScale = 3f;
 
@@ -21,6 +22,8 @@ public static class CanvasLimits
         RequireImages(frame.ReconstructionInputs.Length, MaxReconstructionPairs, "reconstruction inputs");
         if (frame.Reconstructions.Length != frame.ReconstructionInputs.Length)
             throw new ArgumentException($"{frame.Reconstructions.Length / 784.0:0.#} reconstructions for {frame.ReconstructionInputs.Length / 784.0:0.#} inputs; they come in pairs");
+        if (frame.CaptionLines is < 0 or > MaxCaptionLines)
+            throw new ArgumentException($"a caption band of {frame.CaptionLines} lines; 0..{MaxCaptionLines} fit above the panels");
         if (frame.DigitColumns is < 1 or > 32)
             throw new ArgumentException($"digit grid of {frame.DigitColumns} columns; 1..32 are drawable");
         Require(frame.MapPoints.Length, MaxMapPoints, "map points");

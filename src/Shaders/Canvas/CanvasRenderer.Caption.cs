@@ -6,9 +6,6 @@ public sealed partial class CanvasRenderer
     /// <summary>The atlas face of captions: DejaVu Sans, after the layout's body and title faces.</summary>
     public const int CaptionFace = 2;
 
-    /// <summary>Captions are read from the back of a room: well above the title size, scaled with it.</summary>
-    private static float CaptionPixels(CanvasLayout layout) => MathF.Round(layout.TitlePixels * 1.75f);
-
     private void ComposeCaption(CanvasLayout layout, CanvasFrame frame)
     {
         if (frame.Caption.Count == 0)
@@ -22,7 +19,9 @@ public sealed partial class CanvasRenderer
         var room = layout.Footer.Width;
         var width = Math.Min(widest + 2 * pad, room);
         var height = frame.Caption.Count * lineHeight + 2 * pad - (lineHeight - face.CellHeight);
-        var box = new Rect(layout.Footer.X + (room - width) / 2, layout.Footer.Y - layout.Gap - height, width, height);
+        // In the layout's caption band when the frame asked for one; otherwise over the panels, just above the footer.
+        var bottom = layout.Caption.Height > 0 ? layout.Caption.Y + (layout.Caption.Height + height) / 2 : layout.Footer.Y - layout.Gap;
+        var box = new Rect(layout.Footer.X + (room - width) / 2, bottom - height, width, height);
         _captionPanel = PanelPush(box, Palette.Overlay, Palette.PanelBorder, 8 * layout.Scale, 1);
         var y = box.Y + pad;
         foreach (var line in frame.Caption)

@@ -28,6 +28,7 @@ public sealed partial class CanvasRenderer
         _innerPanels.Add(PanelPush(plot, Palette.PlotBackground, Palette.PanelBorder, 0, 1));
 
         var projection = MapProjection.Fit(points, frame.MapMarkers.Span, width, height);
+        _mapPlacement = new MapPlacement(plot, projection);
         var invalid = WritePoints(upload, points, projection, out var pointOffset);
         _splatPixels = width * height;
         _splatSize = new Int2(width, height);

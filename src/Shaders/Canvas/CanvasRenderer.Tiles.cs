@@ -36,6 +36,7 @@ public sealed partial class CanvasRenderer
         var size = grid.GridSize;
         grid.Origin = new Int2(content.X + (content.Width - size.X) / 2, content.Y + (content.Height - size.Y) / 2);
         _tileGrids.Add(grid);
+        _digitsPlacement = new TileGridPlacement(grid.Origin.X, grid.Origin.Y, tile, gap, columns, count);
     }
 
     private void ComposeReconstructions(CanvasLayout layout, CanvasFrame frame, FrameUpload upload)

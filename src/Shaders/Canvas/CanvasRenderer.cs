@@ -48,6 +48,8 @@ public sealed partial class CanvasRenderer : IDisposable
     private PanelPush? _captionPanel;
     private int _splatPixels;
     private Int2 _splatSize;
+    private TileGridPlacement? _digitsPlacement;
+    private MapPlacement? _mapPlacement;
 
     public CanvasRenderer(GpuContext gpu, FrameRing frames)
     {
@@ -76,13 +78,16 @@ public sealed partial class CanvasRenderer : IDisposable
     /// <summary>The atlas of the latest frame's font sizes (tests composite reference text from it).</summary>
     public GlyphAtlas? Atlas => _resources.Atlas;
 
+    /// <summary>Where the latest frame drew the digit grid and the map, for pointer input.</summary>
+    public CanvasPlacement Placement { get; private set; }
+
     /// <summary>Records the whole canvas into the slot's command buffer (between FrameRing.BeginFrame and Submit).</summary>
     public void Draw(FrameSlot slot, IRenderTarget target, CanvasFrame frame)
     {
         CanvasLimits.Validate(frame);
         var extent = target.Extent;
-        var layout = CanvasLayout.Compute((int)extent.Width, (int)extent.Height, frame.UiScale);
-        var atlas = _resources.EnsureAtlas(layout.BodyPixels, layout.TitlePixels, CaptionPixels(layout));
+        var layout = CanvasLayout.Compute((int)extent.Width, (int)extent.Height, frame.UiScale, frame.CaptionLines);
+        var atlas = _resources.EnsureAtlas(layout.BodyPixels, layout.TitlePixels, layout.CaptionPixels);
         var upload = _resources.Uploads[slot.Index];
         upload.Reset();
         _bodyText.Begin(upload, atlas.Faces[CanvasLayout.BodyFace]);
@@ -100,6 +105,8 @@ public sealed partial class CanvasRenderer : IDisposable
         _markersPass = null;
         _overlayPanel = null;
         _captionPanel = null;
+        _digitsPlacement = null;
+        _mapPlacement = null;
 
         if (frame.Blank)
         {
@@ -116,6 +123,7 @@ public sealed partial class CanvasRenderer : IDisposable
             ComposeHelp(layout, frame, extent);
         }
         _resources.EnsureSplat(_splatSize);
+        Placement = new CanvasPlacement(_digitsPlacement, _mapPlacement, layout.Scale);
 
         Record(slot, target);
     }

@@ -35,4 +35,9 @@ public readonly record struct MapProjection(Vector2 Min, Vector2 Max, int Width,
     public Vector2 ToPixels(Vector2 p) => new(
         (p.X - Min.X) / (Max.X - Min.X) * Width,
         (1 - (p.Y - Min.Y) / (Max.Y - Min.Y)) * Height);
+
+    /// <summary>The data coordinates drawn at plot pixel <paramref name="pixel"/>: the inverse of <see cref="ToPixels"/>.</summary>
+    public Vector2 ToData(Vector2 pixel) => new(
+        Min.X + pixel.X / Width * (Max.X - Min.X),
+        Min.Y + (1 - pixel.Y / Height) * (Max.Y - Min.Y));
 }

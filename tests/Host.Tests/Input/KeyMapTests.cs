@@ -25,6 +25,7 @@ public class KeyMapTests
     [InlineData("P", "ToggleExplorerColumns")]
     [InlineData("R", "ToggleRecording")]
     [InlineData("S", "Screenshot")]
+    [InlineData("F11", "ToggleFullscreen")]
     [InlineData("Escape", "Quit")]
     [InlineData("Q", "Quit")]
     [InlineData("Tab", "NextTile")]

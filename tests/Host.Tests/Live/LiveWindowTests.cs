@@ -1,12 +1,19 @@
+using System.Globalization;
 using LvaeLive.Host.Tests.Recording;
 using LvaeLive.Host.Tests.Window;
+using LvaeLive.Imaging.Text;
 using LvaeLive.Model.Checkpoints;
 using LvaeLive.Render.Gpu;
+using LvaeLive.Shaders.Canvas;
 using SkiaSharp;
 
 namespace LvaeLive.Host.Tests.Live;
 
-/// <summary>`lvae live` in a real window under Xvfb, driven by injected keys and followed through its state lines.</summary>
+/// <summary>
+/// `lvae live` in a real window under Xvfb, driven by injected keys and mouse events and followed through its state
+/// lines. With the other window classes, one at a time: the pointer's events go to the window on top where it is.
+/// </summary>
+[Collection(nameof(InProcessWindows))]
 public sealed class LiveWindowTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
@@ -58,6 +65,97 @@ public sealed class LiveWindowTests : IDisposable
         Assert.Equal(0, live.WaitForExit(Patience));
         Assert.DoesNotContain(live.Errors, line => line.StartsWith("vulkan:"));
         Assert.True(CheckpointStore.ReadInfo(_folder["run"]).Info.Progress.GlobalStep > savedStep, "quitting did not save the steps trained");
+    }
+
+    [Fact]
+    public void TheMouseSelectsATileDragsTheMarkerWhereThePointerGoesAndTheWheelSetsTheSpeed()
+    {
+        XDisplay.Require();
+        TinyRun.Checkpoint(_folder["run"], steps: 20);
+        const int width = 960, height = 540;
+        using var live = new LiveProcess(new Dictionary<string, string>(),
+            "live", "--checkpoint", _folder["run"], "--no-train", "--size", $"{width}x{height}", "--threads", "1", "--fps-cap", "30");
+        var first = live.WaitForLine(l => l.StartsWith("state: tile=0 layer=1 mode=walk"), Patience, "the first state line");
+        var window = XDisplay.FindWindow("LvaeLive", Patience);
+        string Expect(string expected, string after) =>
+            live.WaitForLine(l => l.StartsWith("state:") && l.Contains(expected) && l != first, Patience, $"'{expected}' after {after}");
+
+        // Where the canvas puts the grid and the map's plot at this size, as the renderer lays them out.
+        var layout = CanvasLayout.Compute(width, height, 1f);
+        var faces = GlyphAtlas.Rasterise([layout.BodyPixels, layout.TitlePixels]).Faces;
+        var digits = layout.PanelContent(layout.Digits, faces[CanvasLayout.TitleFace]);
+        var gap = Math.Max((int)MathF.Round(2 * layout.Scale), 1);
+        var tile = Math.Min(digits.Width - 7 * gap, digits.Height - 7 * gap) / 8;
+        var (gridX, gridY) = (digits.X + (digits.Width - 8 * tile - 7 * gap) / 2, digits.Y + (digits.Height - 8 * tile - 7 * gap) / 2);
+        XDisplay.Click(window, gridX + 5 * (tile + gap) + tile / 2, gridY + 2 * (tile + gap) + tile / 2);
+        Expect("tile=21 ", "a click on the tile in row 2, column 5");
+
+        XDisplay.Key(window, "space");
+        var paused = Marker(Expect("animation=paused", "Space"));
+        var plot = layout.PanelContent(layout.Map, faces[CanvasLayout.TitleFace]);
+        var (centreX, centreY) = (plot.X + plot.Width / 2, plot.Y + (plot.Height - (int)(faces[CanvasLayout.BodyFace].CellHeight * 1.6f)) / 2);
+        var dropped = (X: centreX - 60, Y: centreY + 40);
+        XDisplay.Drag(window, (centreX, centreY), dropped);
+        (float X, float Y) MovedFrom((float X, float Y) from, string what) =>
+            Marker(live.WaitForLine(l => l.StartsWith("state:") && l.Contains("animation=paused") && Marker(l) != from, Patience, what));
+        var before = MovedFrom(paused, "the marker moved by the first drag");
+        XDisplay.Drag(window, dropped, (dropped.X + 120, dropped.Y - 80));
+        var after = MovedFrom(before, "the marker moved by the second drag");
+        Assert.True(after.X > before.X && after.Y > before.Y, $"a drag right and up moved the marker from {before} to {after}");
+
+        XDisplay.Wheel(up: true);
+        Expect("speed=2 ", "the wheel up");
+        XDisplay.Wheel(up: false);
+        XDisplay.Wheel(up: false);
+        Expect("speed=0.5 ", "the wheel down twice");
+
+        XDisplay.Key(window, "Escape");
+        live.WaitForLine(l => l == "state: quit", Patience, "quit");
+        Assert.Equal(0, live.WaitForExit(Patience));
+    }
+
+    [Fact]
+    public void F11PutsTheWindowOnTheWholeScreenAndBack()
+    {
+        XDisplay.Require();
+        TinyRun.Checkpoint(_folder["run"], steps: 2);
+        using var live = new LiveProcess(new Dictionary<string, string>(),
+            "live", "--checkpoint", _folder["run"], "--no-train", "--size", "640x400", "--threads", "1", "--fps-cap", "30");
+        live.WaitForLine(l => l.StartsWith("state: tile=0"), Patience, "the first state line");
+        var window = XDisplay.FindWindow("LvaeLive", Patience);
+        var screen = ExternalTools.Run("xdotool", "getdisplaygeometry").Replace(' ', 'x');
+        string Size() => ExternalTools.Run("xdotool", "getwindowgeometry", window).Split('\n').Single(l => l.Contains("Geometry:")).Split(' ')[^1];
+
+        XDisplay.Key(window, "F11");
+        XDisplay.WaitUntil(XDisplay.Deadline, () => Size() == screen, $"the window did not grow to the screen ({screen})");
+        XDisplay.Key(window, "F11");
+        XDisplay.WaitUntil(XDisplay.Deadline, () => Size() == "640x400", "the window did not return to 640x400");
+        XDisplay.Key(window, "Escape");
+        Assert.Equal(0, live.WaitForExit(Patience));
+    }
+
+    [Fact]
+    public void AnUnknownMonitorIsRefusedWithTheListOfMonitors()
+    {
+        XDisplay.Require();
+        var listed = LvaeProcess.Run("live", "--list-monitors");
+        Assert.True(listed.ExitCode == 0, listed.Error);
+        Assert.StartsWith("1: ", listed.Output);
+        Assert.Contains("(primary)", listed.Output);
+        Assert.Contains("modes: ", listed.Output);
+
+        var result = LvaeProcess.Run("live", "--fullscreen", "--monitor", "9", "--run-dir", _folder["run"], "--threads", "1");
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("lvae: --monitor 9: there is no monitor 9; this display has 1: ", line);
+        Assert.False(Directory.Exists(_folder["run"]), "the run folder was written before the monitor was checked");
+    }
+
+    /// <summary>The marker's map position in a state line.</summary>
+    private static (float X, float Y) Marker(string state)
+    {
+        var value = state.Split(' ').Single(part => part.StartsWith("marker=")).Split('=')[1].Split(',');
+        return (float.Parse(value[0], CultureInfo.InvariantCulture), float.Parse(value[1], CultureInfo.InvariantCulture));
     }
 
     public void Dispose() => _folder.Dispose();

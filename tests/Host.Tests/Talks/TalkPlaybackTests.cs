@@ -77,7 +77,9 @@ public sealed class TalkPlaybackTests : IClassFixture<TrainedRun>, IDisposable
         // Decoded in a batch of another size, the same point differs in the last bits only.
         // Decoded in a batch of another size, the same point differs in the last bits only.
         Assert.Equal(expected, explorer.AsSpan(0, Pixels).ToArray(), (a, b) => Math.Abs(a - b) < 1e-4);
-        var forwards = states[^1];
+        // The marker in a state line is where the last frame drew it: the next frame moves it.
+        static string WithoutMarker(string state) => System.Text.RegularExpressions.Regex.Replace(state, @" marker=\S+", "");
+        var forwards = WithoutMarker(states[^1]);
 
         // Step 3, then back: step 2 is as it was (the explorer's redraws aside: they move with the animation).
         session.Apply(new LiveInput(ViewAction.NextStep));
@@ -87,7 +89,7 @@ public sealed class TalkPlaybackTests : IClassFixture<TrainedRun>, IDisposable
         var again = Frame();
         Assert.Contains("talk=2/3", states[^1]);
         Assert.Equal(1f, session.Scene.Temperature);
-        Assert.Equal(forwards, states[^1]);
+        Assert.Equal(forwards, WithoutMarker(states[^1]));
         Assert.Equal(explorer.AsSpan(0, Pixels).ToArray(), again.AsSpan(0, Pixels).ToArray(), (a, b) => Math.Abs(a - b) < 1e-5);
 
         // There is no step after the last: the HUD says so and nothing changes.

@@ -45,6 +45,37 @@ internal static class XDisplay
     /// <summary>Sends a key press and release (an xdotool key name) to the window.</summary>
     public static void Key(string windowId, string key) => ExternalTools.Run("xdotool", "key", "--window", windowId, key);
 
+    /// <summary>Moves the pointer to (<paramref name="x"/>, <paramref name="y"/>) in the window's pixels, raising it so the pointer's events go to it.</summary>
+    public static void PointerTo(string windowId, int x, int y)
+    {
+        ExternalTools.Run("xdotool", "windowraise", windowId);
+        ExternalTools.Run("xdotool", "mousemove", "--window", windowId, "--sync", x.ToString(), y.ToString());
+    }
+
+    /// <summary>A left click at a place in the window, through the X server's input (XTEST), as a mouse gives it.</summary>
+    public static void Click(string windowId, int x, int y)
+    {
+        PointerTo(windowId, x, y);
+        ExternalTools.Run("xdotool", "click", "1");
+    }
+
+    /// <summary>Presses the left button at <paramref name="from"/>, moves to <paramref name="to"/> in a few steps and releases it there.</summary>
+    public static void Drag(string windowId, (int X, int Y) from, (int X, int Y) to, int steps = 8)
+    {
+        PointerTo(windowId, from.X, from.Y);
+        ExternalTools.Run("xdotool", "mousedown", "1");
+        for (var step = 1; step <= steps; step++)
+        {
+            ExternalTools.Run("xdotool", "mousemove", "--window", windowId, "--sync",
+                (from.X + (to.X - from.X) * step / steps).ToString(), (from.Y + (to.Y - from.Y) * step / steps).ToString());
+            Thread.Sleep(30); // Moves spread over frames, as a hand's are.
+        }
+        ExternalTools.Run("xdotool", "mouseup", "1");
+    }
+
+    /// <summary>One step of the wheel where the pointer is: up (button 4) or down (button 5).</summary>
+    public static void Wheel(bool up) => ExternalTools.Run("xdotool", "click", up ? "4" : "5");
+
     /// <summary>The window's pixels as RGB bytes, rows top to bottom (xwd through ImageMagick).</summary>
     public static byte[] Capture(string windowId, int width, int height)
     {
