@@ -69,7 +69,7 @@ internal sealed class KeyMap
         Group("F", "freeze or release the layer's animation", ViewAction.ToggleFreeze, GlfwKey.F),
         Group("+ / = / keypad +", "speed the animation up", ViewAction.SpeedUp, GlfwKey.Equal, GlfwKey.KpAdd),
         Group("- / keypad -", "slow the animation down", ViewAction.SlowDown, GlfwKey.Minus, GlfwKey.KpSubtract),
-        Group("Space", "pause or resume the animation", ViewAction.ToggleAnimationPause, GlfwKey.Space) with { Hint = "Space pause" },
+        Group("Space", "pause or resume the animation", ViewAction.ToggleAnimationPause, GlfwKey.Space),
         Group("T", "pause or resume training", ViewAction.ToggleTrainingPause, GlfwKey.T) with { Hint = "T training" },
         Group("C", "hide or show the HUD", ViewAction.ToggleHud, GlfwKey.C),
         new("I / Shift+I", "interpolate two test digits: the layer alone / every layer",

@@ -144,6 +144,8 @@ internal sealed partial class LiveSession
         Frame.Footer = _scene.View.ShowHud ? _footer : "";
         Frame.Caption = _talk?.Current?.Caption ?? [];
         Frame.Blank = _scene.View.Blank;
+        Frame.Panels = _scene.View.Panels;
+        Frame.CaptionLines = _talk?.CaptionLines ?? 0;
     }
 
     private void PullTraining(LiveTraining live, TimeSpan now)

@@ -1,4 +1,5 @@
 using LvaeLive.Model.Hierarchy;
+using LvaeLive.Shaders.Canvas;
 
 namespace LvaeLive.Host.Live;
 
@@ -31,6 +32,8 @@ internal sealed class ViewState
     public ExplorerColumns ExplorerColumns { get; private set; } = ExplorerColumns.Redraws;
     public bool ShowHelp { get; private set; }
     public bool ShowHud { get; private set; } = true;
+    /// <summary>The panels shown (a talk may hide some).</summary>
+    public CanvasPanels Panels { get; set; } = CanvasPanels.All;
     /// <summary>The screen is black (a presenter's pause); everything goes on behind it.</summary>
     public bool Blank { get; private set; }
 

@@ -1,5 +1,6 @@
 using LvaeLive.Host.Live;
 using LvaeLive.Model.Hierarchy;
+using LvaeLive.Shaders.Canvas;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
 
@@ -24,13 +25,14 @@ namespace LvaeLive.Host.Talks;
 /// training = false
 /// speed = 1
 /// temperature = 0.8
+/// panels = ["digits"]        # or "all"; any of digits, map, reconstructions, curves (the others give their room)
 /// [step.layers]
 /// 5 = { class = 7 }          # layer 5 only
 /// </code></example>
 internal static class TalkFile
 {
     private static readonly string[] StepKeys =
-        ["caption", "mode", "columns", "layer", "tile", "point", "transition", "easing", "hold", "training", "speed", "temperature"];
+        ["caption", "mode", "columns", "layer", "tile", "point", "transition", "easing", "hold", "training", "speed", "temperature", "panels"];
 
     /// <summary>What a talk may refer to: the model's depth, the view's test digits and the run's bookmarks.</summary>
     public sealed record Limits(int Depth, int Tiles, int TestDigits, IReadOnlyCollection<string> Bookmarks);
@@ -99,6 +101,7 @@ internal static class TalkFile
                     "training" => step with { Training = value is BooleanValueSyntax b ? b.Value : throw Error(value, "training is true or false") },
                     "speed" => step with { Speed = Positive(value, "speed") },
                     "temperature" => step with { Temperature = (float)Positive(value, "temperature") },
+                    "panels" => step with { Panels = Panels(value) },
                     _ => throw Error(item, $"unknown key '{key}' in a step; a step may set {string.Join(", ", StepKeys)}"),
                 };
             }
@@ -143,6 +146,27 @@ internal static class TalkFile
             return modes.FirstOrDefault(m => ViewState.ModeName(m) == text) is var mode && ViewState.ModeName(mode) == text
                 ? mode
                 : throw Error(value, $"mode '{text}' is not one of {string.Join(", ", modes.Select(ViewState.ModeName))}");
+        }
+
+        private CanvasPanels Panels(ValueSyntax value)
+        {
+            if (value is StringValueSyntax { Value: "all" }) return CanvasPanels.All;
+            if (value is not ArraySyntax { Items.ChildrenCount: >= 1 } names)
+                throw Error(value, "panels is \"all\" or a list of digits, map, reconstructions, curves");
+            var panels = (CanvasPanels)0;
+            for (var i = 0; i < names.Items.ChildrenCount; i++)
+            {
+                var item = names.Items.GetChild(i)!.Value!;
+                panels |= Text(item) switch
+                {
+                    "digits" => CanvasPanels.Digits,
+                    "map" => CanvasPanels.Map,
+                    "reconstructions" => CanvasPanels.Reconstructions,
+                    "curves" => CanvasPanels.Curves,
+                    var other => throw Error(item, $"'{other}' is not a panel: digits, map, reconstructions or curves"),
+                };
+            }
+            return panels;
         }
 
         private IReadOnlyList<string> Caption(ValueSyntax value) => value switch

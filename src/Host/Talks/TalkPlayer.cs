@@ -1,6 +1,7 @@
 using LvaeLive.Host.Live;
 using LvaeLive.Model.Hierarchy;
 using LvaeLive.Model.Live;
+using LvaeLive.Shaders.Canvas;
 
 namespace LvaeLive.Host.Talks;
 
@@ -34,6 +35,7 @@ internal sealed class TalkPlayer
     public int Count => _talk.Steps.Count;
     public TalkStep? Current => Index < 0 ? null : _talk.Steps[Index];
     public string Position => $"step {Index + 1}/{Count}";
+    public int CaptionLines => _talk.CaptionLines;
 
     /// <summary>
     /// Goes to step <paramref name="index"/> (kept within the talk) and applies it as the steps up to it leave the view,
@@ -65,6 +67,7 @@ internal sealed class TalkPlayer
             Tile = Last(s => s.Tile, 0),
             Speed = Last(s => s.Speed, 1.0),
             Temperature = Last(s => s.Temperature, 1f),
+            Panels = Last(s => s.Panels, CanvasPanels.All),
             Training = steps.Select(s => s.Training).LastOrDefault(v => v is not null),
             Point = Enumerable.Range(0, steps[^1].Point.Length)
                 .Select(layer => steps.Select(s => s.Point[layer]).LastOrDefault(source => source is not null))
@@ -97,6 +100,7 @@ internal sealed class TalkPlayer
         if (step.Tile is { } tile) scene.SelectTileAt(tile);
         if (step.Speed is { } speed) scene.Clock.SetSpeed(speed);
         if (step.Temperature is { } temperature) scene.Temperature = temperature;
+        if (step.Panels is { } panels) view.Panels = panels;
         if (step.Training is { } train) training?.SetPaused(!train);
         var layers = step.Point.Select(source => source is not null).ToArray();
         if (!layers.Any(set => set)) return;

@@ -1,5 +1,6 @@
 using LvaeLive.Host.Live;
 using LvaeLive.Model.Hierarchy;
+using LvaeLive.Shaders.Canvas;
 
 namespace LvaeLive.Host.Talks;
 
@@ -28,6 +29,7 @@ internal sealed record TalkStep
     public bool? Training { get; init; }
     public double? Speed { get; init; }
     public float? Temperature { get; init; }
+    public CanvasPanels? Panels { get; init; }
 }
 
 /// <summary>A talk: its steps in order, and the file they came from.</summary>
@@ -35,4 +37,7 @@ internal sealed record Talk(string Path, IReadOnlyList<TalkStep> Steps)
 {
     /// <summary>How long the talk lasts when recorded: every step's hold.</summary>
     public double Seconds => Steps.Sum(step => step.Hold);
+
+    /// <summary>The caption band's lines: the longest caption's, so that the layout stays put from step to step.</summary>
+    public int CaptionLines => Steps.Max(step => step.Caption.Count);
 }

@@ -11,6 +11,17 @@ public sealed record CurveSeries(string Name, ReadOnlyMemory<float> Values);
 /// <summary>One small plot of the curves panel; its series share auto-scaled axes. X labels are sample index x StepsPerSample.</summary>
 public sealed record CurvePlot(string Title, IReadOnlyList<CurveSeries> Series, float StepsPerSample = 1);
 
+/// <summary>The canvas's four panels, as flags: a talk may show only some of them.</summary>
+[Flags]
+public enum CanvasPanels
+{
+    Digits = 1,
+    Map = 2,
+    Reconstructions = 4,
+    Curves = 8,
+    All = Digits | Map | Reconstructions | Curves,
+}
+
 public enum ColourMap
 {
     Grey = 0,
@@ -75,6 +86,9 @@ public sealed class CanvasFrame
 
     /// <summary>Lines of caption that the layout keeps a band for, across the canvas above the footer (0: no band).</summary>
     public int CaptionLines { get; set; }
+
+    /// <summary>The panels shown; hidden ones give their room to the others.</summary>
+    public CanvasPanels Panels { get; set; } = CanvasPanels.All;
 
     /// <summary>User scale for text and spacing on top of the size-based one, 0.5..3.</summary>
     public float UiScale { get; set; } = 1f;

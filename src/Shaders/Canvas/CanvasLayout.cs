@@ -25,7 +25,9 @@ public readonly record struct CanvasLayout(
     private const float MinDigitsShare = 0.3f, MaxDigitsShare = 0.42f;
 
     /// <param name="captionLines">Lines of caption to make room for (0: none, the panels reach the footer).</param>
-    public static CanvasLayout Compute(int width, int height, float uiScale, int captionLines = 0)
+    /// <param name="panels">The panels shown: all in their usual places, or else the shown ones side by side, each
+    /// as wide as the others (a hidden panel gets an empty rectangle).</param>
+    public static CanvasLayout Compute(int width, int height, float uiScale, int captionLines = 0, CanvasPanels panels = CanvasPanels.All)
     {
         var scale = uiScale * Math.Clamp(Math.Min(width / 1280f, height / 720f), 0.75f, 3f);
         var margin = Px(12, scale);
@@ -45,8 +47,22 @@ public readonly record struct CanvasLayout(
         // A panel's content is its width less the padding, and its height less the padding and a title line (about 1.3
         // title heights): the width at which a square grid fills the height.
         var squareWidth = body.Height - (int)(titlePixels * 1.3f) - padding;
-        var (digits, map, reconstructions, curves) = width >= WideAspect * height ? Columns(body, gap, squareWidth) : Rows(body, gap);
+        var (digits, map, reconstructions, curves) = panels == CanvasPanels.All
+            ? width >= WideAspect * height ? Columns(body, gap, squareWidth) : Rows(body, gap)
+            : SideBySide(body, gap, panels);
         return new CanvasLayout(scale, margin, gap, padding, bodyPixels, titlePixels, captionPixels, header, footer, caption, digits, map, reconstructions, curves);
+    }
+
+    /// <summary>The shown panels in equal columns, in the usual order; the hidden ones empty.</summary>
+    private static (Rect, Rect, Rect, Rect) SideBySide(Rect body, int gap, CanvasPanels panels)
+    {
+        CanvasPanels[] order = [CanvasPanels.Digits, CanvasPanels.Map, CanvasPanels.Reconstructions, CanvasPanels.Curves];
+        var shown = order.Where(panel => panels.HasFlag(panel)).ToArray();
+        var width = Math.Max((body.Width - (shown.Length - 1) * gap) / Math.Max(shown.Length, 1), 1);
+        var rects = order.Select(panel => Array.IndexOf(shown, panel) is var column and >= 0
+            ? body with { X = body.X + column * (width + gap), Width = width }
+            : new Rect(body.X, body.Y, 0, 0)).ToArray();
+        return (rects[0], rects[1], rects[2], rects[3]);
     }
 
     /// <summary>Digits | map | reconstructions over curves; the map takes four sevenths of what the digits leave.</summary>

@@ -86,7 +86,7 @@ public sealed partial class CanvasRenderer : IDisposable
     {
         CanvasLimits.Validate(frame);
         var extent = target.Extent;
-        var layout = CanvasLayout.Compute((int)extent.Width, (int)extent.Height, frame.UiScale, frame.CaptionLines);
+        var layout = CanvasLayout.Compute((int)extent.Width, (int)extent.Height, frame.UiScale, frame.CaptionLines, frame.Panels);
         var atlas = _resources.EnsureAtlas(layout.BodyPixels, layout.TitlePixels, layout.CaptionPixels);
         var upload = _resources.Uploads[slot.Index];
         upload.Reset();
@@ -115,10 +115,10 @@ public sealed partial class CanvasRenderer : IDisposable
         else
         {
             ComposeChrome(layout, frame);
-            ComposeDigits(layout, frame, upload);
-            ComposeReconstructions(layout, frame, upload);
-            ComposeMap(layout, frame, upload);
-            ComposeCurves(layout, frame, upload);
+            if (frame.Panels.HasFlag(CanvasPanels.Digits)) ComposeDigits(layout, frame, upload);
+            if (frame.Panels.HasFlag(CanvasPanels.Reconstructions)) ComposeReconstructions(layout, frame, upload);
+            if (frame.Panels.HasFlag(CanvasPanels.Map)) ComposeMap(layout, frame, upload);
+            if (frame.Panels.HasFlag(CanvasPanels.Curves)) ComposeCurves(layout, frame, upload);
             ComposeCaption(layout, frame);
             ComposeHelp(layout, frame, extent);
         }

@@ -128,7 +128,7 @@ public class KeyMapTests
     [Fact]
     public void TheFooterHintsComeFromTheTableAndNameOnlyTheModelsLayers()
     {
-        Assert.Equal("H help   Tab tile   1-3 layer   arrows nudge   Space pause   T training   E explorer   R record   S screenshot   Q quit",
+        Assert.Equal("H help   Tab tile   1-3 layer   arrows nudge   T training   E explorer   R record   S screenshot   Q quit",
             new KeyMap(3).FooterHints);
         Assert.Contains("   1 layer   ", new KeyMap(1).FooterHints);
         // Every hinted key is one the help overlay lists.

@@ -158,5 +158,41 @@ public sealed class LiveWindowTests : IDisposable
         return (float.Parse(value[0], CultureInfo.InvariantCulture), float.Parse(value[1], CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public void ATalkStepsWithThePresenterRemotesKeysAndTheScreenBlanks()
+    {
+        XDisplay.Require();
+        TinyRun.Checkpoint(_folder["run"], steps: 20);
+        File.WriteAllText(_folder["talk.toml"], """
+            [[step]]
+            caption = "the walk"
+
+            [[step]]
+            caption = "the explorer"
+            mode = "explorer"
+
+            [[step]]
+            mode = "style-swap"
+            """);
+        using var live = new LiveProcess(new Dictionary<string, string>(),
+            "live", "--checkpoint", _folder["run"], "--no-train", "--talk", _folder["talk.toml"], "--size", "640x400", "--threads", "1", "--fps-cap", "30");
+        live.WaitForLine(l => l.StartsWith("state: ") && l.Contains("mode=walk") && l.EndsWith("talk=1/3"), Patience, "the talk's first step");
+        var window = XDisplay.FindWindow("LvaeLive", Patience);
+
+        void Press(string key, params string[] expected)
+        {
+            XDisplay.Key(window, key);
+            live.WaitForLine(l => l.StartsWith("state:") && expected.All(l.Contains), Patience, $"'{string.Join(" ", expected)}' after {key}");
+        }
+        Press("Next", "mode=explorer", "talk=2/3");      // PageDown: what presenter remotes send for "next"
+        Press("Next", "mode=style-swap", "talk=3/3");
+        Press("Prior", "mode=explorer", "talk=2/3");     // PageUp: "previous"
+        Press("b", "blank=on");
+        Press("period", "blank=off");
+        XDisplay.Key(window, "Escape");
+        live.WaitForLine(l => l == "state: quit", Patience, "quit");
+        Assert.Equal(0, live.WaitForExit(Patience));
+    }
+
     public void Dispose() => _folder.Dispose();
 }

@@ -2,6 +2,7 @@ using LvaeLive.Host.Live;
 using LvaeLive.Host.Talks;
 using LvaeLive.Host.Tests.Recording;
 using LvaeLive.Model.Hierarchy;
+using LvaeLive.Shaders.Canvas;
 
 namespace LvaeLive.Host.Tests.Talks;
 
@@ -33,6 +34,7 @@ public sealed class TalkFileTests : IDisposable
             training = false
             speed = 2
             temperature = 0.8
+            panels = ["digits", "map"]
             [step.layers]
             1 = { class = 4 }
             2 = { bookmark = "b1" }
@@ -50,6 +52,7 @@ public sealed class TalkFileTests : IDisposable
         Assert.Equal(9, first.Tile);
         Assert.Equal(new PointSource?[] { new PointSource.DigitClass(4), new PointSource.Bookmarked("b1"), new PointSource.TestDigit(7) }, first.Point);
         Assert.Equal((0.5, Easing.Linear, 2.5, false, 2.0, 0.8f), (first.Transition, first.Easing, first.Hold, first.Training, first.Speed, first.Temperature));
+        Assert.Equal(CanvasPanels.Digits | CanvasPanels.Map, first.Panels);
         var second = talk.Steps[1];
         Assert.Equal(["three"], second.Caption);
         Assert.Null(second.Mode);
@@ -70,6 +73,7 @@ public sealed class TalkFileTests : IDisposable
     [InlineData("title = \"x\"\n", "talk.toml:1:1: unknown key 'title' outside a step")]
     [InlineData("[[step]]\ncaption = \"unclosed\n", "talk.toml:2:")]
     [InlineData("", "talk.toml:1:1: the talk has no [[step]]")]
+    [InlineData("[[step]]\npanels = [\"digits\", \"graph\"]\n", "talk.toml:2:21: 'graph' is not a panel")]
     public void AMistakeIsReportedAtItsLineAndColumn(string text, string expected)
     {
         var error = Assert.Throws<InvalidDataException>(() => Load(text));
