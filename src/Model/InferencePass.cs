@@ -29,6 +29,18 @@ public sealed record InferencePass(
         return LogLikelihood - kl.mul(beta);
     }
 
+    /// <summary>
+    /// The batch's training objective with free bits (Kingma et al., 2016): the mean log-likelihood less beta times each
+    /// layer's batch-mean KL, where a layer's KL is not penalised below <paramref name="freeBits"/> nats, so that the
+    /// optimiser gains nothing by closing a layer whose KL is already small. A scalar tensor, to maximise.
+    /// </summary>
+    public Tensor FreeBitsObjective(Scalar beta, Scalar freeBits)
+    {
+        var kl = Kl[0].mean().clamp_min(freeBits);
+        for (var i = 1; i < Kl.Length; i++) kl = kl.add(Kl[i].mean().clamp_min(freeBits), HeldScalar.One);
+        return LogLikelihood.mean() - kl.mul(beta);
+    }
+
     /// <summary>log p(x, z) - log q(z | x) per example: the importance weight of this sample.</summary>
     public Tensor LogImportanceWeight()
     {

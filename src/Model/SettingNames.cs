@@ -24,6 +24,7 @@ public sealed class SettingNames
         [nameof(TrainOptions.BatchSize)] = "--batch-size",
         [nameof(TrainOptions.LearningRate)] = "--lr",
         [nameof(TrainOptions.WarmupEpochs)] = "--warmup-epochs",
+        [nameof(TrainOptions.FreeBits)] = "--free-bits",
         [nameof(TrainOptions.Seed)] = "--seed",
         [nameof(TrainOptions.TrainLimit)] = "--train-limit",
     };

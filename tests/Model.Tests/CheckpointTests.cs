@@ -123,6 +123,7 @@ public sealed class CheckpointTests : IDisposable
     [InlineData("training.batchSize", "1", "training.batchSize is 1; it must be at least 2 for batch norm")]
     [InlineData("training.learningRate", "0", "training.learningRate is 0; it must be a positive number up to 3.4E+37 (Adam's first step, ten times the rate, must fit in float32)")]
     [InlineData("training.gradientClip", "-4", "training.gradientClip is -4; it must be a positive finite number")]
+    [InlineData("training.freeBits", "-1", "training.freeBits is -1; it must be 0 (off) or a positive finite number of nats")]
     [InlineData("progress.epoch", "-5", "progress.epoch is -5; it must be 0 or more")]
     [InlineData("progress.stepInEpoch", "-1", "progress.stepInEpoch is -1; it must be 0 or more")]
     [InlineData("progress.learningRate", "-0.001", "progress.learningRate is -0.001; it must be a positive number up to 3.4E+37")]

@@ -9,6 +9,22 @@ public sealed class ElboTermTests
     private static Tensor Row(params float[] values) => tensor(values).reshape(1, values.Length);
 
     [Fact]
+    public void FreeBitsPenaliseEachLayersMeanKlOnlyAboveTheFloorAndTakeNoGradientBelowIt()
+    {
+        // Mean log-likelihood -15; layer 1's mean KL 1 is lifted to the floor 2, layer 2's 4 stays: -15 - 0.5 (2 + 4) = -18.
+        var kl1 = tensor(new[] { 0.5f, 1.5f }, requires_grad: true);
+        var kl2 = tensor(new[] { 3f, 5f }, requires_grad: true);
+        var pass = new InferencePass([], [], [], [], [], [kl1, kl2], tensor(new[] { -10f, -20f }));
+        using var beta = new HeldScalar(0.5);
+        using var floor = new HeldScalar(2);
+        var objective = pass.FreeBitsObjective(beta.Value, floor.Value);
+        Assert.Equal(-18f, objective.item<float>(), 5);
+        objective.backward();
+        Assert.Equal([0f, 0f], kl1.grad!.data<float>().ToArray());
+        Assert.Equal([-0.25f, -0.25f], kl2.grad!.data<float>().ToArray());
+    }
+
+    [Fact]
     public void KlBetweenDiagonalGaussiansMatchesHandValue()
     {
         // Dim 1: q = N(1, 0.5), p = N(0, 2): 1/2 (ln 4 + (0.5 + 1) / 2 - 1) = 0.5681472.

@@ -15,6 +15,7 @@ internal sealed class ModelOptions
     public readonly Option<string?> Model = new("--model") { Description = "lvae (Ladder VAE) or vae (the paper's bottom-up hierarchical VAE)." };
     public readonly Option<string?> BatchNorm = new("--batch-norm") { Description = "on or off: batch normalization on every dense layer." };
     public readonly Option<double?> WarmupEpochs = new("--warmup-epochs") { Description = "Epochs over which the KL weight beta rises from 0 to 1 (0 = off)." };
+    public readonly Option<double?> FreeBits = new("--free-bits") { Description = "Nats per layer below which a layer's KL is not penalised (free bits, Kingma et al. 2016), to keep upper layers in use; 0 = off." };
     public readonly Option<string?> Layers = new("--layers") { Description = "Latent sizes from the bottom layer up, e.g. 64,32,16,8,4." };
     public readonly Option<string?> Hidden = new("--hidden") { Description = "Hidden widths of each layer's MLP, e.g. 512,256,128,64,32." };
     public readonly Option<string?> Likelihood = new("--likelihood") { Description = "bernoulli (binarized pixels, the paper's) or gaussian (grey levels)." };
@@ -27,7 +28,7 @@ internal sealed class ModelOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Preset, Model, BatchNorm, WarmupEpochs, Layers, Hidden, Likelihood, SeparateTopDown, Epochs, BatchSize, LearningRate, Seed, TrainLimit })
+        foreach (var option in new Option[] { Preset, Model, BatchNorm, WarmupEpochs, FreeBits, Layers, Hidden, Likelihood, SeparateTopDown, Epochs, BatchSize, LearningRate, Seed, TrainLimit })
             command.Options.Add(option);
     }
 
@@ -41,7 +42,7 @@ internal sealed class ModelOptions
         if (shape.Length > 0 && Config(parsed) is var asked && !asked.Equals(saved))
             throw new ArgumentException($"{continuing} and {string.Join(", ", shape)} conflict: {runFolder} holds a {saved.Describe()} model, not the " +
                 $"{asked.Describe()} model asked for; drop {string.Join(", ", shape)} to continue that run, or start a new one");
-        var recipe = Given(parsed, Preset, WarmupEpochs, BatchSize, LearningRate, Seed, TrainLimit);
+        var recipe = Given(parsed, Preset, WarmupEpochs, FreeBits, BatchSize, LearningRate, Seed, TrainLimit);
         if (recipe.Length > 0)
             throw new ArgumentException($"{continuing} and {string.Join(", ", recipe)} conflict: a saved run keeps the recipe it was started with " +
                 $"(only --epochs may change); drop {string.Join(", ", recipe)}, or start a new run");
@@ -83,6 +84,7 @@ internal sealed class ModelOptions
             BatchSize = parsed.GetValue(BatchSize) ?? preset.BatchSize,
             LearningRate = parsed.GetValue(LearningRate) ?? preset.LearningRate,
             WarmupEpochs = parsed.GetValue(WarmupEpochs) ?? preset.WarmupEpochs,
+            FreeBits = parsed.GetValue(FreeBits) ?? preset.FreeBits,
             Seed = parsed.GetValue(Seed) ?? preset.Seed,
             TrainLimit = parsed.GetValue(TrainLimit) ?? preset.TrainLimit,
         }).Validated();

@@ -15,6 +15,8 @@ public sealed record TrainOptions
     public double GradientClip { get; init; } = 4;
     /// <summary>Adam's epsilon, as the reference code (1e-4, not PyTorch's 1e-8).</summary>
     public double AdamEpsilon { get; init; } = 1e-4;
+    /// <summary>Nats per layer below which a layer's batch-mean KL is not penalised (free bits; 0 = off, the paper's objective).</summary>
+    public double FreeBits { get; init; }
     /// <summary>Multiply the learning rate by this after every epoch (1 = constant), to settle faster on short schedules.</summary>
     public double LearningRateDecay { get; init; } = 1.0;
 
@@ -38,6 +40,7 @@ public sealed record TrainOptions
         names.Require(GradientClip > 0 && double.IsFinite(GradientClip), nameof(GradientClip), GradientClip, "it must be a positive finite number");
         names.Require(AdamEpsilon > 0 && double.IsFinite(AdamEpsilon), nameof(AdamEpsilon), AdamEpsilon, "it must be a positive finite number");
         names.Require(LearningRateDecay > 0 && double.IsFinite(LearningRateDecay), nameof(LearningRateDecay), LearningRateDecay, "it must be a positive finite number");
+        names.Require(FreeBits >= 0 && double.IsFinite(FreeBits), nameof(FreeBits), FreeBits, "it must be 0 (off) or a positive finite number of nats");
         // Seed: every int is a seed.
         return this;
     }

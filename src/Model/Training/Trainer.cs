@@ -19,6 +19,7 @@ public sealed class Trainer : IDisposable
     private readonly EpochData _epochData;
     private readonly AdamOptimizer _optimizer;
     private readonly HeldScalar _beta = new(0);
+    private readonly HeldScalar _freeBits;
     private readonly IList<Parameter> _parameters;
     // Batch norm's running statistics, and a copy taken before each step: a skipped step's forward pass has already
     // folded its non-finite activations into them, so they are put back.
@@ -28,6 +29,7 @@ public sealed class Trainer : IDisposable
     {
         Model = model;
         Options = options.Validated();
+        _freeBits = new HeldScalar(Options.FreeBits);
         Device = device;
         var images = Options.TrainLimit > 0 ? train.Take(Options.TrainLimit) : train;
         _trainImages = tensor(images.GreyLevels, [images.Count, LvaeConfig.ImagePixels], device: device);
@@ -66,7 +68,8 @@ public sealed class Trainer : IDisposable
             using (no_grad()) foreach (var (live, beforeStep) in _normBuffers) beforeStep.copy_(live);
             var x = _epochData.Batch(Progress.StepInEpoch, Options.BatchSize);
             var pass = Model.Infer(x, _noiseGenerator);
-            var loss = -pass.Elbo(_beta.Of(stepBeta)).mean();
+            // Without free bits, exactly the paper's objective (and the stored runs' numbers).
+            var loss = Options.FreeBits > 0 ? -pass.FreeBitsObjective(_beta.Of(stepBeta), _freeBits.Value) : -pass.Elbo(_beta.Of(stepBeta)).mean();
             // One read-back for every number the progress display needs: loss, log-likelihood, KL per layer.
             var summary = cat([loss.reshape(1), pass.LogLikelihood.mean().reshape(1), stack(pass.Kl.Select(k => k.mean())).reshape(-1)])
                 .detach().cpu().data<float>().ToArray();
@@ -164,6 +167,7 @@ public sealed class Trainer : IDisposable
     {
         _optimizer.Dispose();
         _beta.Dispose();
+        _freeBits.Dispose();
         foreach (var (_, beforeStep) in _normBuffers) beforeStep.Dispose();
         _epochData.Dispose();
         _noiseGenerator.Dispose();
