@@ -37,7 +37,7 @@ internal static class BenchTrainCommand
         table.AddRow("step time (median)", $"{r.StepSeconds * 1e3:F2} ms");
         table.AddRow("FLOPs per step (6 m k n per dense layer)", $"{r.StepFlops / 1e9:F3} GFLOP");
         table.AddRow("step FLOP rate", $"{r.StepFlopsPerSecond / 1e9:F1} GFLOP/s");
-        table.AddRow("torch.mm 2048 x 2048 float32", $"{r.MatmulFlopsPerSecond / 1e9:F1} GFLOP/s");
+        table.AddRow($"torch.mm {MatmulRate.Side} x {MatmulRate.Side} float32", $"{r.MatmulFlopsPerSecond / 1e9:F1} GFLOP/s");
         table.AddRow("step rate, % of mm", $"{r.FractionOfMatmul * 100:F0} % (target {TargetFractionOfMatmul * 100:F0} %)");
         if (r.FractionOfMatmul < TargetFractionOfMatmul)
         {

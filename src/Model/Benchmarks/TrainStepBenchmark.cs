@@ -25,8 +25,6 @@ public sealed record TrainStepReport(
 /// </summary>
 public static class TrainStepBenchmark
 {
-    private const int MatmulSide = 2048;
-
     public static TrainStepReport Run(LvaeConfig config, int batchSize, Device device, int repeats = 30)
     {
         manual_seed(1);
@@ -40,18 +38,9 @@ public static class TrainStepBenchmark
         var stepFlops = dense.Sum(l => 6.0 * batchSize * l.Inputs * l.Outputs);
         var norms = model.modules().OfType<DenseBatchNorm>().Select(n => n.parameters().First().shape[0]).ToArray();
 
-        return new TrainStepReport(batchSize, step, stepFlops, MatmulRate(device, repeats),
+        return new TrainStepReport(batchSize, step, stepFlops, MatmulRate.Measure(device, repeats),
             MatrixProducts(dense, batchSize, device, repeats), BatchNorms(norms, batchSize, device, repeats),
             DecodeGrid(model, 64), 64, get_num_threads());
-    }
-
-    /// <summary>FLOP/s of a square float32 matrix product, the most this machine's libtorch does.</summary>
-    private static double MatmulRate(Device device, int repeats)
-    {
-        using var a = randn(MatmulSide, MatmulSide, device: device);
-        using var b = randn(MatmulSide, MatmulSide, device: device);
-        var seconds = Timing.Median(() => { using var c = a.mm(b); Synchronize(device); }, repeats);
-        return 2.0 * MatmulSide * MatmulSide * MatmulSide / seconds;
     }
 
     /// <summary>The three products of each dense layer in a step: forward, gradient of the input, of the weight.</summary>
@@ -68,7 +57,7 @@ public static class TrainStepBenchmark
                 g.mm(w);
                 g.t().mm(x);
             }
-            Synchronize(device);
+            MatmulRate.Synchronize(device);
         }, repeats);
     }
 
@@ -80,7 +69,7 @@ public static class TrainStepBenchmark
         {
             using var inner = NewDisposeScope();
             foreach (var (norm, x) in parts) norm.call(x).sum().backward();
-            Synchronize(device);
+            MatmulRate.Synchronize(device);
         }, repeats);
     }
 
@@ -91,10 +80,5 @@ public static class TrainStepBenchmark
         var inputs = model.Config.LatentSizes.Select(size => LayerInput.Noise(Enumerable.Range(0, digits * size).Select(i => MathF.Sin(i)).ToArray())).ToArray();
         var image = new float[digits * LvaeConfig.ImagePixels];
         return Timing.Median(() => copy.Decode(inputs, digits, image), 200, warmup: 10);
-    }
-
-    private static void Synchronize(Device device)
-    {
-        if (device.type == DeviceType.CUDA) cuda.synchronize();
     }
 }
