@@ -37,6 +37,21 @@ public abstract class HierarchicalModel : nn.Module
     public abstract InferencePass Infer(Tensor x, Generator? noise);
 
     /// <summary>
+    /// What inference computes once per image in an importance-weighted evaluation, whatever the draw: each tensor (B, D).
+    /// </summary>
+    internal abstract (Tensor Mean, Tensor Variance)[] PerImage(Tensor x);
+
+    /// <summary>The modules that <see cref="PerImage"/> runs: in an evaluation their work is done once per image, not per draw.</summary>
+    internal abstract IEnumerable<nn.Module> PerImageModules { get; }
+
+    /// <summary>
+    /// log p(x, z_s) - log q(z_s | x) for <paramref name="samples"/> draws per image of x (B, 784), all drawn in one
+    /// batch from what <see cref="PerImage"/> gave: shape (samples * B), draw s of image b at s * B + b. The draws are
+    /// those of <see cref="Infer"/> on x repeated <paramref name="samples"/> times with the same generator.
+    /// </summary>
+    internal abstract Tensor LogWeights(Tensor x, (Tensor Mean, Tensor Variance)[] perImage, int samples, Generator noise);
+
+    /// <summary>
     /// Each layer's posterior (mean, variance) for a batch, without sampling: where a layer's posterior depends on
     /// the layer next to it, that layer is taken at its posterior mean.
     /// </summary>

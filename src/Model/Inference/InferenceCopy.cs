@@ -21,9 +21,7 @@ public sealed class InferenceCopy : IDisposable
     {
         Config = config;
         _device = device;
-        _model = ModelFactory.Create(config with { BatchNorm = false });
-        _model.MoveTo(device);
-        _model.eval();
+        _model = BatchNormFolding.EmptyCopy(config, device);
         _priorNoise = new Generator((ulong)seed, device);
     }
 
