@@ -115,7 +115,8 @@ public sealed class InferenceCopy : IDisposable
     private static void CopyOut(Tensor source, Span<float> destination)
     {
         using var onCpu = source.cpu().contiguous();
-        onCpu.data<float>().CopyTo(destination);
+        // The storage's bytes as one span: a block copy, where the element accessor copies float by float.
+        MemoryMarshal.Cast<byte, float>(onCpu.bytes).CopyTo(destination);
     }
 
     public void Dispose()
