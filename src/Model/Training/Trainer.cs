@@ -19,7 +19,7 @@ public sealed class Trainer : IDisposable
     private readonly EpochData _epochData;
     private readonly AdamOptimizer _optimizer;
     private readonly HeldScalar _beta = new(0);
-    private readonly IList<Parameter> _parameters;
+    private readonly HeldScalar _gradientClip;
     // Batch norm's running statistics, and a copy taken before each step: a skipped step's forward pass has already
     // folded its non-finite activations into them, so they are put back.
     private readonly (Tensor Live, Tensor BeforeStep)[] _normBuffers;
@@ -35,9 +35,9 @@ public sealed class Trainer : IDisposable
         _dataGenerator = new Generator((ulong)Options.Seed, device);
         _noiseGenerator = new Generator((ulong)Options.Seed + 1, device);
         _epochData = new EpochData(_trainImages, _dataGenerator, binarize: model.Config.Likelihood == Likelihood.Bernoulli);
-        _parameters = model.parameters().ToList();
+        _gradientClip = new HeldScalar(Options.GradientClip);
         _normBuffers = model.buffers().Select(buffer => (buffer, buffer.clone())).ToArray();
-        _optimizer = new AdamOptimizer(_parameters, Options.LearningRate, epsilon: Options.AdamEpsilon);
+        _optimizer = new AdamOptimizer(model.parameters(), Options.LearningRate, epsilon: Options.AdamEpsilon);
         Progress = new TrainingProgress { LearningRate = Options.LearningRate };
         _epochData.NextEpoch();
     }
@@ -79,7 +79,7 @@ public sealed class Trainer : IDisposable
             {
                 _optimizer.ZeroGrad();
                 loss.backward();
-                nn.utils.clip_grad_norm_(_parameters, Options.GradientClip);
+                _optimizer.ClipGradientNorm(_gradientClip);
                 _optimizer.Step();
             }
             var kl = summary.Skip(2).Select(v => (double)v).ToArray();
@@ -164,6 +164,7 @@ public sealed class Trainer : IDisposable
     {
         _optimizer.Dispose();
         _beta.Dispose();
+        _gradientClip.Dispose();
         foreach (var (_, beforeStep) in _normBuffers) beforeStep.Dispose();
         _epochData.Dispose();
         _noiseGenerator.Dispose();
