@@ -32,23 +32,31 @@ public static class TrainStepBenchmark
         model.MoveTo(device);
         var images = new MnistSplit(new float[batchSize * MnistSplit.PixelsPerImage].Select((_, i) => (i * 7919 % 255) / 255f).ToArray(), new byte[batchSize]);
         using var trainer = new Trainer(model, new TrainOptions { Epochs = 1_000_000, BatchSize = batchSize, WarmupEpochs = 0 }, images, device);
-        var step = Timing.Median(() => trainer.Step(), repeats);
 
         var dense = model.modules().OfType<Linear>().Select(l => (Inputs: l.weight!.shape[1], Outputs: l.weight.shape[0])).ToArray();
         var stepFlops = dense.Sum(l => 6.0 * batchSize * l.Inputs * l.Outputs);
         var norms = model.modules().OfType<DenseBatchNorm>().Select(n => n.parameters().First().shape[0]).ToArray();
 
-        return new TrainStepReport(batchSize, step, stepFlops, MatmulRate.Measure(device, repeats),
-            MatrixProducts(dense, batchSize, device, repeats), BatchNorms(norms, batchSize, device, repeats),
-            DecodeGrid(model, 64), 64, get_num_threads());
+        using var scope = NewDisposeScope();
+        var (mmA, mmB) = (randn(MatmulRate.Side, MatmulRate.Side, device: device), randn(MatmulRate.Side, MatmulRate.Side, device: device));
+        // Each repeat times every part once, so that a busy moment of a shared machine weighs on all of them alike.
+        var medians = Timing.MediansInterleaved(
+        [
+            () => trainer.Step(),
+            () => { using var c = mmA.mm(mmB); MatmulRate.Synchronize(device); },
+            MatrixProducts(dense, batchSize, device),
+            BatchNorms(norms, batchSize, device),
+        ], repeats);
+        var matmulRate = 2.0 * MatmulRate.Side * MatmulRate.Side * MatmulRate.Side / medians[1];
+        return new TrainStepReport(batchSize, medians[0], stepFlops, matmulRate, medians[2], medians[3], DecodeGrid(model, 64), 64, get_num_threads());
     }
 
     /// <summary>The three products of each dense layer in a step: forward, gradient of the input, of the weight.</summary>
-    private static double MatrixProducts((long Inputs, long Outputs)[] dense, int batch, Device device, int repeats)
+    /// <remarks>Its operands belong to the caller's dispose scope.</remarks>
+    private static Action MatrixProducts((long Inputs, long Outputs)[] dense, int batch, Device device)
     {
-        using var scope = NewDisposeScope();
         var operands = dense.Select(l => (X: randn(batch, l.Inputs, device: device), W: randn(l.Outputs, l.Inputs, device: device), G: randn(batch, l.Outputs, device: device))).ToArray();
-        return Timing.Median(() =>
+        return () =>
         {
             using var inner = NewDisposeScope();
             foreach (var (x, w, g) in operands)
@@ -58,19 +66,20 @@ public static class TrainStepBenchmark
                 g.t().mm(x);
             }
             MatmulRate.Synchronize(device);
-        }, repeats);
+        };
     }
 
-    private static double BatchNorms(long[] widths, int batch, Device device, int repeats)
+    /// <summary>Every batch norm of the model, forward and backward, at the step's shapes.</summary>
+    /// <remarks>Its modules and inputs belong to the caller's dispose scope.</remarks>
+    private static Action BatchNorms(long[] widths, int batch, Device device)
     {
-        using var scope = NewDisposeScope();
         var parts = widths.Select(w => (Norm: new DenseBatchNorm(w).to(device), X: randn(batch, w, device: device, requires_grad: true))).ToArray();
-        return Timing.Median(() =>
+        return () =>
         {
             using var inner = NewDisposeScope();
             foreach (var (norm, x) in parts) norm.call(x).sum().backward();
             MatmulRate.Synchronize(device);
-        }, repeats);
+        };
     }
 
     /// <summary>What the live view pays each frame: decoding a grid of digits from given noise with the inference copy.</summary>
