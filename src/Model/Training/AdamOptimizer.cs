@@ -45,34 +45,19 @@ public sealed class AdamOptimizer : IDisposable
     public AdamOptimizer(IEnumerable<Parameter> parameters, double learningRate, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
     {
         _parameters = parameters.ToArray();
-        var total = _parameters.Sum(p => p.numel());
-        var first = _parameters.Length > 0 ? _parameters[0] : throw new ArgumentException("Adam needs at least one parameter");
         using (no_grad())
         {
-            _values = empty(total, first.dtype, first.device).DetachFromDisposeScope();
-            _gradients = zeros(total, first.dtype, first.device).DetachFromDisposeScope();
-            _firstMoment = zeros(total, first.dtype, first.device).DetachFromDisposeScope();
-            _secondMoment = zeros(total, first.dtype, first.device).DetachFromDisposeScope();
-            using var scope = NewDisposeScope();
-            long offset = 0;
-            foreach (var parameter in _parameters)
-            {
-                var value = Slice(_values, parameter, offset);
-                value.copy_(parameter);
-                parameter.set_(value);
-                // A gradient that exists is accumulated in place by backward, so backward writes into the buffer.
-                parameter.grad = Slice(_gradients, parameter, offset);
-                offset += parameter.numel();
-            }
-            offset = 0;
-            _firstMoments = new Tensor[_parameters.Length];
-            _secondMoments = new Tensor[_parameters.Length];
+            _values = FlatStorage.Gather(_parameters);
+            Tensor[] gradients;
+            (_gradients, gradients) = FlatStorage.ZerosLike(_parameters);
+            // A gradient that exists is accumulated in place by backward, so backward writes into the buffer.
             for (var i = 0; i < _parameters.Length; i++)
             {
-                _firstMoments[i] = Slice(_firstMoment, _parameters[i], offset).DetachFromDisposeScope();
-                _secondMoments[i] = Slice(_secondMoment, _parameters[i], offset).DetachFromDisposeScope();
-                offset += _parameters[i].numel();
+                _parameters[i].grad = gradients[i];
+                gradients[i].Dispose(); // the parameter holds its own reference
             }
+            (_firstMoment, _firstMoments) = FlatStorage.ZerosLike(_parameters);
+            (_secondMoment, _secondMoments) = FlatStorage.ZerosLike(_parameters);
         }
         (_beta1, _beta2, _epsilon) = (beta1, beta2, epsilon);
         _initialLearningRate = LearningRate = learningRate;
@@ -116,8 +101,6 @@ public sealed class AdamOptimizer : IDisposable
         var denominator = _secondMoment.sqrt().div_(correction).add_(_epsilonScalar.Value, HeldScalar.One);
         _values.addcdiv_(_firstMoment, denominator, stepSize);
     }
-
-    private static Tensor Slice(Tensor buffer, Tensor like, long offset) => buffer.narrow(0, offset, like.numel()).view(like.shape);
 
     /// <summary>Writes the state as TorchSharp's Adam writes it (one parameter group, no AMSGrad).</summary>
     public void Save(BinaryWriter writer)
