@@ -57,6 +57,20 @@ public sealed class GenerativeModel : nn.Module
         return Gaussian.LogDensity(x, mean, variance);
     }
 
+    /// <summary>
+    /// log p(x | z_1) for many draws per image, shape (samples * B): z1 (samples * B, D_1) holds draw s of image b in
+    /// row s * B + b, and x (B, 784) is given once. With a Bernoulli likelihood x must be binary.
+    /// </summary>
+    internal Tensor LogLikelihoodOfDraws(Tensor x, Tensor z1, int samples)
+    {
+        var feature = _observationStack.call(z1);
+        if (_likelihood == Likelihood.Bernoulli)
+            return BernoulliPixels.LogLikelihoodOfDraws(x, _observationMean.call(feature), samples);
+        var (mean, variance) = GaussianObservation(feature);
+        using var repeated = x.repeat(samples, 1);
+        return Gaussian.LogDensity(repeated, mean, variance);
+    }
+
     /// <summary>E[x | z_1]: the Bernoulli means (pixel probabilities) or the Gaussian means, shape (B, 784).</summary>
     public Tensor ExpectedImage(Tensor z1)
     {

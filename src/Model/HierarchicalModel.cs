@@ -37,6 +37,21 @@ public abstract class HierarchicalModel : nn.Module
     public abstract InferencePass Infer(Tensor x, Generator? noise);
 
     /// <summary>
+    /// What inference computes once per image in an importance-weighted evaluation, whatever the draw: each tensor (B, D).
+    /// </summary>
+    internal abstract (Tensor Mean, Tensor Variance)[] PerImage(Tensor x);
+
+    /// <summary>The modules that <see cref="PerImage"/> runs: in an evaluation their work is done once per image, not per draw.</summary>
+    internal abstract IEnumerable<nn.Module> PerImageModules { get; }
+
+    /// <summary>
+    /// log p(x, z_s) - log q(z_s | x) for <paramref name="samples"/> draws per image of x (B, 784), all drawn in one
+    /// batch from what <see cref="PerImage"/> gave: shape (samples * B), draw s of image b at s * B + b. The draws are
+    /// those of <see cref="Infer"/> on x repeated <paramref name="samples"/> times with the same generator.
+    /// </summary>
+    internal abstract Tensor LogWeights(Tensor x, (Tensor Mean, Tensor Variance)[] perImage, int samples, Generator noise);
+
+    /// <summary>
     /// Each layer's posterior (mean, variance) for a batch, without sampling: where a layer's posterior depends on
     /// the layer next to it, that layer is taken at its posterior mean.
     /// </summary>
@@ -74,13 +89,8 @@ public abstract class HierarchicalModel : nn.Module
             throw new ArgumentException($"{latents.Length} layer latents given to a model with {Config.Depth} layers");
         var z = new Tensor[Config.Depth];
         var top = Config.Depth - 1;
-        var device = Device;
-        using (var zeros = torch.zeros(batch, Config.LatentSizes[top], device: device))
-        using (var ones = torch.ones(batch, Config.LatentSizes[top], device: device))
-        {
-            z[top] = latents[top].Resolve(zeros, ones, noise);
-            if (priorScales is not null) priorScales[top] = ones.clone();
-        }
+        z[top] = latents[top].ResolveStandard(batch, Config.LatentSizes[top], Device, noise);
+        if (priorScales is not null) priorScales[top] = torch.ones(batch, Config.LatentSizes[top], device: Device);
         for (var i = top - 1; i >= 0; i--)
         {
             var (mean, variance) = _generative.Prior(i, z[i + 1]);
@@ -108,5 +118,16 @@ public readonly record struct LayerLatent(LayerLatent.Source From, Tensor? Value
         Source.Noise => priorMean.addcmul(priorVariance.sqrt(), Values!, HeldScalar.One),
         Source.PriorSample => Gaussian.Sample(priorMean, priorVariance, noise),
         _ => priorMean.alias(),
+    };
+
+    /// <summary>
+    /// z_L under the top layer's prior N(0, I): what <see cref="Resolve"/> gives for a zero mean and unit variance,
+    /// without computing with them (the live view decodes every frame).
+    /// </summary>
+    internal Tensor ResolveStandard(long batch, int size, Device device, Generator? noise) => From switch
+    {
+        Source.Value or Source.Noise => Values!,
+        Source.PriorSample => randn([batch, size], device: device, generator: noise),
+        _ => zeros(batch, size, device: device),
     };
 }

@@ -35,17 +35,46 @@ public sealed class HierarchicalVae : HierarchicalModel
 
     public override InferencePass Infer(Tensor x, Generator? noise)
     {
+        var (samples, means, variances) = Sample(Posterior(0, x), noise);
+        var (logQ, logP) = LogDensities(samples, means, variances);
+        var kl = logQ.Zip(logP, (q, p) => q - p).ToArray();
+        return new InferencePass(samples, means, variances, logQ, logP, kl, Generative.LogLikelihood(x, samples[0]));
+    }
+
+    /// <summary>The image's part of inference: q(z_1 | x), which every draw shares.</summary>
+    internal override (Tensor Mean, Tensor Variance)[] PerImage(Tensor x) => [Posterior(0, x)];
+
+    internal override IEnumerable<nn.Module> PerImageModules => [_encoders[0], _encoderHeads[0]];
+
+    internal override Tensor LogWeights(Tensor x, (Tensor Mean, Tensor Variance)[] perImage, int samples, Generator noise)
+    {
+        // Row s * B + b is draw s of image b, as Infer draws them for x repeated: the same noise gives the same samples.
+        var (first, firstVariance) = perImage[0];
+        var (z, means, variances) = Sample((first.repeat(samples, 1), firstVariance.repeat(samples, 1)), noise);
+        var (logQ, logP) = LogDensities(z, means, variances);
+        var weight = Generative.LogLikelihoodOfDraws(x, z[0], samples);
+        for (var i = 0; i < z.Length; i++) weight = weight.add(logP[i], HeldScalar.One) - logQ[i];
+        return weight;
+    }
+
+    /// <summary>Draws every layer bottom-up, z_1 from q(z_1 | x) = <paramref name="first"/>, each layer above from q(z_i | z_{i-1}).</summary>
+    private (Tensor[] Samples, Tensor[] Means, Tensor[] Variances) Sample((Tensor Mean, Tensor Variance) first, Generator? noise)
+    {
         var depth = Config.Depth;
         var (samples, means, variances) = (new Tensor[depth], new Tensor[depth], new Tensor[depth]);
-        var below = x;
         for (var i = 0; i < depth; i++)
         {
-            (means[i], variances[i]) = Posterior(i, below);
+            (means[i], variances[i]) = i == 0 ? first : Posterior(i, samples[i - 1]);
             samples[i] = Gaussian.Sample(means[i], variances[i], noise);
-            below = samples[i];
         }
+        return (samples, means, variances);
+    }
 
-        var (logQ, logP, kl) = (new Tensor[depth], new Tensor[depth], new Tensor[depth]);
+    /// <summary>Each layer's log q(z_i | z_{i-1}) and log p(z_i | z_{i+1}) at the samples.</summary>
+    private (Tensor[] LogQ, Tensor[] LogP) LogDensities(Tensor[] samples, Tensor[] means, Tensor[] variances)
+    {
+        var depth = Config.Depth;
+        var (logQ, logP) = (new Tensor[depth], new Tensor[depth]);
         for (var i = 0; i < depth; i++)
         {
             logQ[i] = Gaussian.LogDensity(samples[i], means[i], variances[i]);
@@ -58,9 +87,8 @@ public sealed class HierarchicalVae : HierarchicalModel
                 var (priorMean, priorVariance) = Generative.Prior(i, samples[i + 1]);
                 logP[i] = Gaussian.LogDensity(samples[i], priorMean, priorVariance);
             }
-            kl[i] = logQ[i] - logP[i];
         }
-        return new InferencePass(samples, means, variances, logQ, logP, kl, Generative.LogLikelihood(x, samples[0]));
+        return (logQ, logP);
     }
 
     public override (Tensor Mean, Tensor Variance)[] Encode(Tensor x)

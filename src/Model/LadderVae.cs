@@ -52,30 +52,68 @@ public sealed class LadderVae : HierarchicalModel
 
     public override InferencePass Infer(Tensor x, Generator? noise)
     {
-        var estimates = BottomUp(x);
+        var (samples, posterior, priors) = Sample(BottomUp(x), noise);
         var depth = Config.Depth;
-        var (samples, means, variances) = (new Tensor[depth], new Tensor[depth], new Tensor[depth]);
         var (logQ, logP, kl) = (new Tensor[depth], new Tensor[depth], new Tensor[depth]);
+        for (var i = 0; i < depth; i++)
+        {
+            var (mean, variance) = posterior[i];
+            logQ[i] = Gaussian.LogDensity(samples[i], mean, variance);
+            if (priors[i] is not { } prior)
+            {
+                logP[i] = Gaussian.LogStandardDensity(samples[i]);
+                kl[i] = Gaussian.KlToStandardNormal(mean, variance);
+                continue;
+            }
+            logP[i] = Gaussian.LogDensity(samples[i], prior.Mean, prior.Variance);
+            // Both q(z_i | z_{i+1}, x) and p(z_i | z_{i+1}) are Gaussians given the same z_{i+1}: the KL is exact.
+            kl[i] = Gaussian.KlDivergence(mean, variance, prior.Mean, prior.Variance);
+        }
+        return new InferencePass(samples, posterior.Select(p => p.Mean).ToArray(), posterior.Select(p => p.Variance).ToArray(),
+            logQ, logP, kl, Generative.LogLikelihood(x, samples[0]));
+    }
 
+    /// <summary>The image's part of inference: the deterministic bottom-up estimates, which every draw shares.</summary>
+    internal override (Tensor Mean, Tensor Variance)[] PerImage(Tensor x) => BottomUp(x);
+
+    internal override IEnumerable<nn.Module> PerImageModules => [_bottomUp, _bottomUpHeads];
+
+    internal override Tensor LogWeights(Tensor x, (Tensor Mean, Tensor Variance)[] perImage, int samples, Generator noise)
+    {
+        // Row s * B + b is draw s of image b, as Infer draws them for x repeated: the same noise gives the same samples.
+        var (z, posterior, priors) = Sample(perImage.Select(e => (e.Mean.repeat(samples, 1), e.Variance.repeat(samples, 1))).ToArray(), noise);
+        var weight = Generative.LogLikelihoodOfDraws(x, z[0], samples);
+        for (var i = 0; i < z.Length; i++)
+        {
+            var logPrior = priors[i] is { } prior ? Gaussian.LogDensity(z[i], prior.Mean, prior.Variance) : Gaussian.LogStandardDensity(z[i]);
+            weight = weight.add(logPrior, HeldScalar.One) - Gaussian.LogDensity(z[i], posterior[i].Mean, posterior[i].Variance);
+        }
+        return weight;
+    }
+
+    /// <summary>
+    /// The stochastic top-down pass from the bottom-up estimates: each layer's sample, its posterior q(z_i | z_{i+1}, x)
+    /// and its prior p(z_i | z_{i+1}) (null for the top layer, whose prior is N(0, I)). Draws the top layer first.
+    /// </summary>
+    private (Tensor[] Samples, (Tensor Mean, Tensor Variance)[] Posterior, (Tensor Mean, Tensor Variance)?[] Priors) Sample(
+        (Tensor Mean, Tensor Variance)[] estimates, Generator? noise)
+    {
+        var depth = Config.Depth;
+        var samples = new Tensor[depth];
+        var posterior = new (Tensor Mean, Tensor Variance)[depth];
+        var priors = new (Tensor Mean, Tensor Variance)?[depth];
         var top = depth - 1;
-        (means[top], variances[top]) = estimates[top];
-        samples[top] = Gaussian.Sample(means[top], variances[top], noise);
-        logP[top] = Gaussian.LogStandardDensity(samples[top]);
-        kl[top] = Gaussian.KlToStandardNormal(means[top], variances[top]);
-        logQ[top] = Gaussian.LogDensity(samples[top], means[top], variances[top]);
-
+        posterior[top] = estimates[top];
+        samples[top] = Gaussian.Sample(posterior[top].Mean, posterior[top].Variance, noise);
         for (var i = top - 1; i >= 0; i--)
         {
             var prior = Generative.Prior(i, samples[i + 1]);
             var topDownTerm = TopDown(i, samples[i + 1], prior);
-            (means[i], variances[i]) = Gaussian.PrecisionWeightedMerge(estimates[i].Mean, estimates[i].Variance, topDownTerm.Mean, topDownTerm.Variance);
-            samples[i] = Gaussian.Sample(means[i], variances[i], noise);
-            // Both q(z_i | z_{i+1}, x) and p(z_i | z_{i+1}) are Gaussians given the same z_{i+1}: the KL is exact.
-            kl[i] = Gaussian.KlDivergence(means[i], variances[i], prior.Mean, prior.Variance);
-            logQ[i] = Gaussian.LogDensity(samples[i], means[i], variances[i]);
-            logP[i] = Gaussian.LogDensity(samples[i], prior.Mean, prior.Variance);
+            posterior[i] = Gaussian.PrecisionWeightedMerge(estimates[i].Mean, estimates[i].Variance, topDownTerm.Mean, topDownTerm.Variance);
+            samples[i] = Gaussian.Sample(posterior[i].Mean, posterior[i].Variance, noise);
+            priors[i] = prior;
         }
-        return new InferencePass(samples, means, variances, logQ, logP, kl, Generative.LogLikelihood(x, samples[0]));
+        return (samples, posterior, priors);
     }
 
     public override (Tensor Mean, Tensor Variance)[] Encode(Tensor x)

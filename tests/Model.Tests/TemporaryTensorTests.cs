@@ -66,7 +66,11 @@ public sealed class TemporaryTensorTests : IDisposable
         using var images = TestImages.Prepare(TestSetup.Test.Take(50), Likelihood.Bernoulli, CPU);
         var sampler = new HierarchicalModelSampler(model);
         AssertNoTensorLeftToTheFinalizer(() => ElboEvaluation.Evaluate(model, images, batchSize: 20), times: 2);
-        AssertNoTensorLeftToTheFinalizer(() => ImportanceWeightedLikelihood.Estimate(sampler, images, new IwOptions { Samples = 30, RowsPerForward = 200 }), times: 2);
+        AssertNoTensorLeftToTheFinalizer(() =>
+        {
+            using var folded = new FoldedImportanceSampler(model);
+            ImportanceWeightedLikelihood.Estimate(folded, images, new IwOptions { Samples = 30, RowsPerForward = 200 });
+        }, times: 2);
         AssertNoTensorLeftToTheFinalizer(() => ExpectedPosteriorMeans.Collect(sampler, images, draws: 2, batchSize: 20).ToList().ForEach(t => t.Dispose()), times: 2);
     }
 

@@ -11,6 +11,8 @@ internal static class BenchEvalCommand
 {
     /// <summary>The issue's bound: the whole test set at k = 5000 must fit in this much memory, whatever k.</summary>
     private const long MemoryTargetBytes = 4L << 30;
+    /// <summary>The issue's bound on speed: the evaluation's matrix work at this fraction of the same run's torch.mm rate.</summary>
+    private const double FractionTarget = 0.25;
 
     public static Command Create()
     {
@@ -39,14 +41,19 @@ internal static class BenchEvalCommand
 
     private static void Print(IwBenchmarkReport r, string device)
     {
-        var table = new Table().AddColumns("k", "images timed", "(image, sample) pairs/s", "full test set (extrapolated)", "peak resident memory");
-        table.Title = new TableTitle($"importance-weighted log-likelihood: {device}, {r.Threads} libtorch threads, {r.RowsPerForward} rows per forward pass");
+        var table = new Table().AddColumns("k", "pairs/s", "GFLOP/s", "torch.mm GFLOP/s", "% of mm", "full test set", "peak memory");
+        table.Title = new TableTitle($"importance-weighted log-likelihood: {device}, {r.Threads} libtorch threads, {r.RowsPerForward} rows per forward pass, " +
+            $"{r.Rows[0].Images} images timed");
         foreach (var row in r.Rows)
         {
-            var peak = $"{Gib(row.PeakBytes)} ({(row.PeakBytes <= MemoryTargetBytes ? "within" : "OVER")} the 4 GiB target){(row.PeakWasReset ? "" : " since start")}";
-            table.AddRow($"{row.Samples}", $"{row.Images}", $"{row.PairsPerSecond:F0}", Duration(row.FullTestSetSeconds(r.TestImages)), peak);
+            var peak = $"{Gib(row.PeakBytes)} ({(row.PeakBytes <= MemoryTargetBytes ? "within" : "OVER")} 4 GiB){(row.PeakWasReset ? "" : " since start")}";
+            table.AddRow($"{row.Samples}", $"{row.PairsPerSecond:F0}", $"{row.FlopsPerSecond / 1e9:F1}", $"{row.MatmulFlopsPerSecond / 1e9:F1}",
+                $"{row.FractionOfMatmul:P0}", Duration(row.FullTestSetSeconds(r.TestImages)), peak);
         }
         AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine(Markup.Escape($"(image, sample) pairs per second; GFLOP/s of matrix work, {r.FlopsPerPair / 1e6:F2} MFLOP per pair and " +
+            $"{r.FlopsPerImage / 1e6:F2} MFLOP per image; torch.mm {MatmulRate.Side} x {MatmulRate.Side} float32 timed just before each row " +
+            $"(target {FractionTarget:P0} of it); the full {r.TestImages}-image test set's time extrapolated"));
         AnsiConsole.MarkupLine(Markup.Escape($"resident before timing, with the {r.TestImages}-image test set loaded: {Gib(r.BaselineBytes)}"));
     }
 

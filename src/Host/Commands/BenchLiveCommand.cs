@@ -6,13 +6,14 @@ using LvaeLive.Model.Time;
 using LvaeLive.Model.Training;
 using LvaeLive.Render.Settings;
 using LvaeLive.Shaders.Canvas;
+using Silk.NET.Vulkan;
 using Spectre.Console;
 using TorchSharp;
 
 namespace LvaeLive.Host.Commands;
 
 /// <summary>
-/// `lvae bench live`: the headless live view at 1280x720 while training, against training alone: frames per second
+/// `lvae bench live`: the headless live view at 1280x720 and at 1920x1080 while training, against training alone: frames per second
 /// (median and 95th-percentile frame time) and training samples/s in both. The view runs the live view's frame loop on
 /// a frame clock at the target rate, unpaced, so that it draws as fast as it can; frame times are measured on the wall.
 /// </summary>
@@ -20,6 +21,9 @@ internal static class BenchLiveCommand
 {
     /// <summary>The frame clock's rate: the target, so that a measurement of N seconds is about N seconds at the target.</summary>
     private const int FramesPerSecond = 30;
+
+    /// <summary>The canvas sizes measured: the default window, and full HD for the stage.</summary>
+    private static readonly Extent2D[] Sizes = [new(1280, 720), new(1920, 1080)];
 
     public static Command Create()
     {
@@ -38,8 +42,8 @@ internal static class BenchLiveCommand
                 torch.set_num_threads(Environment.ProcessorCount);
                 var alone = TrainAlone(Path.Combine(folder, "alone"), train, test, length);
                 torch.set_num_threads(parsed.GetValue(torchThreads));
-                var (frames, together) = Live(Path.Combine(folder, "live"), train, test, length);
-                Print(alone, together, frames, lavapipe, parsed.GetValue(torchThreads));
+                var live = Sizes.Select(size => Live(Path.Combine(folder, $"live-{size.Width}x{size.Height}"), size, train, test, length)).ToList();
+                Print(alone, live, lavapipe, parsed.GetValue(torchThreads));
             }
             finally
             {
@@ -62,12 +66,12 @@ internal static class BenchLiveCommand
         return samples / clock.Elapsed.TotalSeconds;
     }
 
-    private static (List<double> Frames, double SamplesPerSecond) Live(string folder, MnistSplit train, MnistSplit test, TimeSpan length)
+    private static (List<double> Frames, double SamplesPerSecond) Live(string folder, Extent2D size, MnistSplit train, MnistSplit test, TimeSpan length)
     {
         var session = TrainingSession.Start(folder, new LvaeConfig(), Presets.Cpu, train, test.Take(1000), torch.CPU);
         using var live = ModelSide.Train(session, test);
         var view = live.OpenSession(seed: 1, "cpu", _ => { });
-        using var canvas = new HeadlessCanvas(new Silk.NET.Vulkan.Extent2D(1280, 720));
+        using var canvas = new HeadlessCanvas(size);
         var output = new HeadlessOutput(canvas);
         // One clock for both runs: the second goes on from the first's time, as one run of the view would.
         var frames = new FrameTimes(new FrameClock(FramesPerSecond));
@@ -86,17 +90,25 @@ internal static class BenchLiveCommand
         return (frames.Seconds, steps * session.Trainer.Options.BatchSize / elapsed);
     }
 
-    private static void Print(double alone, double together, List<double> frames, int lavapipe, int torchThreads)
+    private static void Print(double alone, List<(List<double> Frames, double SamplesPerSecond)> live, int lavapipe, int torchThreads)
+    {
+        var table = new Table().AddColumn("measure");
+        foreach (var size in Sizes) table.AddColumn($"{size.Width}x{size.Height}");
+        table.Title = new TableTitle($"live view, headless, default LVAE; {Environment.ProcessorCount} cores, LP_NUM_THREADS={lavapipe}, libtorch threads {torchThreads} live / {Environment.ProcessorCount} alone");
+        var frames = live.Select(run => FrameTimes(run.Frames)).ToArray();
+        table.AddRow(["frames per second (from median frame time)", .. frames.Select(f => $"{1 / f.Median:F1} (target 30)")]);
+        table.AddRow(["frame time median / p95", .. frames.Select(f => $"{f.Median * 1e3:F1} ms / {f.P95 * 1e3:F1} ms")]);
+        table.AddRow(["training samples/s, live", .. live.Select(run => $"{run.SamplesPerSecond:F0}")]);
+        table.AddRow(["training samples/s, alone", .. live.Select(_ => $"{alone:F0}")]);
+        table.AddRow(["training kept", .. live.Select(run => $"{run.SamplesPerSecond / alone * 100:F0} % (target 60 %)")]);
+        AnsiConsole.Write(table);
+    }
+
+    /// <summary>Median and 95th percentile of a run's frame times, without its first frame.</summary>
+    private static (double Median, double P95) FrameTimes(List<double> frames)
     {
         var sorted = frames.Skip(1).OrderBy(s => s).ToArray();
         double Percentile(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
-        var table = new Table().AddColumns("measure", "value");
-        table.Title = new TableTitle($"live view, headless 1280x720, default LVAE; {Environment.ProcessorCount} cores, LP_NUM_THREADS={lavapipe}, libtorch threads {torchThreads} live / {Environment.ProcessorCount} alone");
-        table.AddRow("frames per second (from median frame time)", $"{1 / Percentile(0.5):F1} (target 30)");
-        table.AddRow("frame time median / p95", $"{Percentile(0.5) * 1e3:F1} ms / {Percentile(0.95) * 1e3:F1} ms");
-        table.AddRow("training samples/s, live", $"{together:F0}");
-        table.AddRow("training samples/s, alone", $"{alone:F0}");
-        table.AddRow("training kept", $"{together / alone * 100:F0} % (target 60 %)");
-        AnsiConsole.Write(table);
+        return (Percentile(0.5), Percentile(0.95));
     }
 }

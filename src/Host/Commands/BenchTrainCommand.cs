@@ -8,8 +8,10 @@ namespace LvaeLive.Host.Commands;
 /// <summary>`lvae bench train`: the training step's speed against the machine's matrix-multiply rate.</summary>
 internal static class BenchTrainCommand
 {
-    /// <summary>The step should reach this fraction of torch.mm's rate; below it, the table shows where time goes.</summary>
-    private const double TargetFractionOfMatmul = 0.6;
+    /// <summary>The step should reach this fraction of torch.mm's rate (issue 13).</summary>
+    private const double TargetFractionOfMatmul = 0.5;
+    /// <summary>The view's decode of a grid should leave most of a 60 fps frame to drawing and training (issue 13).</summary>
+    private const double DecodeTargetSeconds = 1.5e-3;
 
     public static Command Create()
     {
@@ -37,15 +39,12 @@ internal static class BenchTrainCommand
         table.AddRow("step time (median)", $"{r.StepSeconds * 1e3:F2} ms");
         table.AddRow("FLOPs per step (6 m k n per dense layer)", $"{r.StepFlops / 1e9:F3} GFLOP");
         table.AddRow("step FLOP rate", $"{r.StepFlopsPerSecond / 1e9:F1} GFLOP/s");
-        table.AddRow("torch.mm 2048 x 2048 float32", $"{r.MatmulFlopsPerSecond / 1e9:F1} GFLOP/s");
+        table.AddRow($"torch.mm {MatmulRate.Side} x {MatmulRate.Side} float32", $"{r.MatmulFlopsPerSecond / 1e9:F1} GFLOP/s");
         table.AddRow("step rate, % of mm", $"{r.FractionOfMatmul * 100:F0} % (target {TargetFractionOfMatmul * 100:F0} %)");
-        if (r.FractionOfMatmul < TargetFractionOfMatmul)
-        {
-            table.AddRow("  time in matrix products (timed alone)", Share(r.MatrixProductSeconds, r.StepSeconds));
-            table.AddRow("  time in batch norm, forward + backward", Share(r.BatchNormSeconds, r.StepSeconds));
-            table.AddRow("  the rest (activations, KL terms, Adam, ...)", Share(r.OtherSeconds, r.StepSeconds));
-        }
-        table.AddRow($"decode {r.DecodeGridSize} digits, inference copy (median)", $"{r.DecodeGridSeconds * 1e3:F2} ms (target < 2 ms)");
+        table.AddRow("  time in matrix products (timed alone)", Share(r.MatrixProductSeconds, r.StepSeconds));
+        table.AddRow("  time in batch norm, forward + backward", Share(r.BatchNormSeconds, r.StepSeconds));
+        table.AddRow("  the rest (activations, KL terms, Adam, ...)", Share(r.OtherSeconds, r.StepSeconds));
+        table.AddRow($"decode {r.DecodeGridSize} digits, inference copy (median)", $"{r.DecodeGridSeconds * 1e3:F2} ms (target < {DecodeTargetSeconds * 1e3:F1} ms)");
         AnsiConsole.Write(table);
     }
 

@@ -25,8 +25,6 @@ public sealed record TrainStepReport(
 /// </summary>
 public static class TrainStepBenchmark
 {
-    private const int MatmulSide = 2048;
-
     public static TrainStepReport Run(LvaeConfig config, int batchSize, Device device, int repeats = 30)
     {
         manual_seed(1);
@@ -34,32 +32,31 @@ public static class TrainStepBenchmark
         model.MoveTo(device);
         var images = new MnistSplit(new float[batchSize * MnistSplit.PixelsPerImage].Select((_, i) => (i * 7919 % 255) / 255f).ToArray(), new byte[batchSize]);
         using var trainer = new Trainer(model, new TrainOptions { Epochs = 1_000_000, BatchSize = batchSize, WarmupEpochs = 0 }, images, device);
-        var step = Timing.Median(() => trainer.Step(), repeats);
 
         var dense = model.modules().OfType<Linear>().Select(l => (Inputs: l.weight!.shape[1], Outputs: l.weight.shape[0])).ToArray();
         var stepFlops = dense.Sum(l => 6.0 * batchSize * l.Inputs * l.Outputs);
         var norms = model.modules().OfType<DenseBatchNorm>().Select(n => n.parameters().First().shape[0]).ToArray();
 
-        return new TrainStepReport(batchSize, step, stepFlops, MatmulRate(device, repeats),
-            MatrixProducts(dense, batchSize, device, repeats), BatchNorms(norms, batchSize, device, repeats),
-            DecodeGrid(model, 64), 64, get_num_threads());
-    }
-
-    /// <summary>FLOP/s of a square float32 matrix product, the most this machine's libtorch does.</summary>
-    private static double MatmulRate(Device device, int repeats)
-    {
-        using var a = randn(MatmulSide, MatmulSide, device: device);
-        using var b = randn(MatmulSide, MatmulSide, device: device);
-        var seconds = Timing.Median(() => { using var c = a.mm(b); Synchronize(device); }, repeats);
-        return 2.0 * MatmulSide * MatmulSide * MatmulSide / seconds;
+        using var scope = NewDisposeScope();
+        var (mmA, mmB) = (randn(MatmulRate.Side, MatmulRate.Side, device: device), randn(MatmulRate.Side, MatmulRate.Side, device: device));
+        // Each repeat times every part once, so that a busy moment of a shared machine weighs on all of them alike.
+        var medians = Timing.MediansInterleaved(
+        [
+            () => trainer.Step(),
+            () => { using var c = mmA.mm(mmB); MatmulRate.Synchronize(device); },
+            MatrixProducts(dense, batchSize, device),
+            BatchNorms(norms, batchSize, device),
+        ], repeats);
+        var matmulRate = 2.0 * MatmulRate.Side * MatmulRate.Side * MatmulRate.Side / medians[1];
+        return new TrainStepReport(batchSize, medians[0], stepFlops, matmulRate, medians[2], medians[3], DecodeGrid(model, 64), 64, get_num_threads());
     }
 
     /// <summary>The three products of each dense layer in a step: forward, gradient of the input, of the weight.</summary>
-    private static double MatrixProducts((long Inputs, long Outputs)[] dense, int batch, Device device, int repeats)
+    /// <remarks>Its operands belong to the caller's dispose scope.</remarks>
+    private static Action MatrixProducts((long Inputs, long Outputs)[] dense, int batch, Device device)
     {
-        using var scope = NewDisposeScope();
         var operands = dense.Select(l => (X: randn(batch, l.Inputs, device: device), W: randn(l.Outputs, l.Inputs, device: device), G: randn(batch, l.Outputs, device: device))).ToArray();
-        return Timing.Median(() =>
+        return () =>
         {
             using var inner = NewDisposeScope();
             foreach (var (x, w, g) in operands)
@@ -68,20 +65,21 @@ public static class TrainStepBenchmark
                 g.mm(w);
                 g.t().mm(x);
             }
-            Synchronize(device);
-        }, repeats);
+            MatmulRate.Synchronize(device);
+        };
     }
 
-    private static double BatchNorms(long[] widths, int batch, Device device, int repeats)
+    /// <summary>Every batch norm of the model, forward and backward, at the step's shapes.</summary>
+    /// <remarks>Its modules and inputs belong to the caller's dispose scope.</remarks>
+    private static Action BatchNorms(long[] widths, int batch, Device device)
     {
-        using var scope = NewDisposeScope();
         var parts = widths.Select(w => (Norm: new DenseBatchNorm(w).to(device), X: randn(batch, w, device: device, requires_grad: true))).ToArray();
-        return Timing.Median(() =>
+        return () =>
         {
             using var inner = NewDisposeScope();
             foreach (var (norm, x) in parts) norm.call(x).sum().backward();
-            Synchronize(device);
-        }, repeats);
+            MatmulRate.Synchronize(device);
+        };
     }
 
     /// <summary>What the live view pays each frame: decoding a grid of digits from given noise with the inference copy.</summary>
@@ -91,10 +89,5 @@ public static class TrainStepBenchmark
         var inputs = model.Config.LatentSizes.Select(size => LayerInput.Noise(Enumerable.Range(0, digits * size).Select(i => MathF.Sin(i)).ToArray())).ToArray();
         var image = new float[digits * LvaeConfig.ImagePixels];
         return Timing.Median(() => copy.Decode(inputs, digits, image), 200, warmup: 10);
-    }
-
-    private static void Synchronize(Device device)
-    {
-        if (device.type == DeviceType.CUDA) cuda.synchronize();
     }
 }

@@ -59,7 +59,8 @@ public static class ImportanceWeightedLikelihood
     public static IwEstimate Estimate(IImportanceSampler sampler, Tensor images, IwOptions options, Action<double>? progress = null, CancellationToken stop = default)
     {
         options.Validated();
-        using var _ = no_grad();
+        // Inference mode: no autograd, and no version counters on the chunks' tensors.
+        using var _ = inference_mode();
         using var noise = new Generator((ulong)options.Seed, images.device);
         using var noWeight = new HeldScalar(double.NegativeInfinity);
         using var logSamples = new HeldScalar(Math.Log(options.Samples));
@@ -75,7 +76,7 @@ public static class ImportanceWeightedLikelihood
             var start = batchIndex * options.BatchImages;
             var size = Math.Min(options.BatchImages, count - start);
             using var scope = NewDisposeScope();
-            var x = images.narrow(0, start, size);
+            var logWeights = sampler.Prepare(images.narrow(0, start, size));
             // Running logsumexp and sum of the weights, in double: k terms of order -100 nats each.
             var logSum = full(size, noWeight.Value, ScalarType.Float64, images.device);
             var sum = zeros(size, ScalarType.Float64, images.device);
@@ -84,7 +85,7 @@ public static class ImportanceWeightedLikelihood
                 stop.ThrowIfCancellationRequested();
                 var samples = (int)Math.Min(options.SamplesPerForward, options.Samples - chunk * options.SamplesPerForward);
                 using var chunkScope = NewDisposeScope();
-                var weights = sampler.LogWeights(x, samples, noise).to(ScalarType.Float64); // (samples, B)
+                var weights = logWeights(samples, noise).to(ScalarType.Float64); // (samples, B)
                 logSum.copy_(logaddexp(logSum, weights.logsumexp(0)));
                 sum.add_(weights.sum([0]), HeldScalar.One);
                 progress?.Invoke((batchIndex * chunksPerBatch + chunk + 1) / ((double)batches * chunksPerBatch));

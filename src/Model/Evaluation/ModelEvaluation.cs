@@ -42,7 +42,6 @@ public static class ModelEvaluation
         try
         {
             using var _ = no_grad();
-            var sampler = new HierarchicalModelSampler(model);
             var iwStage = $"importance-weighted log-likelihood, k = {options.Iw.Samples}";
 
             progress("1-sample ELBO", 0);
@@ -50,11 +49,13 @@ public static class ModelEvaluation
             progress("1-sample ELBO", 1);
 
             var iwStarted = Time.WallClock.StartNew();
-            var iw = ImportanceWeightedLikelihood.Estimate(sampler, images, options.Iw, fraction => progress(iwStage, fraction), stop);
+            IwEstimate iw;
+            using (var sampler = new FoldedImportanceSampler(model))
+                iw = ImportanceWeightedLikelihood.Estimate(sampler, images, options.Iw, fraction => progress(iwStage, fraction), stop);
             var iwSeconds = iwStarted.Elapsed.TotalSeconds;
 
             progress("active units and PCA", 0);
-            var layers = MeasureLayers(sampler, images, options.PosteriorDraws, elbo.Kl);
+            var layers = MeasureLayers(new HierarchicalModelSampler(model), images, options.PosteriorDraws, elbo.Kl);
             progress("active units and PCA", 1);
 
             var effects = MeasureEffects(model, options.EffectDraws, judge, progress, stop);

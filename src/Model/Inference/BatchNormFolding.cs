@@ -16,6 +16,24 @@ internal static class BatchNormFolding
     // Each dense layer's field and the field of the batch norm that follows it (DenseBlock, GaussianHead).
     private static readonly (string Dense, string Norm)[] Pairs = [("dense", "norm"), ("mean", "meanNorm"), ("variance", "varianceNorm")];
 
+    /// <summary>A model of <paramref name="config"/>'s shape built without batch norm, in eval mode, for folded weights.</summary>
+    public static HierarchicalModel EmptyCopy(LvaeConfig config, Device device)
+    {
+        var copy = ModelFactory.Create(config with { BatchNorm = false });
+        copy.MoveTo(device);
+        copy.eval();
+        return copy;
+    }
+
+    /// <summary>A copy of <paramref name="source"/> as eval mode computes it, with every batch norm folded.</summary>
+    public static HierarchicalModel FoldedCopy(HierarchicalModel source)
+    {
+        var copy = EmptyCopy(source.Config, source.Device);
+        using var snapshot = new WeightSnapshot(source);
+        snapshot.ApplyTo(copy);
+        return copy;
+    }
+
     /// <summary>Writes the folded weights of <paramref name="source"/> (a state with batch norm) into <paramref name="target"/>'s state.</summary>
     public static void Fold(Func<string, Tensor?> source, IReadOnlyDictionary<string, Tensor> target)
     {

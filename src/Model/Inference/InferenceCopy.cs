@@ -21,9 +21,7 @@ public sealed class InferenceCopy : IDisposable
     {
         Config = config;
         _device = device;
-        _model = ModelFactory.Create(config with { BatchNorm = false });
-        _model.MoveTo(device);
-        _model.eval();
+        _model = BatchNormFolding.EmptyCopy(config, device);
         _priorNoise = new Generator((ulong)seed, device);
     }
 
@@ -117,7 +115,8 @@ public sealed class InferenceCopy : IDisposable
     private static void CopyOut(Tensor source, Span<float> destination)
     {
         using var onCpu = source.cpu().contiguous();
-        onCpu.data<float>().CopyTo(destination);
+        // The storage's bytes as one span: a block copy, where the element accessor copies float by float.
+        MemoryMarshal.Cast<byte, float>(onCpu.bytes).CopyTo(destination);
     }
 
     public void Dispose()

@@ -16,7 +16,9 @@ public sealed class WeightSnapshot : IDisposable
     {
         Config = model.Config;
         using var _ = no_grad();
-        _tensors = model.state_dict().Select(entry => (entry.Key, entry.Value.detach().clone())).ToArray();
+        // The scope takes the detached views; the copies leave it, and Dispose frees them.
+        using var scope = NewDisposeScope();
+        _tensors = model.state_dict().Select(entry => (entry.Key, entry.Value.detach().clone().DetachFromDisposeScope())).ToArray();
     }
 
     public LvaeConfig Config { get; }

@@ -27,7 +27,9 @@ public sealed class DenseBlock : nn.Module<Tensor, Tensor>
     {
         var h = _dense.call(input);
         if (_norm is not null) h = _norm.call(h);
-        return h.leaky_relu(LeakySlope);
+        // In place: neither the dense layer's nor batch norm's gradient needs its output, and the leaky ReLU's own
+        // gradient is computed from its result as well as from its input (the slope is positive).
+        return h.leaky_relu_(LeakySlope);
     }
 }
 

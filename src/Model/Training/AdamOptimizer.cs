@@ -9,14 +9,24 @@ namespace LvaeLive.Model.Training;
 /// Adam (Kingma and Ba), the same operations in the same order as TorchSharp's, with the same saved state, so that a
 /// run's numbers and its checkpoints are unchanged. It exists because TorchSharp's Adam passes every coefficient as a
 /// temporary Scalar (see <see cref="HeldScalar"/>): here the constant ones are made once and the two that change with
-/// each step are held. Use it from one thread.
+/// each step are held. Its step is a handful of operations on flat buffers, not a handful per parameter: it moves
+/// every parameter, and every parameter's gradient, into views of one buffer each (so the parameters must stay where
+/// they are, and be loaded in place). Use it from one thread.
 /// </summary>
 public sealed class AdamOptimizer : IDisposable
 {
     // TorchSharp's Adam writes its class name first, and load_state_dict checks it: kept for checkpoints.
     private const string SavedName = "Adam";
 
+    /// <summary>PyTorch's guard against a zero norm in gradient clipping.</summary>
+    private static readonly Scalar ClipEpsilon = HeldScalar.Constant(1e-6);
+
     private readonly Parameter[] _parameters;
+    // One buffer each for the values, gradients and moments of every parameter; the per-parameter tensors are views.
+    private readonly Tensor _values;
+    private readonly Tensor _gradients;
+    private readonly Tensor _firstMoment;
+    private readonly Tensor _secondMoment;
     private readonly Tensor[] _firstMoments;
     private readonly Tensor[] _secondMoments;
     private readonly double _beta1;
@@ -37,8 +47,17 @@ public sealed class AdamOptimizer : IDisposable
         _parameters = parameters.ToArray();
         using (no_grad())
         {
-            _firstMoments = _parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
-            _secondMoments = _parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
+            _values = FlatStorage.Gather(_parameters);
+            Tensor[] gradients;
+            (_gradients, gradients) = FlatStorage.ZerosLike(_parameters);
+            // A gradient that exists is accumulated in place by backward, so backward writes into the buffer.
+            for (var i = 0; i < _parameters.Length; i++)
+            {
+                _parameters[i].grad = gradients[i];
+                gradients[i].Dispose(); // the parameter holds its own reference
+            }
+            (_firstMoment, _firstMoments) = FlatStorage.ZerosLike(_parameters);
+            (_secondMoment, _secondMoments) = FlatStorage.ZerosLike(_parameters);
         }
         (_beta1, _beta2, _epsilon) = (beta1, beta2, epsilon);
         _initialLearningRate = LearningRate = learningRate;
@@ -52,13 +71,18 @@ public sealed class AdamOptimizer : IDisposable
     public double LearningRate { get; set; }
 
     /// <summary>Clears every parameter's gradient before the next backward pass.</summary>
-    public void ZeroGrad()
+    public void ZeroGrad() => _gradients.zero_();
+
+    /// <summary>
+    /// Scales the gradients so that their joint 2-norm is at most <paramref name="maxNorm"/>, as libtorch's
+    /// clip_grad_norm_ does (which takes the norm of the per-parameter norms: the same number, summed in another order).
+    /// </summary>
+    public void ClipGradientNorm(HeldScalar maxNorm)
     {
-        foreach (var parameter in _parameters)
-        {
-            using var grad = parameter.grad;
-            grad?.zero_();
-        }
+        using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        var coefficient = _gradients.norm().add_(ClipEpsilon, HeldScalar.One).reciprocal_().mul_(maxNorm.Value).clamp_max_(HeldScalar.One);
+        _gradients.mul_(coefficient);
     }
 
     /// <summary>One update from the gradients that the last backward pass left.</summary>
@@ -71,15 +95,11 @@ public sealed class AdamOptimizer : IDisposable
         var biasCorrection2 = 1 - Math.Pow(_beta2, _steps);
         var correction = _secondMomentCorrection.Of(Math.Sqrt(biasCorrection2));
         var stepSize = _negativeStepSize.Of(-LearningRate / biasCorrection1);
-        for (var i = 0; i < _parameters.Length; i++)
-        {
-            var grad = _parameters[i].grad;
-            if (grad is null) continue;
-            _firstMoments[i].mul_(_beta1Scalar.Value).add_(grad, _oneMinusBeta1.Value);
-            _secondMoments[i].mul_(_beta2Scalar.Value).addcmul_(grad, grad, _oneMinusBeta2.Value);
-            var denominator = _secondMoments[i].sqrt().div(correction).add_(_epsilonScalar.Value, HeldScalar.One);
-            _parameters[i].addcdiv_(_firstMoments[i], denominator, stepSize);
-        }
+        // Every parameter takes part in every backward pass, so every one has a gradient, as TorchSharp's Adam requires.
+        _firstMoment.mul_(_beta1Scalar.Value).add_(_gradients, _oneMinusBeta1.Value);
+        _secondMoment.mul_(_beta2Scalar.Value).addcmul_(_gradients, _gradients, _oneMinusBeta2.Value);
+        var denominator = _secondMoment.sqrt().div_(correction).add_(_epsilonScalar.Value, HeldScalar.One);
+        _values.addcdiv_(_firstMoment, denominator, stepSize);
     }
 
     /// <summary>Writes the state as TorchSharp's Adam writes it (one parameter group, no AMSGrad).</summary>
@@ -134,5 +154,6 @@ public sealed class AdamOptimizer : IDisposable
         foreach (var scalar in new[] { _epsilonScalar, _oneMinusBeta2, _oneMinusBeta1, _beta2Scalar, _beta1Scalar }) scalar.Dispose();
         foreach (var moment in _secondMoments) moment.Dispose();
         foreach (var moment in _firstMoments) moment.Dispose();
+        foreach (var buffer in new[] { _secondMoment, _firstMoment, _gradients, _values }) buffer.Dispose();
     }
 }

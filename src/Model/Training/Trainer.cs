@@ -20,9 +20,10 @@ public sealed class Trainer : IDisposable
     private readonly AdamOptimizer _optimizer;
     private readonly HeldScalar _beta = new(0);
     private readonly HeldScalar _freeBits;
-    private readonly IList<Parameter> _parameters;
-    // Batch norm's running statistics, and a copy taken before each step: a skipped step's forward pass has already
-    // folded its non-finite activations into them, so they are put back.
+    private readonly HeldScalar _gradientClip;
+    // Batch norm's running statistics and counters, gathered into one buffer per type, and a copy of each taken before
+    // each step: a skipped step's forward pass has already folded its non-finite activations into them, so they are
+    // put back. Gathered, the copy is an operation per type instead of one per tensor.
     private readonly (Tensor Live, Tensor BeforeStep)[] _normBuffers;
 
     public Trainer(HierarchicalModel model, TrainOptions options, MnistSplit train, Device device)
@@ -37,9 +38,10 @@ public sealed class Trainer : IDisposable
         _dataGenerator = new Generator((ulong)Options.Seed, device);
         _noiseGenerator = new Generator((ulong)Options.Seed + 1, device);
         _epochData = new EpochData(_trainImages, _dataGenerator, binarize: model.Config.Likelihood == Likelihood.Bernoulli);
-        _parameters = model.parameters().ToList();
-        _normBuffers = model.buffers().Select(buffer => (buffer, buffer.clone())).ToArray();
-        _optimizer = new AdamOptimizer(_parameters, Options.LearningRate, epsilon: Options.AdamEpsilon);
+        _gradientClip = new HeldScalar(Options.GradientClip);
+        _normBuffers = model.buffers().GroupBy(buffer => buffer.dtype).Select(group => FlatStorage.Gather(group.ToList()))
+            .Select(buffer => (buffer, buffer.clone().DetachFromDisposeScope())).ToArray();
+        _optimizer = new AdamOptimizer(model.parameters(), Options.LearningRate, epsilon: Options.AdamEpsilon);
         Progress = new TrainingProgress { LearningRate = Options.LearningRate };
         _epochData.NextEpoch();
     }
@@ -82,7 +84,7 @@ public sealed class Trainer : IDisposable
             {
                 _optimizer.ZeroGrad();
                 loss.backward();
-                nn.utils.clip_grad_norm_(_parameters, Options.GradientClip);
+                _optimizer.ClipGradientNorm(_gradientClip);
                 _optimizer.Step();
             }
             var kl = summary.Skip(2).Select(v => (double)v).ToArray();
@@ -168,7 +170,12 @@ public sealed class Trainer : IDisposable
         _optimizer.Dispose();
         _beta.Dispose();
         _freeBits.Dispose();
-        foreach (var (_, beforeStep) in _normBuffers) beforeStep.Dispose();
+        _gradientClip.Dispose();
+        foreach (var (live, beforeStep) in _normBuffers)
+        {
+            beforeStep.Dispose();
+            live.Dispose(); // the buffers' storage lives on in the model's tensors that view it
+        }
         _epochData.Dispose();
         _noiseGenerator.Dispose();
         _dataGenerator.Dispose();

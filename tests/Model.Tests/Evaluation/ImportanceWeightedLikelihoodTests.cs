@@ -64,8 +64,8 @@ public sealed class ImportanceWeightedLikelihoodTests
 
     private static IwEstimate Evaluate(HierarchicalModel model, Tensor images, IwOptions options)
     {
-        model.eval();
-        return ImportanceWeightedLikelihood.Estimate(new HierarchicalModelSampler(model), images, options);
+        using var sampler = new FoldedImportanceSampler(model);
+        return ImportanceWeightedLikelihood.Estimate(sampler, images, options);
     }
 }
 

@@ -35,7 +35,9 @@ internal sealed class LinearGaussianModel : IImportanceSampler
         return -0.5 * ((centred * solved).sum(1) + logDeterminant + 5 * LogTwoPi);
     }
 
-    public Tensor LogWeights(Tensor x, int samples, Generator noise)
+    public DrawLogWeights Prepare(Tensor x) => (samples, noise) => LogWeights(x, samples, noise);
+
+    private Tensor LogWeights(Tensor x, int samples, Generator noise)
     {
         // Exact posterior: covariance (I + W^T W / s^2)^-1, diagonal here; mean = cov W^T (x - b) / s^2.
         var posteriorVariance = (1 + _weights.square().sum([0]) / NoiseVariance).reciprocal(); // (2)
