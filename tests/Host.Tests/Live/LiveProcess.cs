@@ -54,8 +54,14 @@ internal sealed class LiveProcess : IDisposable
         {
             var found = _lines.LastOrDefault(match);
             if (found is not null) return found;
-            if (_process.HasExited && !_lines.Any(match))
+            if (_process.HasExited)
+            {
+                // The process can end before the reader has handed over its last lines: the parameterless wait
+                // returns once the output is read to its end, and only then is a missing line missing.
+                _process.WaitForExit();
+                if (_lines.LastOrDefault(match) is { } last) return last;
                 Assert.Fail($"lvae exited ({_process.ExitCode}) before {what}:\n{string.Join('\n', _lines)}\n{string.Join('\n', _errors)}");
+            }
             Thread.Sleep(25);
         }
         Assert.Fail($"no {what} within {timeout.TotalSeconds} s:\n{string.Join('\n', _lines)}\n{string.Join('\n', _errors)}");
