@@ -26,9 +26,10 @@ public sealed class CurvesShaderTests
         var next = Table + series.Length * CurvesPipeline.WordsPerSeries;
         for (var s = 0; s < series.Length; s++)
         {
-            words[Table + s * 3] = (uint)next;
-            words[Table + s * 3 + 1] = (uint)series[s].Length;
-            words[Table + s * 3 + 2] = colours[s];
+            words[Table + s * CurvesPipeline.WordsPerSeries] = (uint)next;
+            words[Table + s * CurvesPipeline.WordsPerSeries + 1] = (uint)series[s].Length;
+            words[Table + s * CurvesPipeline.WordsPerSeries + 2] = colours[s];
+            words[Table + s * CurvesPipeline.WordsPerSeries + 3] = 0;
             foreach (var value in series[s])
                 words[next++] = BitConverter.SingleToUInt32Bits(value);
         }
