@@ -21,6 +21,9 @@ internal sealed class HudStatus
 
     public HudStatus(string device) => _device = device;
 
+    /// <summary>In a race, the model's name: its progress then takes one line, led by the name, so that two fit.</summary>
+    public string? ModelName { get; init; }
+
     /// <param name="now">The loop's time when the event reached the view.</param>
     public void Add(TrainingEvent trainingEvent, TimeSpan now)
     {
@@ -52,7 +55,13 @@ internal sealed class HudStatus
         if (now - _refreshedAt < RefreshInterval) return _lines;
         _refreshedAt = now;
         var result = new List<string>(8);
-        if (_lastStep is { } s)
+        if (ModelName is not null)
+        {
+            result.Add(_lastStep is { } step
+                ? $"{ModelName}: epoch {step.Progress.Epoch + 1}, test ELBO " + (_testElbo is { } test ? $"{test:F1}" : "-") + $", {step.SamplesPerSecond:F0}/s"
+                : ModelName);
+        }
+        else if (_lastStep is { } s)
         {
             result.Add($"epoch {s.Progress.Epoch + 1} step {s.Progress.GlobalStep:N0}");
             result.Add($"ELBO {s.Step.Elbo:F1}" + (_testElbo is { } t ? $" (test {t:F1})" : "") + (s.Step.Beta < 1 ? $" beta {s.Step.Beta:F2}" : ""));
