@@ -46,7 +46,7 @@ internal sealed class RaceSession(LiveSession first, string firstName, LiveSessi
         frame.RivalDigits = rival.Digits;
         frame.RivalMapPoints = rival.MapPoints;
         frame.RivalMapMarkers = rival.MapMarkers;
-        frame.MapTitle = $"{frame.MapTitle} ({firstName} | {secondName})";
+        frame.RaceNames = (firstName, secondName);
         frame.Plots = MergedPlots(frame.Plots, rival.Plots);
         frame.Hud = BothHuds(frame.Hud, rival.Hud);
     }

@@ -73,6 +73,9 @@ public sealed class CanvasFrame
 
     public ReadOnlyMemory<Vector2> RivalMapMarkers { get; set; }
 
+    /// <summary>A race's model names, written in the corner of each model's half of the map.</summary>
+    public (string First, string Second) RaceNames { get; set; } = ("", "");
+
     /// <summary>Whether this frame shows a race of two models (see <see cref="RivalDigits"/>).</summary>
     public bool IsRace => !RivalDigits.IsEmpty;
 

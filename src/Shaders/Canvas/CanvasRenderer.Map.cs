@@ -34,7 +34,12 @@ public sealed partial class CanvasRenderer
         var shift = new Vector2(second.X - plot.X, second.Y - plot.Y);
         _innerPanels.Add(PanelPush(first, Palette.PlotBackground, Palette.PanelBorder, 0, 1));
         if (frame.IsRace)
+        {
             _innerPanels.Add(PanelPush(second, Palette.PlotBackground, Palette.PanelBorder, 0, 1));
+            var inset = layout.Padding / 2;
+            _bodyText.Add(frame.RaceNames.First, first.X + inset, first.Y + inset, Palette.Dim, first.Width - 2 * inset);
+            _bodyText.Add(frame.RaceNames.Second, second.X + inset, second.Y + inset, Palette.Dim, second.Width - 2 * inset);
+        }
         _mapPlacement = new MapPlacement(first, projection);
         var pointOffset = upload.Reserve((points.Length + rivalPoints.Length) * 3);
         var invalid = WritePoints(upload.WordsAt(pointOffset, points.Length * 3), points, projection, Vector2.Zero)
