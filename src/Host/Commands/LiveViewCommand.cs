@@ -112,9 +112,9 @@ internal static class LiveViewCommand
                 parsed.GetValue(record) is { } first ? Path.GetDirectoryName(RecordingPaths.Resolve(first)) : null);
             var deviceName = device.type.ToString().ToLowerInvariant();
             var session = live.OpenSession(parsed.GetValue(seed), deviceName, Console.WriteLine, talk: talk,
-                bookmarks: fromCheckpoint is null && newRunDir is null || entrants is not null ? null : bookmarks, modelName: entrants is null ? null : RacerName(entrants, 0));
+                bookmarks: fromCheckpoint is null && newRunDir is null || entrants is not null ? null : bookmarks, modelName: entrants is null ? null : RaceSession.HudName(entrants[0].Name, isFirst: true));
             var racer = rival is null ? null
-                : new RaceSession(session, entrants![0].Name, rival.OpenSession(parsed.GetValue(seed), deviceName, _ => { }, modelName: RacerName(entrants, 1)), entrants[1].Name);
+                : new RaceSession(session, entrants![0].Name, rival.OpenSession(parsed.GetValue(seed), deviceName, _ => { }, modelName: RaceSession.HudName(entrants[1].Name, isFirst: false)), entrants[1].Name);
             var keys = new KeyMap(live.Config.Depth);
             session.Frame.UiScale = scale;
 
@@ -155,9 +155,6 @@ internal static class LiveViewCommand
         var runFolder = Path.Combine(folder, $"{index + 1}-{string.Concat(entrant.Name.Select(c => char.IsLetterOrDigit(c) ? c : '-'))}");
         return ModelSide.Train(TrainingSession.Start(runFolder, entrant.Config, entrant.Options, train, test, device), test, classifier);
     }
-
-    /// <summary>The name on the HUD, with the line style that tells the model's curves apart.</summary>
-    private static string RacerName(RaceEntrant[] entrants, int index) => $"{entrants[index].Name} ({(index == 0 ? "solid" : "dashed")})";
 
     /// <summary>
     /// The checkpoint shown or continued, or else a new run of <paramref name="config"/> and <paramref name="options"/>;

@@ -76,9 +76,9 @@ internal static class RecordCommand
             var names = rivalInfo is { } r ? new[] { Path.GetFileName(runFolder), Path.GetFileName(r.RunFolder) } : null;
             var deviceName = device.type.ToString().ToLowerInvariant();
             var session = model.OpenSession(parsed.GetValue(seed), deviceName, _ => { }, parsed.GetValue(loop) ? length : null,
-                talk, automaticTalk: true, bookmarks, modelName: names?[0]);
+                talk, automaticTalk: true, bookmarks, modelName: names is null ? null : RaceSession.HudName(names[0], isFirst: true));
             // The same seed and loop for both: the same tile of either grid is the same noise.
-            var rivalSession = rival?.OpenSession(parsed.GetValue(seed), deviceName, _ => { }, parsed.GetValue(loop) ? length : null, modelName: names![1]);
+            var rivalSession = rival?.OpenSession(parsed.GetValue(seed), deviceName, _ => { }, parsed.GetValue(loop) ? length : null, modelName: RaceSession.HudName(names![1], isFirst: false));
             foreach (var shownSession in rivalSession is null ? [session] : new[] { session, rivalSession })
             {
                 if (!shownSession.Scene.SelectLayer(parsed.GetValue(layer)))

@@ -17,6 +17,9 @@ internal sealed class RaceSession(LiveSession first, string firstName, LiveSessi
     private (IReadOnlyList<string> First, IReadOnlyList<string> Second)? _hudFrom;
     private IReadOnlyList<string> _hud = [];
 
+    /// <summary>A model's name on the HUD, with the line style that tells its curves apart.</summary>
+    public static string HudName(string name, bool isFirst) => $"{name} ({(isFirst ? "solid" : "dashed")})";
+
     public CanvasFrame Frame => first.Frame;
 
     public HudStatus Hud => first.Hud;
@@ -60,15 +63,27 @@ internal sealed class RaceSession(LiveSession first, string firstName, LiveSessi
         return $"{name} step={session.Scene.WeightsStep} kl-points={plots[1].Series[0].Values.Length} active-unit-points={plots[2].Series[0].Values.Length}";
     }
 
-    /// <summary>Plot by plot, the first's series then the second's, dashed, each layer in one colour; rebuilt only when either changed.</summary>
+    /// <summary>
+    /// Plot by plot, the first's series then the second's, dashed, each layer in one colour; rebuilt only when either
+    /// changed. Each series spreads its samples over the plot's width, so where both plots sample alike the longer
+    /// series is cut to the shorter one's length: the curves then compare the models at the same step (or map), and the
+    /// leader's lead shows on the HUD.
+    /// </summary>
     private IReadOnlyList<CurvePlot> MergedPlots(IReadOnlyList<CurvePlot> mine, IReadOnlyList<CurvePlot> theirs)
     {
         if (_mergedFrom is { } from && ReferenceEquals(from.First, mine) && ReferenceEquals(from.Second, theirs)) return _plots;
         _mergedFrom = (mine, theirs);
-        return _plots = mine.Zip(theirs, (a, b) => a with
+        return _plots = mine.Zip(theirs, (a, b) =>
         {
-            Series = [.. a.Series.Select((series, layer) => series with { Colour = layer }),
-                .. b.Series.Select((series, layer) => series with { Name = "", Colour = layer, Dashed = true })],
+            var length = a.StepsPerSample == b.StepsPerSample
+                ? Math.Min(a.Series.Max(series => series.Values.Length), b.Series.Max(series => series.Values.Length))
+                : int.MaxValue;
+            CurveSeries Cut(CurveSeries series) => series with { Values = series.Values[..Math.Min(series.Values.Length, length)] };
+            return a with
+            {
+                Series = [.. a.Series.Select((series, layer) => Cut(series) with { Colour = layer }),
+                    .. b.Series.Select((series, layer) => Cut(series) with { Name = "", Colour = layer, Dashed = true })],
+            };
         }).ToArray();
     }
 
