@@ -30,9 +30,13 @@ internal sealed class RaceSession(LiveSession first, string firstName, LiveSessi
         return first.Apply(input);
     }
 
+    /// <summary>
+    /// A click on a tile of the first grid selects that tile in both; the map's gestures (dragging the marker, loading
+    /// a test point) are the first model's alone, since its map's coordinates mean nothing in the second's latent space.
+    /// </summary>
     public void ApplyPointer(PointerEvent pointer, CanvasPlacement placement)
     {
-        second.ApplyPointer(pointer, placement);
+        second.ApplyPointer(pointer, placement with { Map = null });
         first.ApplyPointer(pointer, placement);
     }
 

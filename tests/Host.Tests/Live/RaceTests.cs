@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using LvaeLive.Host.Commands;
+using LvaeLive.Host.Input;
+using LvaeLive.Host.Live;
 using LvaeLive.Host.Tests.Recording;
 using LvaeLive.Model;
 using LvaeLive.Model.Training;
@@ -30,6 +32,35 @@ public sealed partial class RaceTests : IDisposable
             Assert.True(int.Parse(race.Groups[$"active{side}"].Value) > 0, $"{model}'s active-unit curves received no points");
             Assert.True(File.Exists(Path.Combine(_folder["race"], $"{side}-{model}", "checkpoint.json")), $"{model} saved no checkpoint");
         }
+    }
+
+    [Fact]
+    public void KeysSteerBothModelsAndTPausesBothOnTheSameNoise()
+    {
+        using var vae = ModelSide.Train(TrainingSession.Start(_folder["vae"], TinyRun.Shape with { Kind = ModelKind.Vae }, TinyRun.Options,
+            TinyRun.Train, TinyRun.Test.Take(500), CPU), TinyRun.Test);
+        using var lvae = ModelSide.Train(TinyRun.Start(_folder["lvae"]), TinyRun.Test);
+        var states = new List<string>();
+        var first = vae.OpenSession(seed: 3, "cpu", states.Add, modelName: RaceSession.HudName("vae", isFirst: true));
+        var second = lvae.OpenSession(seed: 3, "cpu", _ => { }, modelName: RaceSession.HudName("lvae", isFirst: false));
+        var race = new RaceSession(first, "vae", second, "lvae");
+
+        race.Apply(LiveInput.ToLayer(2));
+        race.Apply(new LiveInput(ViewAction.NextTile));
+        race.Apply(new LiveInput(ViewAction.ToggleTrainingPause));
+        race.Advance(new FrameClock(10).NextFrame());
+
+        foreach (var session in new[] { first, second })
+            Assert.Equal((1, 1), (session.Scene.View.SelectedLayer, session.Scene.View.SelectedTile));
+        Assert.True(vae.Training!.Paused && lvae.Training!.Paused, "T must pause both models");
+        Assert.Equal(first.Scene.SelectedPoint(), second.Scene.SelectedPoint());
+        Assert.Equal(3, states.Count);
+        var frame = race.Frame;
+        Assert.True(frame.IsRace);
+        Assert.Equal(frame.Digits.Length, frame.RivalDigits.Length);
+        Assert.Equal([false, false, false, true, true, true], frame.Plots[1].Series.Select(series => series.Dashed));
+        Assert.StartsWith("vae (solid)", frame.Hud[0]);
+        Assert.StartsWith("lvae (dashed)", frame.Hud[1]);
     }
 
     [Fact]
