@@ -51,7 +51,9 @@ void drawSeries(int x, uint entry, float reach)
     uint offset = frameWord(entry);
     int count = int(frameWord(entry + 1u));
     vec4 colour = unpackColour(frameWord(entry + 2u));
-    if (count <= 0)
+    // A dashed series leaves every other band of dash columns blank: two models' curves of one layer share a colour.
+    uint dash = frameWord(entry + 3u);
+    if (count <= 0 || (dash > 0u && (uint(x) / dash) % 2u == 1u))
         return;
     float samplesPerPixel = float(max(count - 1, 1)) / float(max(push.size.x - 1, 1));
     if (isInvalid(frameFloat(offset + uint(clamp(int(round(float(x) * samplesPerPixel)), 0, count - 1)))))
@@ -112,5 +114,5 @@ void main()
     // Pixels within this distance of a line are (partly) inked.
     float reach = push.lineWidth * 0.5 + 0.5;
     for (int s = 0; s < push.seriesCount; s++)
-        drawSeries(x, push.seriesOffset + uint(s * 3), reach);
+        drawSeries(x, push.seriesOffset + uint(s * 4), reach);
 }

@@ -39,6 +39,22 @@ public sealed class CanvasPlacementTests
         Assert.Equal(-1, Map.Nearest(points, new Vector2(330, 230), radius: 6));
     }
 
+    [Theory]
+    [InlineData(10, 20, 519, 650)]
+    [InlineData(10, 20, 650, 519)]
+    [InlineData(0, 0, 301, 301)]
+    public void ARaceSplitsAPanelAcrossItsLongerSideIntoTwoHalvesAGapApart(int x, int y, int width, int height)
+    {
+        var panel = new Rect(x, y, width, height);
+        var (first, second) = CanvasLayout.Halves(panel, gap: 10);
+        var across = width >= height;
+        Assert.Equal(across ? (first.Y, first.Height) : (first.X, first.Width), across ? (second.Y, second.Height) : (second.X, second.Width));
+        Assert.Equal((panel.X, panel.Y), (first.X, first.Y));
+        Assert.Equal((panel.Right, panel.Bottom), (second.Right, second.Bottom));
+        Assert.Equal(10, across ? second.X - first.Right : second.Y - first.Bottom);
+        Assert.True(Math.Abs(across ? first.Width - second.Width : first.Height - second.Height) <= 1, $"{first} and {second} differ");
+    }
+
     [Fact]
     public void ATileIsFoundUnderThePointerAndNothingOutsideTheGrid()
     {

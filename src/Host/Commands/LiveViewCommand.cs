@@ -39,18 +39,24 @@ internal static class LiveViewCommand
         var listMonitors = new Option<bool>("--list-monitors") { Description = "List the monitors with their video modes, and exit." };
         var uiScale = ViewSettings.UiScale.CreateOption();
         var fpsCap = ViewSettings.FpsCap.CreateOption();
-        var seed = new Option<long>("--seed") { Description = "Seed of the latent paths.", DefaultValueFactory = _ => 1 };
+        var seed = new Option<long>("--paths-seed") { Description = "Seed of the latent paths (--seed seeds a new run's weights and data order).", DefaultValueFactory = _ => 1 };
         var record = new Option<string?>("--record") { Description = "Start recording at once into this file (.mp4 or .gif)." };
         var recordSize = ViewSettings.RecordSize.CreateOption();
         var recordFps = ViewSettings.RecordFps.CreateOption();
         var seconds = ViewSettings.LiveSeconds.CreateOptionalOption();
         var healthEvery = ViewSettings.HealthEvery.CreateOptionalOption();
         var talkFile = new Option<string?>("--talk") { Description = "Play this talk (TOML, see talks/): PageDown / PageUp step through it, B blanks the screen." };
+        var race = new Option<string?>("--race")
+        {
+            Description = $"Train two new models side by side from the same start, the keys steering both: {RaceSpelling.Help}. " +
+                "With --run-dir, their runs go in folders inside it.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
 
         var command = new Command("live", "Train the LVAE and watch its latents live, with keyboard control and recording (H in the window lists the keys).");
         model.AddTo(command);
         runtime.AddTo(command);
-        foreach (var option in new Option[] { checkpoint, runDir, noTrain, headless, size, fullscreen, monitor, listMonitors, uiScale, fpsCap, seed, record, recordSize, recordFps, seconds, healthEvery, talkFile })
+        foreach (var option in new Option[] { checkpoint, runDir, noTrain, headless, size, fullscreen, monitor, listMonitors, uiScale, fpsCap, seed, record, recordSize, recordFps, seconds, healthEvery, talkFile, race })
             command.Options.Add(option);
         command.SetAction(parsed =>
         {
@@ -74,6 +80,10 @@ internal static class LiveViewCommand
             if (parsed.GetValue(noTrain) && fromCheckpoint is null) throw new ArgumentException("--no-train needs --checkpoint: there is nothing to show without training otherwise");
             if (fromCheckpoint is not null && newRunDir is not null)
                 throw new ArgumentException($"--checkpoint and --run-dir conflict: a checkpoint's run continues in its own folder ({fromCheckpoint}); drop --run-dir, or drop --checkpoint to start a new run in {newRunDir}");
+            var racing = parsed.GetResult(race) is not null;
+            if (racing && (fromCheckpoint is not null || parsed.GetValue(talkFile) is not null || parsed.GetResult(model.Model) is { Implicit: false }))
+                throw new ArgumentException("--race starts two new models, each spelled in it: drop --checkpoint, --no-train, --talk and --model, or drop --race");
+            var entrants = racing ? RaceSpelling.Parse(parsed.GetValue(race) ?? RaceSpelling.Default, model.Config(parsed), model.Training(parsed)) : null;
             var stored = fromCheckpoint is null ? ((CheckpointInfo Info, string RunFolder)?)null : CheckpointStore.ReadInfo(fromCheckpoint);
             if (stored is { } run) model.RequireCompatible(parsed, "--checkpoint", fromCheckpoint!, run.Info.Model);
             var (config, options) = stored is null ? (model.Config(parsed), model.Training(parsed)) : (null, null);
@@ -91,11 +101,20 @@ internal static class LiveViewCommand
             var device = runtime.Apply(parsed);
             var (train, test) = MnistDataset.Load(parsed.GetValue(runtime.Data)!);
             var classifier = ModelSide.CachedClassifier(parsed.GetValue(runtime.Data)!, () => train, device);
-            using var live = OpenModel(fromCheckpoint, parsed.GetValue(noTrain), parsed.GetValue(model.Epochs), newRunDir, config, options, classifier, train, test, device);
+            var raceFolder = newRunDir ?? Path.Combine("runs", $"{Model.Time.WallClock.Stamp()}-race");
+            using var live = entrants is null
+                ? OpenModel(fromCheckpoint, parsed.GetValue(noTrain), parsed.GetValue(model.Epochs), newRunDir, config, options, classifier, train, test, device)
+                : OpenRacer(entrants, 0, raceFolder, classifier, train, test, device);
+            // The same seed for both: the same tile of either grid is the same noise.
+            using var rival = entrants is null ? null
+                : OpenRacer(entrants, 1, raceFolder, ModelSide.CachedClassifier(parsed.GetValue(runtime.Data)!, () => train, device), train, test, device);
             Leftovers.Remove(Console.Error.WriteLine, live.Session?.RunFolder, RecorderOptions.DefaultFolder,
                 parsed.GetValue(record) is { } first ? Path.GetDirectoryName(RecordingPaths.Resolve(first)) : null);
-            var session = live.OpenSession(parsed.GetValue(seed), device.type.ToString().ToLowerInvariant(), Console.WriteLine, talk: talk,
-                bookmarks: fromCheckpoint is null && newRunDir is null ? null : bookmarks);
+            var deviceName = device.type.ToString().ToLowerInvariant();
+            var session = live.OpenSession(parsed.GetValue(seed), deviceName, Console.WriteLine, talk: talk,
+                bookmarks: fromCheckpoint is null && newRunDir is null || entrants is not null ? null : bookmarks, modelName: entrants is null ? null : RaceSession.HudName(entrants[0].Name, isFirst: true));
+            var racer = rival is null ? null
+                : new RaceSession(session, entrants![0].Name, rival.OpenSession(parsed.GetValue(seed), deviceName, _ => { }, modelName: RaceSession.HudName(entrants[1].Name, isFirst: false)), entrants[1].Name);
             var keys = new KeyMap(live.Config.Depth);
             session.Frame.UiScale = scale;
 
@@ -114,15 +133,27 @@ internal static class LiveViewCommand
                 (output, input) = (new WindowOutput(window, windowCanvas!), new WindowInput(window, keys));
             }
             live.Training?.Start();
-            new LiveRunner(session, output, input, recording, pacer, Console.WriteLine)
+            rival?.Training?.Start();
+            new LiveRunner((ILiveView?)racer ?? session, output, input, recording, pacer, Console.WriteLine)
                 {
                     Health = health is { } every ? (every, new HealthLine(live)) : null,
                 }
                 .Run(limit, parsed.GetValue(record), stop.Token);
+            rival?.Training?.Stop();
             live.Training?.Stop();
+            if (racer is not null) Console.WriteLine($"race: {racer.Describe()}");
             return 0;
         });
         return command;
+    }
+
+    /// <summary>A race's model <paramref name="index"/>, trained from the start in its own folder inside <paramref name="folder"/>.</summary>
+    /// <param name="classifier">Judges the maps' class changes; the model side owns it from here.</param>
+    private static ModelSide OpenRacer(RaceEntrant[] entrants, int index, string folder, DigitClassifier? classifier, MnistSplit train, MnistSplit test, TorchSharp.torch.Device device)
+    {
+        var entrant = entrants[index];
+        var runFolder = Path.Combine(folder, $"{index + 1}-{string.Concat(entrant.Name.Select(c => char.IsLetterOrDigit(c) ? c : '-'))}");
+        return ModelSide.Train(TrainingSession.Start(runFolder, entrant.Config, entrant.Options, train, test, device), test, classifier);
     }
 
     /// <summary>

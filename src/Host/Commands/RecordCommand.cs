@@ -20,7 +20,8 @@ internal static class RecordCommand
     public static Command Create()
     {
         var runtime = new RuntimeOptions();
-        var checkpoint = new Option<string>("--checkpoint") { Description = "Run folder (or its checkpoint.json) to show.", Required = true };
+        var checkpoint = new Option<string[]>("--checkpoint") { Description = "Run folder (or its checkpoint.json) to show; with --race, give it twice.", Required = true };
+        var race = new Option<bool>("--race") { Description = "Race two checkpoints of one shape side by side, driven by the same noise: --race --checkpoint A --checkpoint B." };
         var seconds = ViewSettings.RecordSeconds.CreateOption();
         var fps = ViewSettings.Fps.CreateOption();
         var output = new Option<string>("--out") { Description = "Output file: .mp4 (H.264) or .gif; a bare name goes to recordings/.", DefaultValueFactory = _ => "recordings/morph.mp4" };
@@ -40,10 +41,22 @@ internal static class RecordCommand
 
         var command = new Command("record", "Render the animated latents of a checkpoint to MP4 or GIF, headless and deterministic.");
         runtime.AddTo(command);
-        foreach (var option in new Option[] { checkpoint, seconds, fps, output, size, seed, loop, layer, mode, hideHud, talkFile }) command.Options.Add(option);
+        foreach (var option in new Option[] { checkpoint, race, seconds, fps, output, size, seed, loop, layer, mode, hideHud, talkFile }) command.Options.Add(option);
         command.SetAction(parsed =>
         {
-            var (info, runFolder) = CheckpointStore.ReadInfo(parsed.GetValue(checkpoint)!);
+            var checkpoints = parsed.GetValue(checkpoint)!;
+            var racing = parsed.GetValue(race);
+            if (checkpoints.Length != (racing ? 2 : 1))
+                throw new ArgumentException(racing
+                    ? $"--race needs two --checkpoint, not {checkpoints.Length}: --race --checkpoint A --checkpoint B"
+                    : $"{checkpoints.Length} --checkpoint: give one, or add --race to race two");
+            if (racing && parsed.GetValue(talkFile) is not null)
+                throw new ArgumentException("--talk plays one model: drop --race or --talk");
+            var (info, runFolder) = CheckpointStore.ReadInfo(checkpoints[0]);
+            var rivalInfo = racing ? CheckpointStore.ReadInfo(checkpoints[1]) : ((CheckpointInfo Info, string RunFolder)?)null;
+            if (rivalInfo is { } other && !(other.Info.Model.LatentSizes.SequenceEqual(info.Model.LatentSizes) && other.Info.Model.Likelihood == info.Model.Likelihood))
+                throw new ArgumentException($"--checkpoint {checkpoints[0]} and {checkpoints[1]} differ in shape ({info.Model.Describe()}; {other.Info.Model.Describe()}): " +
+                    "a race drives both with the same noise and data, so give two checkpoints of the same latent sizes and likelihood");
             var bookmarks = new BookmarkShelf(runFolder, info.Model.LatentSizes, Console.Error.WriteLine);
             var talk = parsed.GetValue(talkFile) is { } talkPath ? ModelSide.LoadTalk(talkPath, info.Model.LatentSizes, bookmarks) : null;
             var length = talk?.Seconds ?? ViewSettings.RecordSeconds.Checked(parsed.GetValue(seconds));
@@ -57,13 +70,23 @@ internal static class RecordCommand
             var data = parsed.GetValue(runtime.Data)!;
             var test = MnistDataset.LoadTest(data);
             var classifier = ModelSide.CachedClassifier(data, () => MnistDataset.LoadTrain(data), device);
-            using var model = ModelSide.View(parsed.GetValue(checkpoint)!, test, device, classifier);
-            var session = model.OpenSession(parsed.GetValue(seed), device.type.ToString().ToLowerInvariant(), _ => { }, parsed.GetValue(loop) ? length : null,
-                talk, automaticTalk: true, bookmarks);
-            if (!session.Scene.SelectLayer(parsed.GetValue(layer)))
-                throw new ArgumentException($"--layer {parsed.GetValue(layer)}: the model has layers 1 to {model.Config.Depth}");
-            if (modes[parsed.GetValue(mode)!] is var shown and not GridMode.Walk) session.Scene.ToggleMode(shown);
-            if (parsed.GetValue(hideHud)) session.Scene.View.ToggleHud();
+            using var model = ModelSide.View(checkpoints[0], test, device, classifier);
+            using var rival = rivalInfo is null ? null
+                : ModelSide.View(checkpoints[1], test, device, ModelSide.CachedClassifier(data, () => MnistDataset.LoadTrain(data), device));
+            var names = rivalInfo is { } r ? new[] { Path.GetFileName(runFolder), Path.GetFileName(r.RunFolder) } : null;
+            var deviceName = device.type.ToString().ToLowerInvariant();
+            var session = model.OpenSession(parsed.GetValue(seed), deviceName, _ => { }, parsed.GetValue(loop) ? length : null,
+                talk, automaticTalk: true, bookmarks, modelName: names is null ? null : RaceSession.HudName(names[0], isFirst: true));
+            // The same seed and loop for both: the same tile of either grid is the same noise.
+            var rivalSession = rival?.OpenSession(parsed.GetValue(seed), deviceName, _ => { }, parsed.GetValue(loop) ? length : null, modelName: RaceSession.HudName(names![1], isFirst: false));
+            foreach (var shownSession in rivalSession is null ? [session] : new[] { session, rivalSession })
+            {
+                if (!shownSession.Scene.SelectLayer(parsed.GetValue(layer)))
+                    throw new ArgumentException($"--layer {parsed.GetValue(layer)}: the model has layers 1 to {model.Config.Depth}");
+                if (modes[parsed.GetValue(mode)!] is var shown and not GridMode.Walk) shownSession.Scene.ToggleMode(shown);
+                if (parsed.GetValue(hideHud)) shownSession.Scene.View.ToggleHud();
+            }
+            ILiveView view = rivalSession is null ? session : new RaceSession(session, names![0], rivalSession, names[1]);
             using var canvas = new HeadlessCanvas(extent);
             // Every frame must reach the file for the output to be deterministic: wait for the encoder rather than drop,
             // and fail rather than finish a video with a frame missing.
@@ -75,7 +98,7 @@ internal static class RecordCommand
 
             // The output ends the run early when the recording failed or lost a frame: Stop then says why.
             var video = new RecordOutput(canvas, recorder);
-            new LiveRunner(session, video, video, recording: null, new FrameClock(rate), _ => { })
+            new LiveRunner(view, video, video, recording: null, new FrameClock(rate), _ => { })
                 .Run(TimeSpan.FromSeconds(length), recordFrom: null, stop.Token);
             var result = recorder.Stop(stop.Token);
             // A signal that came once the file was whole (finished and renamed) stopped nothing: it is reported as written.

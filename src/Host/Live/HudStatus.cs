@@ -17,9 +17,23 @@ internal sealed class HudStatus
     private TimeSpan? _refreshedAt; // Null: the lines are rebuilt at the next frame.
     private TrainingEvent.Stepped? _lastStep;
     private double? _testElbo;
+    private int? _epochsDone; // A shown run's epochs, from its metrics log.
     private (string Message, TimeSpan At)? _notice;
 
     public HudStatus(string device) => _device = device;
+
+    /// <summary>In a race, the model's name: its progress then takes one line, led by the name, so that two fit.</summary>
+    public string? ModelName { get; init; }
+
+    /// <summary>A run's history so far (its metrics log): a shown checkpoint's epoch and test ELBO, for the race's model line.</summary>
+    public void Load(IEnumerable<MetricsEntry> history)
+    {
+        // The log's test entries carry the number of epochs done (its step entries the epoch under way).
+        foreach (var entry in history)
+        {
+            if (entry.TestElbo is { } test) (_epochsDone, _testElbo) = (entry.Epoch, test);
+        }
+    }
 
     /// <param name="now">The loop's time when the event reached the view.</param>
     public void Add(TrainingEvent trainingEvent, TimeSpan now)
@@ -52,7 +66,13 @@ internal sealed class HudStatus
         if (now - _refreshedAt < RefreshInterval) return _lines;
         _refreshedAt = now;
         var result = new List<string>(8);
-        if (_lastStep is { } s)
+        if (ModelName is not null)
+        {
+            result.Add(_lastStep is { } step
+                ? $"{ModelName}: epoch {step.Progress.Epoch + 1}, test ELBO {TestElbo}, {step.SamplesPerSecond:F0}/s"
+                : _epochsDone is { } epochs ? $"{ModelName}: {epochs} epochs, test ELBO {TestElbo}" : ModelName);
+        }
+        else if (_lastStep is { } s)
         {
             result.Add($"epoch {s.Progress.Epoch + 1} step {s.Progress.GlobalStep:N0}");
             result.Add($"ELBO {s.Step.Elbo:F1}" + (_testElbo is { } t ? $" (test {t:F1})" : "") + (s.Step.Beta < 1 ? $" beta {s.Step.Beta:F2}" : ""));
@@ -65,4 +85,6 @@ internal sealed class HudStatus
         if (_notice is { } shown && now - shown.At < NoticeDuration) result.Add(shown.Message);
         return _lines = result;
     }
+
+    private string TestElbo => _testElbo is { } test ? $"{test:F1}" : "-";
 }

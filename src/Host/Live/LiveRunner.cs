@@ -10,7 +10,7 @@ namespace LvaeLive.Host.Live;
 /// closed window, `lvae record`'s recording ended), on a stop signal or at the time limit. <paramref name="recording"/>
 /// is null where nothing is recorded on request: `lvae record` records through its output, `bench live` not at all.
 /// </summary>
-internal sealed class LiveRunner(LiveSession session, ICanvasOutput output, IInputSource input, RecordingControl? recording, IFrameClock clock, Action<string> log)
+internal sealed class LiveRunner(ILiveView session, ICanvasOutput output, IInputSource input, RecordingControl? recording, IFrameClock clock, Action<string> log)
 {
     private byte[] _pixels = [];
     private bool _screenshotRequested;

@@ -12,7 +12,7 @@ namespace LvaeLive.Host.Live;
 /// events, maps) without waiting for it, advances the scene and fills the canvas record. Each change of the view's
 /// state is written to the state log as one line, for users and tests to follow.
 /// </summary>
-internal sealed partial class LiveSession
+internal sealed partial class LiveSession : ILiveView
 {
     private readonly LiveScene _scene;
     private readonly LiveTraining? _training;
@@ -33,7 +33,7 @@ internal sealed partial class LiveSession
     private string? _pendingNotice;
 
     public LiveSession(LiveScene scene, LiveTraining? training, KeyMap keys, string device, Action<string> stateLog, LatentMap? fixedMap,
-        IEnumerable<MetricsEntry> history, BookmarkShelf bookmarks, TalkPlayer? talk)
+        IEnumerable<MetricsEntry> history, BookmarkShelf bookmarks, TalkPlayer? talk, string? modelName = null)
     {
         _scene = scene;
         _bookmarks = bookmarks;
@@ -42,7 +42,9 @@ internal sealed partial class LiveSession
         _stateLog = stateLog;
         _curves = new TrainingCurves(scene.View.Layers);
         _curves.Load(history);
-        _hud = new HudStatus(device);
+        _hud = new HudStatus(device) { ModelName = modelName };
+        // Only a race names its models, and only a race HUD shows a shown checkpoint's epoch and test ELBO.
+        if (modelName is not null) _hud.Load(history);
         var keyWidth = keys.HelpLines.Max(line => line.Keys.Length) + 2;
         _help = keys.HelpLines.Select(line => line.Keys.PadRight(keyWidth) + line.Description).ToArray();
         _footer = keys.FooterHints;

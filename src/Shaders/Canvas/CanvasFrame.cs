@@ -6,7 +6,9 @@ namespace LvaeLive.Shaders.Canvas;
 public readonly record struct MapPoint(float X, float Y, int Label);
 
 /// <summary>A named training series (ELBO, KL of one layer, ...), one value per logged step.</summary>
-public sealed record CurveSeries(string Name, ReadOnlyMemory<float> Values);
+/// <param name="Colour">Index into the series palette; -1: the series' position in its plot. A race gives both models' curves of a layer one colour.</param>
+/// <param name="Dashed">Drawn dashed, to tell the race's second model from its first; a series with an empty name has no legend entry.</param>
+public sealed record CurveSeries(string Name, ReadOnlyMemory<float> Values, int Colour = -1, bool Dashed = false);
 
 /// <summary>One small plot of the curves panel; its series share auto-scaled axes. X labels are sample index x StepsPerSample.</summary>
 public sealed record CurvePlot(string Title, IReadOnlyList<CurveSeries> Series, float StepsPerSample = 1);
@@ -58,6 +60,24 @@ public sealed class CanvasFrame
     public ReadOnlyMemory<MapPoint> MapPoints { get; set; }
 
     public string MapTitle { get; set; } = "Latent map";
+
+    /// <summary>
+    /// The race's second model: its generated digits (as many as <see cref="Digits"/>, from the same noise) and its map.
+    /// When set, the digits panel and the map each split in two, the first model on the left; empty for one model.
+    /// </summary>
+    public ReadOnlyMemory<float> RivalDigits { get; set; }
+
+    public string RivalDigitsTitle { get; set; } = "";
+
+    public ReadOnlyMemory<MapPoint> RivalMapPoints { get; set; }
+
+    public ReadOnlyMemory<Vector2> RivalMapMarkers { get; set; }
+
+    /// <summary>A race's model names, written in the corner of each model's half of the map.</summary>
+    public (string First, string Second) RaceNames { get; set; } = ("", "");
+
+    /// <summary>Whether this frame shows a race of two models (see <see cref="RivalDigits"/>).</summary>
+    public bool IsRace => !RivalDigits.IsEmpty;
 
     /// <summary>Current latents on the map (data coordinates), drawn as markers.</summary>
     public ReadOnlyMemory<Vector2> MapMarkers { get; set; }

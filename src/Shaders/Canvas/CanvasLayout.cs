@@ -99,6 +99,10 @@ public readonly record struct CanvasLayout(
         return (rect with { Width = first }, rect with { X = rect.X + first + gap, Width = Math.Max(rect.Width - first - gap, 1) });
     }
 
+    /// <summary>A race's two halves of a panel, split across its longer side: the first model's left or on top.</summary>
+    public static (Rect First, Rect Second) Halves(Rect rect, int gap) =>
+        rect.Width >= rect.Height ? SplitWidth(rect, 0.5f, gap) : SplitHeight(rect, 0.5f, gap);
+
     /// <summary>The part of a panel below its title line, inside its padding.</summary>
     public Rect PanelContent(Rect panel, GlyphFace title) => panel.Inset(Padding).BelowTop(title.CellHeight + Padding);
 

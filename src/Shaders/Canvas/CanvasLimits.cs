@@ -9,7 +9,8 @@ public static class CanvasLimits
     public const int MaxMarkers = 16;
     public const int MaxTrail = 256;
     public const int MaxPlots = 4;
-    public const int MaxSeriesPerPlot = 9;
+    /// <summary>A race's plot holds two models' series per layer: ten for the paper's five layers.</summary>
+    public const int MaxSeriesPerPlot = 12;
     public const int MaxSamplesPerSeries = 4096;
     public const int MaxGlyphsPerBatch = 8192;
     public const int MaxCaptionLines = 3;
@@ -19,6 +20,10 @@ public static class CanvasLimits
     public static void Validate(CanvasFrame frame)
     {
         RequireImages(frame.Digits.Length, MaxDigits, "digits");
+        if (frame.IsRace && frame.RivalDigits.Length != frame.Digits.Length)
+            throw new ArgumentException($"{frame.RivalDigits.Length / 784.0:0.#} rival digits for {frame.Digits.Length / 784.0:0.#} digits; a race compares tile for tile");
+        Require(frame.RivalMapPoints.Length, MaxMapPoints, "rival map points");
+        Require(frame.RivalMapMarkers.Length, MaxMarkers, "rival map markers");
         RequireImages(frame.ReconstructionInputs.Length, MaxReconstructionPairs, "reconstruction inputs");
         if (frame.Reconstructions.Length != frame.ReconstructionInputs.Length)
             throw new ArgumentException($"{frame.Reconstructions.Length / 784.0:0.#} reconstructions for {frame.ReconstructionInputs.Length / 784.0:0.#} inputs; they come in pairs");

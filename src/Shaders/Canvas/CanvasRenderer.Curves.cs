@@ -5,6 +5,9 @@ namespace LvaeLive.Shaders.Canvas;
 /// <summary>The curves panel: up to four plots with auto-scaled axes, grid lines, tick labels and coloured series names.</summary>
 public sealed partial class CanvasRenderer
 {
+    /// <summary>A dashed series' dash and gap, in pixels at scale 1: long enough to read as a line, short enough to read as dashed.</summary>
+    private const float DashPixels = 5;
+
     private void ComposeCurves(CanvasLayout layout, CanvasFrame frame, FrameUpload upload)
     {
         var content = AddPanel(layout, layout.Curves, "Training curves", default);
@@ -61,7 +64,7 @@ public sealed partial class CanvasRenderer
         {
             Origin = new Int2(area.X, area.Y),
             Size = new Int2(area.Width, area.Height),
-            SeriesOffset = WriteSeries(plot, upload),
+            SeriesOffset = WriteSeries(plot, upload, layout.Scale),
             SeriesCount = plot.Series.Count,
             YMin = yTicks.Min,
             YMax = yTicks.Max,
@@ -83,12 +86,15 @@ public sealed partial class CanvasRenderer
         var body = _bodyText.Face;
         var legendCharacters = 0;
         foreach (var series in plot.Series)
-            legendCharacters += 1 + series.Name.Length;
+            legendCharacters += series.Name.Length == 0 ? 0 : 1 + series.Name.Length;
         var titleWidth = _bodyText.Add(plot.Title, cell.X, cell.Y, Palette.Title, cell.Width);
         var wraps = titleWidth + _bodyText.Width(legendCharacters) > cell.Width;
         var (x, y) = wraps ? (cell.X - body.CellWidth, cell.Y + body.CellHeight) : (cell.X + titleWidth, cell.Y);
         for (var s = 0; s < plot.Series.Count; s++)
-            x += body.CellWidth + _bodyText.Add(plot.Series[s].Name, x + body.CellWidth, y, Palette.Series[s], cell.Right - x - body.CellWidth);
+        {
+            if (plot.Series[s].Name.Length > 0)
+                x += body.CellWidth + _bodyText.Add(plot.Series[s].Name, x + body.CellWidth, y, ColourOf(plot.Series[s], s), cell.Right - x - body.CellWidth);
+        }
         return y;
     }
 
@@ -110,8 +116,10 @@ public sealed partial class CanvasRenderer
         return low <= high ? (low, high, samples) : (0, 1, samples);
     }
 
-    /// <summary>The series table (offset, count, colour per series) followed by the samples; returns the table's offset.</summary>
-    private static uint WriteSeries(CurvePlot plot, FrameUpload upload)
+    /// <summary>The series table (offset, count, colour and dash per series) followed by the samples; returns the table's offset.</summary>
+    private static uint ColourOf(CurveSeries series, int index) => Palette.Series[(series.Colour >= 0 ? series.Colour : index) % Palette.Series.Length];
+
+    private static uint WriteSeries(CurvePlot plot, FrameUpload upload, float scale)
     {
         var table = upload.Reserve(plot.Series.Count * CurvesPipeline.WordsPerSeries);
         for (var s = 0; s < plot.Series.Count; s++)
@@ -121,7 +129,8 @@ public sealed partial class CanvasRenderer
             var entry = upload.WordsAt(table + (uint)(s * CurvesPipeline.WordsPerSeries), CurvesPipeline.WordsPerSeries);
             entry[0] = offset;
             entry[1] = (uint)values.Length;
-            entry[2] = Palette.Series[s];
+            entry[2] = ColourOf(plot.Series[s], s);
+            entry[3] = plot.Series[s].Dashed ? (uint)Math.Max(MathF.Round(DashPixels * scale), 2) : 0;
         }
         return table;
     }

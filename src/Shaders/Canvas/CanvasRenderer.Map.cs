@@ -14,8 +14,9 @@ public sealed partial class CanvasRenderer
     private void ComposeMap(CanvasLayout layout, CanvasFrame frame, FrameUpload upload)
     {
         var points = frame.MapPoints.Span;
+        var rivalPoints = frame.RivalMapPoints.Span;
         Span<char> note = stackalloc char[24];
-        var content = AddPanel(layout, layout.Map, frame.MapTitle, SpanText.Number(note, points.Length, "0", " points"));
+        var content = AddPanel(layout, layout.Map, frame.MapTitle, SpanText.Number(note, points.Length + rivalPoints.Length, "0", " points"));
         var body = _bodyText.Face;
         var legendHeight = (int)(body.CellHeight * 1.6f);
         // The plot fills the panel above its legend: the projection scales each axis to the data's spread anyway.
@@ -25,18 +26,31 @@ public sealed partial class CanvasRenderer
         _splatSize = default;
         if (width < 8 || height < 8)
             return;
-        _innerPanels.Add(PanelPush(plot, Palette.PlotBackground, Palette.PanelBorder, 0, 1));
-
-        var projection = MapProjection.Fit(points, frame.MapMarkers.Span, width, height);
-        _mapPlacement = new MapPlacement(plot, projection);
-        var invalid = WritePoints(upload, points, projection, out var pointOffset);
+        // A race splats both maps in one pass: each model's points fitted to its half of the plot, the first's at the
+        // plot's origin (where the trail and the pointer are), the second's shifted into the other half.
+        var (first, second) = frame.IsRace ? CanvasLayout.Halves(plot, layout.Gap) : (plot, default);
+        var projection = MapProjection.Fit(points, frame.MapMarkers.Span, first.Width, first.Height);
+        var rivalProjection = MapProjection.Fit(rivalPoints, frame.RivalMapMarkers.Span, second.Width, second.Height);
+        var shift = new Vector2(second.X - plot.X, second.Y - plot.Y);
+        _innerPanels.Add(PanelPush(first, Palette.PlotBackground, Palette.PanelBorder, 0, 1));
+        if (frame.IsRace)
+        {
+            _innerPanels.Add(PanelPush(second, Palette.PlotBackground, Palette.PanelBorder, 0, 1));
+            var inset = layout.Padding / 2;
+            _bodyText.Add(frame.RaceNames.First, first.X + inset, first.Y + inset, Palette.Dim, first.Width - 2 * inset);
+            _bodyText.Add(frame.RaceNames.Second, second.X + inset, second.Y + inset, Palette.Dim, second.Width - 2 * inset);
+        }
+        _mapPlacement = new MapPlacement(first, projection);
+        var pointOffset = upload.Reserve((points.Length + rivalPoints.Length) * 3);
+        var invalid = WritePoints(upload.WordsAt(pointOffset, points.Length * 3), points, projection, Vector2.Zero)
+            + WritePoints(upload.WordsAt(pointOffset + (uint)(points.Length * 3), rivalPoints.Length * 3), rivalPoints, rivalProjection, shift);
         _splatPixels = width * height;
         _splatSize = new Int2(width, height);
         _splatPass = new SplatPush
         {
             Size = new Int2(width, height),
             PointOffset = pointOffset,
-            PointCount = points.Length,
+            PointCount = points.Length + rivalPoints.Length,
             PaletteOffset = upload.Words32(Palette.Classes),
             PaletteCount = Palette.Classes.Length,
             InvalidColour = Palette.Invalid,
@@ -44,7 +58,7 @@ public sealed partial class CanvasRenderer
         _trailPass = new TrailPush
         {
             Size = new Int2(width, height),
-            PointOffset = WritePixels(upload, frame.MapTrail.Span, projection, out var trailCount),
+            PointOffset = WritePixels(upload, frame.MapTrail.Span, projection, Vector2.Zero, out var trailCount),
             PointCount = trailCount,
             Width = 2f * layout.Scale,
             CoverageOffset = TrailPipeline.CoverageOffset(_splatPixels),
@@ -61,7 +75,7 @@ public sealed partial class CanvasRenderer
         {
             Origin = new Int2(plot.X, plot.Y),
             Size = new Int2(width, height),
-            PointOffset = WritePixels(upload, frame.MapMarkers.Span, projection, out var markerCount),
+            PointOffset = WriteMarkers(upload, frame, projection, rivalProjection, shift, out var markerCount),
             PointCount = markerCount,
             Radius = 6f * layout.Scale,
             FillColour = Palette.Marker,
@@ -92,16 +106,17 @@ public sealed partial class CanvasRenderer
         }
     }
 
-    /// <summary>Writes (x, y, label) per point in plot pixels; returns how many cannot be drawn (non-finite, or a label outside 0..9).</summary>
-    private static int WritePoints(FrameUpload upload, ReadOnlySpan<MapPoint> points, MapProjection projection, out uint offset)
+    /// <summary>
+    /// Writes (x, y, label) per point in plot pixels, moved by <paramref name="shift"/>; returns how many cannot be drawn
+    /// (non-finite, or a label outside 0..9).
+    /// </summary>
+    private static int WritePoints(Span<uint> words, ReadOnlySpan<MapPoint> points, MapProjection projection, Vector2 shift)
     {
-        offset = upload.Reserve(points.Length * 3);
-        var words = upload.WordsAt(offset, points.Length * 3);
         var invalid = 0;
         for (var index = 0; index < points.Length; index++)
         {
             var point = points[index];
-            var pixel = projection.ToPixels(new Vector2(point.X, point.Y));
+            var pixel = projection.ToPixels(new Vector2(point.X, point.Y)) + shift;
             words[3 * index] = BitConverter.SingleToUInt32Bits(pixel.X);
             words[3 * index + 1] = BitConverter.SingleToUInt32Bits(pixel.Y);
             words[3 * index + 2] = (uint)point.Label;
@@ -115,15 +130,27 @@ public sealed partial class CanvasRenderer
     private ReadOnlySpan<Vector2> TrailPixels(FrameSlot slot, in TrailPush trail) =>
         MemoryMarshal.Cast<uint, Vector2>(_resources.Uploads[slot.Index].WordsAt(trail.PointOffset, 2 * trail.PointCount));
 
-    /// <summary>Writes the finite positions (x, y) in plot pixels, skipping non-finite ones; returns their offset.</summary>
-    private static uint WritePixels(FrameUpload upload, ReadOnlySpan<Vector2> positions, MapProjection projection, out int count)
+    /// <summary>The markers of the map, and in a race those of the second model's map after them; returns their offset.</summary>
+    private static uint WriteMarkers(FrameUpload upload, CanvasFrame frame, MapProjection projection, MapProjection rivalProjection, Vector2 shift, out int count)
+    {
+        var offset = WritePixels(upload, frame.MapMarkers.Span, projection, Vector2.Zero, out count);
+        WritePixels(upload, frame.RivalMapMarkers.Span, rivalProjection, shift, out var rivalCount);
+        // Reserved just after the first model's markers; its skipped (non-finite) ones leave a gap to close.
+        var words = upload.WordsAt(offset, 2 * (frame.MapMarkers.Length + rivalCount));
+        words.Slice(2 * frame.MapMarkers.Length, 2 * rivalCount).CopyTo(words.Slice(2 * count));
+        count += rivalCount;
+        return offset;
+    }
+
+    /// <summary>Writes the finite positions (x, y) in plot pixels moved by <paramref name="shift"/>, skipping non-finite ones; returns their offset.</summary>
+    private static uint WritePixels(FrameUpload upload, ReadOnlySpan<Vector2> positions, MapProjection projection, Vector2 shift, out int count)
     {
         var offset = upload.Reserve(positions.Length * 2);
         var words = upload.WordsAt(offset, positions.Length * 2);
         count = 0;
         foreach (var position in positions)
         {
-            var pixel = projection.ToPixels(position);
+            var pixel = projection.ToPixels(position) + shift;
             if (!float.IsFinite(pixel.X) || !float.IsFinite(pixel.Y))
                 continue;
             words[2 * count] = BitConverter.SingleToUInt32Bits(pixel.X);

@@ -5,19 +5,32 @@ namespace LvaeLive.Shaders.Canvas;
 /// <summary>The digit grid and the input/reconstruction pairs: both tile grids of 28x28 images.</summary>
 public sealed partial class CanvasRenderer
 {
+    /// <summary>The generated digits; in a race, each model's grid in its half of the panel, the first taking the pointer.</summary>
     private void ComposeDigits(CanvasLayout layout, CanvasFrame frame, FrameUpload upload)
     {
-        var count = frame.Digits.Length / TilesPipeline.ImagePixels;
-        Span<char> note = stackalloc char[24];
-        var content = AddPanel(layout, layout.Digits, frame.DigitsTitle, SpanText.Number(note, count, "0", " digits"));
-        if (count == 0)
+        if (!frame.IsRace)
+        {
+            _digitsPlacement = ComposeDigitGrid(layout, layout.Digits, frame.DigitsTitle, frame.Digits, frame, upload);
             return;
+        }
+        var (first, second) = CanvasLayout.Halves(layout.Digits, layout.Gap);
+        _digitsPlacement = ComposeDigitGrid(layout, first, frame.DigitsTitle, frame.Digits, frame, upload);
+        ComposeDigitGrid(layout, second, frame.RivalDigitsTitle, frame.RivalDigits, frame, upload);
+    }
+
+    private TileGridPlacement? ComposeDigitGrid(CanvasLayout layout, Rect panel, string title, ReadOnlyMemory<float> digits, CanvasFrame frame, FrameUpload upload)
+    {
+        var count = digits.Length / TilesPipeline.ImagePixels;
+        Span<char> note = stackalloc char[24];
+        var content = AddPanel(layout, panel, title, SpanText.Number(note, count, "0", " digits"));
+        if (count == 0)
+            return null;
         var columns = Math.Min(frame.DigitColumns, count);
         var rows = (count + columns - 1) / columns;
         var gap = Math.Max((int)MathF.Round(2 * layout.Scale), 1);
         var tile = Math.Min((content.Width - (columns - 1) * gap) / columns, (content.Height - (rows - 1) * gap) / rows);
         if (tile < 1)
-            return;
+            return null;
         var grid = new TilesPush
         {
             TileSize = new Int2(tile, tile),
@@ -26,7 +39,7 @@ public sealed partial class CanvasRenderer
             Gap = gap,
             GroupColumns = 1,
             GroupGap = gap,
-            ImageOffset = upload.Floats(frame.Digits.Span),
+            ImageOffset = upload.Floats(digits.Span),
             ImageCount = count,
             ColourMap = (int)frame.DigitColourMap,
             Highlight = frame.HighlightDigit,
@@ -36,7 +49,7 @@ public sealed partial class CanvasRenderer
         var size = grid.GridSize;
         grid.Origin = new Int2(content.X + (content.Width - size.X) / 2, content.Y + (content.Height - size.Y) / 2);
         _tileGrids.Add(grid);
-        _digitsPlacement = new TileGridPlacement(grid.Origin.X, grid.Origin.Y, tile, gap, columns, count);
+        return new TileGridPlacement(grid.Origin.X, grid.Origin.Y, tile, gap, columns, count);
     }
 
     private void ComposeReconstructions(CanvasLayout layout, CanvasFrame frame, FrameUpload upload)

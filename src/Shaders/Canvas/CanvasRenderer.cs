@@ -38,7 +38,7 @@ public sealed partial class CanvasRenderer : IDisposable
     private readonly GlyphBatch _captionText = new();
     private readonly List<PanelPush> _backPanels = new(8);
     private readonly List<PanelPush> _innerPanels = new(32);
-    private readonly List<TilesPush> _tileGrids = new(2);
+    private readonly List<TilesPush> _tileGrids = new(3);
     private readonly List<CurvesPush> _plots = new(CanvasLimits.MaxPlots);
     private SplatPush? _splatPass;
     private TrailPush? _trailPass;

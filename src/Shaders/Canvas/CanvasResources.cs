@@ -17,10 +17,10 @@ internal sealed class CanvasResources : IDisposable
 {
     /// <summary>Upload words per frame: every limit at once, so no valid frame can overflow.</summary>
     private const int UploadWords =
-        CanvasLimits.MaxDigits * TilesPipeline.ImagePixels
+        2 * CanvasLimits.MaxDigits * TilesPipeline.ImagePixels // A race's two grids.
         + CanvasLimits.MaxReconstructionPairs * 2 * TilesPipeline.ImagePixels
-        + CanvasLimits.MaxMapPoints * 3
-        + (CanvasLimits.MaxMarkers + CanvasLimits.MaxTrail) * 2
+        + 2 * CanvasLimits.MaxMapPoints * 3 // A race's two maps.
+        + (2 * CanvasLimits.MaxMarkers + CanvasLimits.MaxTrail) * 2
         + CanvasLimits.MaxPlots * CanvasLimits.MaxSeriesPerPlot * (CanvasLimits.MaxSamplesPerSeries + CurvesPipeline.WordsPerSeries)
         + 4 * CanvasLimits.MaxGlyphsPerBatch * TextPipeline.WordsPerGlyph
         + 64;

@@ -26,8 +26,8 @@ public struct CurvesPush
 /// <summary>One plot's grid and line series.</summary>
 public sealed class CurvesPipeline(GpuContext gpu, ComputeLayout layout) : CanvasPipeline<CurvesPush>(gpu, layout, "curves")
 {
-    /// <summary>Words per series in the series table: sample offset, sample count, colour.</summary>
-    public const int WordsPerSeries = 3;
+    /// <summary>Words per series in the series table: sample offset, sample count, colour, dash length in pixels (0: solid).</summary>
+    public const int WordsPerSeries = 4;
 
     public const int GroupSize = 64;
 

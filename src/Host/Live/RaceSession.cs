@@ -1,0 +1,102 @@
+using LvaeLive.Host.Input;
+using LvaeLive.Host.Window;
+using LvaeLive.Shaders.Canvas;
+
+namespace LvaeLive.Host.Live;
+
+/// <summary>
+/// The race: two models' sessions, opened with the same seed so that their grids hold the same noise, driven by the
+/// same keys and clock, shown in the first's frame. The second's digits and map go beside the first's; the curves
+/// plot both on shared axes, the second's dashed in its layer's colour; the HUD names both. The first session writes
+/// the state lines and takes the loop's notices; the second follows it silently.
+/// </summary>
+internal sealed class RaceSession(LiveSession first, string firstName, LiveSession second, string secondName) : ILiveView
+{
+    private (IReadOnlyList<CurvePlot> First, IReadOnlyList<CurvePlot> Second)? _mergedFrom;
+    private IReadOnlyList<CurvePlot> _plots = [];
+    private (IReadOnlyList<string> First, IReadOnlyList<string> Second)? _hudFrom;
+    private IReadOnlyList<string> _hud = [];
+
+    /// <summary>A model's name on the HUD, with the line style that tells its curves apart.</summary>
+    public static string HudName(string name, bool isFirst) => $"{name} ({(isFirst ? "solid" : "dashed")})";
+
+    public CanvasFrame Frame => first.Frame;
+
+    public HudStatus Hud => first.Hud;
+
+    public LoopRequest Apply(LiveInput input)
+    {
+        second.Apply(input);
+        return first.Apply(input);
+    }
+
+    /// <summary>
+    /// A click on a tile of the first grid selects that tile in both; the map's gestures (dragging the marker, loading
+    /// a test point) are the first model's alone, since its map's coordinates mean nothing in the second's latent space.
+    /// </summary>
+    public void ApplyPointer(PointerEvent pointer, CanvasPlacement placement)
+    {
+        second.ApplyPointer(pointer, placement with { Map = null });
+        first.ApplyPointer(pointer, placement);
+    }
+
+    public void LogState() => first.LogState();
+
+    public void Advance(FrameTime time)
+    {
+        first.Advance(time);
+        second.Advance(time);
+        var frame = first.Frame;
+        var rival = second.Frame;
+        frame.DigitsTitle = $"{firstName}: {frame.DigitsTitle}";
+        frame.RivalDigitsTitle = $"{secondName}: {rival.DigitsTitle}";
+        frame.RivalDigits = rival.Digits;
+        frame.RivalMapPoints = rival.MapPoints;
+        frame.RivalMapMarkers = rival.MapMarkers;
+        frame.RaceNames = (firstName, secondName);
+        frame.Plots = MergedPlots(frame.Plots, rival.Plots);
+        frame.Hud = BothHuds(frame.Hud, rival.Hud);
+    }
+
+    /// <summary>Each model's steps and how many points its KL and active-unit curves hold, for the log and the tests.</summary>
+    public string Describe() => $"{Describe(firstName, first)}; {Describe(secondName, second)}";
+
+    private static string Describe(string name, LiveSession session)
+    {
+        var plots = session.Frame.Plots;
+        return $"{name} step={session.Scene.WeightsStep} kl-points={plots[1].Series[0].Values.Length} active-unit-points={plots[2].Series[0].Values.Length}";
+    }
+
+    /// <summary>
+    /// Plot by plot, the first's series then the second's, dashed, each layer in one colour; rebuilt only when either
+    /// changed. Each series spreads its samples over the plot's width, so where both plots sample alike the longer
+    /// series is cut to the shorter one's length: the curves then compare the models at the same step (or map), and the
+    /// leader's lead shows on the HUD.
+    /// </summary>
+    private IReadOnlyList<CurvePlot> MergedPlots(IReadOnlyList<CurvePlot> mine, IReadOnlyList<CurvePlot> theirs)
+    {
+        if (_mergedFrom is { } from && ReferenceEquals(from.First, mine) && ReferenceEquals(from.Second, theirs)) return _plots;
+        _mergedFrom = (mine, theirs);
+        return _plots = mine.Zip(theirs, (a, b) =>
+        {
+            var length = a.StepsPerSample == b.StepsPerSample
+                ? Math.Min(a.Series.Max(series => series.Values.Length), b.Series.Max(series => series.Values.Length))
+                : int.MaxValue;
+            CurveSeries Cut(CurveSeries series) => series with { Values = series.Values[..Math.Min(series.Values.Length, length)] };
+            return a with
+            {
+                Series = [.. a.Series.Select((series, layer) => Cut(series) with { Colour = layer }),
+                    .. b.Series.Select((series, layer) => Cut(series) with { Name = "", Colour = layer, Dashed = true })],
+            };
+        }).ToArray();
+    }
+
+    /// <summary>The first's HUD with the second's model line (its first) after the first's; empty while the HUD is hidden.</summary>
+    private IReadOnlyList<string> BothHuds(IReadOnlyList<string> mine, IReadOnlyList<string> theirs)
+    {
+        if (mine.Count == 0 || theirs.Count == 0) return mine;
+        if (_hudFrom is { } from && ReferenceEquals(from.First, mine) && ReferenceEquals(from.Second, theirs)) return _hud;
+        _hudFrom = (mine, theirs);
+        return _hud = [mine[0], theirs[0], .. mine.Skip(1)];
+    }
+}
