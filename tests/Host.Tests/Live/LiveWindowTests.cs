@@ -96,8 +96,16 @@ public sealed class LiveWindowTests : IDisposable
         var (centreX, centreY) = (plot.X + plot.Width / 2, plot.Y + (plot.Height - (int)(faces[CanvasLayout.BodyFace].CellHeight * 1.6f)) / 2);
         var dropped = (X: centreX - 60, Y: centreY + 40);
         XDisplay.Drag(window, (centreX, centreY), dropped);
-        (float X, float Y) MovedFrom((float X, float Y) from, string what) =>
-            Marker(live.WaitForLine(l => l.StartsWith("state:") && l.Contains("animation=paused") && Marker(l) != from, Patience, what));
+        // A drag is logged move by move, a frame after each: the marker is where a drag left it once the log is quiet
+        // (the animation is paused, so nothing else writes), not at the first line that shows it moving.
+        (float X, float Y) MovedFrom((float X, float Y) from, string what)
+        {
+            live.WaitForLine(l => l.StartsWith("state:") && l.Contains("animation=paused") && Marker(l) != from, Patience, what);
+            using var deadline = new CancellationTokenSource(Patience);
+            for (var lines = -1; live.Output.Count() != lines && !deadline.IsCancellationRequested; Thread.Sleep(1000))
+                lines = live.Output.Count();
+            return Marker(live.Output.Last(l => l.StartsWith("state:")));
+        }
         var before = MovedFrom(paused, "the marker moved by the first drag");
         XDisplay.Drag(window, dropped, (dropped.X + 120, dropped.Y - 80));
         var after = MovedFrom(before, "the marker moved by the second drag");
