@@ -229,24 +229,6 @@ internal sealed partial class LiveScene
         FillMap(frame);
     }
 
-    /// <summary>The grid's title: short enough for the panel at any size (the help has the keys).</summary>
-    private string GridTitle()
-    {
-        var depth = _sizes.Length;
-        var split = StyleSwap.SplitFor(View.SelectedLayer, depth) + 1;
-        return View.Mode switch
-        {
-            GridMode.Interpolation => $"Interpolation of L{View.SelectedLayer + 1} alone",
-            GridMode.InterpolationAll => "Interpolation of all layers",
-            GridMode.StyleSwap when depth == 1 => "Style swap: L1 cols",
-            GridMode.StyleSwap => $"Style swap: {Layers(split + 1, depth)} rows, {Layers(1, split)} cols",
-            GridMode.Explorer => $"Explorer {Layers(depth, 1)}: " + (_axesShown ? "PC1 steps" : Map is null ? "redraws (no map)" : "redraws"),
-            _ => "Generated digits",
-        };
-    }
-
-    private static string Layers(int from, int to) => from == to ? $"L{from}" : $"L{from}-{to}";
-
     /// <summary>The selected point's latent in the selected layer: the explorer's centre, or the selected tile's.</summary>
     private ReadOnlySpan<float> SelectedLatent()
     {
@@ -295,26 +277,6 @@ internal sealed partial class LiveScene
     }
 
     /// <summary>
-    /// The interpolation or style swap of test digits chosen by the mode's variant, entered top-down as noise: the
-    /// interpolation walks the selected layer (or every layer) from the first digit to the second; the style swap
-    /// gives each row the upper layers of one digit and each column the lower layers of another.
-    /// </summary>
-    private void ComposeFromTestDigits()
-    {
-        var key = (View.ModeVariant, View.Mode, View.SelectedLayer);
-        if (_composedFor == key) return;
-        var count = StyleSwap.Digits;
-        var spare = _testDigitCount - ReconstructionPairs - count;
-        var first = ReconstructionPairs + View.ModeVariant * count % spare;
-        _model.EncodeToNoise(_testDigits.AsMemory(first * Pixels, count * Pixels), count, _testPoints);
-        if (View.Mode == GridMode.StyleSwap)
-            StyleSwap.Compose(_testPoints, StyleSwap.SplitFor(View.SelectedLayer, _sizes.Length), _composed);
-        else
-            Interpolation.Compose(_testPoints, View.Mode == GridMode.Interpolation ? View.SelectedLayer : null, _composed);
-        _composedFor = key;
-    }
-
-    /// <summary>
     /// Starts a requested move from where the selected tile is now, then holds the moved tile on its way or at its
     /// point; in the explorer the centre follows the move while it lasts, and keeps the point (and later nudges) after.
     /// </summary>
@@ -333,39 +295,5 @@ internal sealed partial class LiveScene
         if (View.Mode == GridMode.Explorer && (startsNow || _move.Moving(now) || _centreMoving))
             _move.ApplyTo(_centre, 0, now);
         _centreMoving = View.Mode == GridMode.Explorer && _move.Moving(now);
-    }
-
-    /// <summary>The explorer's centre becomes the walk's selected tile as it is now, nudges included.</summary>
-    private void TakeCentre()
-    {
-        for (var layer = 0; layer < _sizes.Length; layer++)
-        {
-            var point = _centre.Of(layer, 0);
-            _walk.Of(layer, View.SelectedTile).CopyTo(point);
-            var nudge = _walkNudges.Of(layer, View.SelectedTile);
-            for (var d = 0; d < point.Length; d++) point[d] += nudge[d];
-        }
-    }
-
-    /// <summary>
-    /// The explorer's rows around its centre: the walk's moving noise as redraws, or steps along each layer's first
-    /// map axis (converted into noise under the centre's priors), once a map is there.
-    /// </summary>
-    private void ComposeExplorer()
-    {
-        _model.Decode(_centre.Inputs, 1, _centreImage, _centreLatents, _centreScales);
-        _axesShown = View.ExplorerColumns == ExplorerColumns.PrincipalAxis && Map is not null;
-        if (!_axesShown)
-        {
-            LayerExplorer.ComposeRedraws(_centre, _walk, _explorer);
-            return;
-        }
-        for (var layer = 0; layer < _sizes.Length; layer++)
-        {
-            var map = Map!.Layers[layer];
-            Array.Clear(_axisSteps[layer]);
-            NoiseSteering.MoveAlongMapAxis(map, 0, NoiseSteering.AxisSpread(map, 0), _centreScales[layer], _axisSteps[layer]);
-        }
-        LayerExplorer.ComposeAlongAxes(_centre, _axisSteps, _explorer);
     }
 }
