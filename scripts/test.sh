@@ -13,7 +13,9 @@ log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0
 if [ -z "${DISPLAY:-}" ]; then
-  xvfb-run -a -s "-screen 0 1920x1080x24" "${runner[@]}" 2>&1 | tee "$log" || status=$?
+  # -noreset: Xvfb otherwise resets whenever its last client disconnects and refuses connections meanwhile, so a
+  # window test that starts just as another test's window closed would fail to open its display now and then.
+  xvfb-run -a -s "-screen 0 1920x1080x24 -noreset" "${runner[@]}" 2>&1 | tee "$log" || status=$?
 else
   "${runner[@]}" 2>&1 | tee "$log" || status=$?
 fi
