@@ -86,6 +86,9 @@ internal sealed class RecordingSession
     public RecordingResult Stop(TimeSpan timeout, CancellationToken cancel = default)
     {
         _ended = true;
+        // Given up before the queue completes: otherwise the thread could finish the file between the two, and a stop
+        // that was cancelled already would keep the recording.
+        if (cancel.IsCancellationRequested) GiveUp(Cancelled);
         _queue.CompleteAdding();
         using (cancel.Register(() => Abandon(Cancelled)))
         {
