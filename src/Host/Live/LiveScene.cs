@@ -188,7 +188,9 @@ internal sealed partial class LiveScene
     {
         ApplyDrag();
         Clock.Advance(time.Seconds);
-        for (var layer = 0; layer < _sizes.Length; layer++)
+        // The walk's noise is drawn only where it is shown: the walk itself and the explorer's redraws. The grids of
+        // test digits do not use it, and the explorer takes its centre from the walk as last drawn.
+        for (var layer = 0; layer < _sizes.Length && View.Mode is GridMode.Walk or GridMode.Explorer; layer++)
         {
             var noise = _walk.Layer(layer);
             _paths.Sample(layer, Clock.LayerSeconds(layer), GridTiles, noise);
