@@ -14,17 +14,20 @@ internal static class TestSetup
     [ModuleInitializer]
     internal static void UseOneThread() => TorchSharp.torch.set_num_threads(1);
 
-    /// <summary>The repository's MNIST folder (scripts/fetch-mnist.sh fills it).</summary>
-    public static string MnistFolder
+    /// <summary>The repository the tests were built in.</summary>
+    public static string RepositoryFolder
     {
         get
         {
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
                 if (File.Exists(Path.Combine(dir.FullName, "LvaeLive.sln")))
-                    return Path.Combine(dir.FullName, MnistDataset.DefaultFolder);
+                    return dir.FullName;
             throw new InvalidOperationException("tests must run inside the repository");
         }
     }
+
+    /// <summary>The repository's MNIST folder (scripts/fetch-mnist.sh fills it).</summary>
+    public static string MnistFolder => Path.Combine(RepositoryFolder, MnistDataset.DefaultFolder);
 
     private static readonly Lazy<(MnistSplit Train, MnistSplit Test)> Mnist = new(() => MnistDataset.Load(MnistFolder));
     public static MnistSplit Train => Mnist.Value.Train;

@@ -15,18 +15,24 @@ internal static class EvalCommand
     public static Command Create()
     {
         var runtime = new RuntimeOptions();
-        var checkpoint = new Option<string>("--checkpoint") { Description = "Run folder (or its checkpoint.json) of the model to evaluate.", Required = true };
+        var checkpoint = new Option<string[]>("--checkpoint") { Description = "Run folder (or its checkpoint.json) of the model to evaluate." };
+        var pretrained = PretrainedOption.Create();
         var output = new Option<string>("--out") { Description = "Folder for the report (report.md, report.json, PNG figures).", Required = true };
         var samples = IwSamplesOption();
 
         var command = new Command("eval", "Test log-likelihood (importance-weighted), ELBO, KL and active units per layer, PCA, " +
             "what redrawing each layer's noise changes (pixels, class), samples: one model's report.");
         command.Options.Add(checkpoint);
+        command.Options.Add(pretrained);
         command.Options.Add(output);
         command.Options.Add(samples);
         runtime.AddTo(command);
         command.SetAction(parsed =>
         {
+            var checkpoints = PretrainedOption.Checkpoints(parsed, pretrained, parsed.GetValue(checkpoint) ?? []);
+            if (checkpoints.Length != 1)
+                throw new ArgumentException($"{checkpoints.Length} models given: name one, with --checkpoint RUN or --pretrained");
+            var model = checkpoints[0];
             var options = new EvaluationOptions { Iw = new IwOptions { Samples = parsed.GetValue(samples) } }.Validated();
             var device = runtime.Apply(parsed);
             var data = parsed.GetValue(runtime.Data)!;
@@ -37,8 +43,8 @@ internal static class EvalCommand
             EvaluationReport report;
             try
             {
-                report = EvalProgressView.Run($"evaluating {parsed.GetValue(checkpoint)} on {test.Count} test images",
-                    progress => CheckpointEvaluation.Run(parsed.GetValue(checkpoint)!, folder, test, options, classifiers, device, progress, stop.Token));
+                report = EvalProgressView.Run($"evaluating {model} on {test.Count} test images",
+                    progress => CheckpointEvaluation.Run(model, folder, test, options, classifiers, device, progress, stop.Token));
             }
             catch (OperationCanceledException)
             {

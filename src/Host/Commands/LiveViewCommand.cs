@@ -24,6 +24,12 @@ internal static class LiveViewCommand
     /// <summary>On two cores: one for training, one for the render loop and lavapipe.</summary>
     private const int DefaultTorchThreads = 1;
     private const int DefaultLavapipeThreads = 1;
+    /// <summary>
+    /// Training on from the shipped model: a tenth of the preset's rate, so that the fresh optimizer's first steps do not
+    /// shake a converged model (measured: see the models/ README).
+    /// </summary>
+    private const double PretrainedLearningRate = 2e-4;
+    private const int PretrainedEpochs = 30;
 
     public static Command Create()
     {
@@ -32,6 +38,11 @@ internal static class LiveViewCommand
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Run folder (or its checkpoint.json) to continue training, or to show with --no-train." };
         var runDir = new Option<string?>("--run-dir") { Description = "Run folder for a new model (default: a new folder under runs/)." };
         var noTrain = new Option<bool>("--no-train") { Description = "Show the checkpoint without training it." };
+        var pretrained = PretrainedOption.Create();
+        var trainOn = new Option<bool>("--train")
+        {
+            Description = $"With --pretrained: train on from the shipped model in a new run (--run-dir, or one under runs/), with a fresh optimizer at --lr (default {PretrainedLearningRate}), for --epochs more epochs (default {PretrainedEpochs}).",
+        };
         var headless = new Option<bool>("--headless") { Description = "No window: draw offscreen (for servers and CI); combine with --record and --seconds." };
         var size = ViewSettings.CanvasSize.CreateOption();
         var fullscreen = new Option<bool>("--fullscreen") { Description = "Start in fullscreen (F11 toggles it), on the --monitor." };
@@ -56,7 +67,7 @@ internal static class LiveViewCommand
         var command = new Command("live", "Train the LVAE and watch its latents live, with keyboard control and recording (H in the window lists the keys).");
         model.AddTo(command);
         runtime.AddTo(command);
-        foreach (var option in new Option[] { checkpoint, runDir, noTrain, headless, size, fullscreen, monitor, listMonitors, uiScale, fpsCap, seed, record, recordSize, recordFps, seconds, healthEvery, talkFile, race })
+        foreach (var option in new Option[] { checkpoint, pretrained, trainOn, runDir, noTrain, headless, size, fullscreen, monitor, listMonitors, uiScale, fpsCap, seed, record, recordSize, recordFps, seconds, healthEvery, talkFile, race })
             command.Options.Add(option);
         command.SetAction(parsed =>
         {
@@ -72,23 +83,34 @@ internal static class LiveViewCommand
             var recordRate = ViewSettings.RecordFps.Checked(parsed.GetValue(recordFps));
             var recordExtent = parsed.GetValue(recordSize) is { } text ? ViewSettings.RecordSize.Checked(text) : (Silk.NET.Vulkan.Extent2D?)null;
             var limit = parsed.GetValue(seconds) is { } s ? TimeSpan.FromSeconds(ViewSettings.LiveSeconds.Checked(s)) : (TimeSpan?)null;
-            var fromCheckpoint = parsed.GetValue(checkpoint);
+            var trainShipped = parsed.GetValue(trainOn);
+            if (trainShipped && !parsed.GetValue(pretrained)) throw new ArgumentException("--train goes with --pretrained (lvae live trains anything else by default): add --pretrained, or drop --train");
+            if (parsed.GetValue(pretrained) && (parsed.GetValue(checkpoint) is not null || parsed.GetResult(race) is not null))
+                throw new ArgumentException("--pretrained opens the shipped model: drop --checkpoint and --race, or drop --pretrained");
+            if (trainShipped && parsed.GetValue(noTrain)) throw new ArgumentException("--train and --no-train conflict: keep one");
+            // The shipped model is shown as a checkpoint is, or trained on from in a new run.
+            var shipped = parsed.GetValue(pretrained) ? ShippedModel.Locate() : null;
+            if (shipped is not null && !trainShipped && parsed.GetValue(runDir) is not null)
+                throw new ArgumentException("--run-dir names the folder of a new run, and --pretrained alone trains none: add --train, or drop --run-dir");
+            var fromCheckpoint = parsed.GetValue(checkpoint) ?? (trainShipped ? null : shipped);
             var health = parsed.GetValue(healthEvery) is { } h ? TimeSpan.FromSeconds(ViewSettings.HealthEvery.Checked(h)) : (TimeSpan?)null;
             var newRunDir = parsed.GetValue(runDir);
             if (parsed.GetValue(headless) && (parsed.GetResult(monitor) is { Implicit: false } || parsed.GetValue(fullscreen)))
                 throw new ArgumentException("--fullscreen and --monitor need a window: drop --headless, or drop them");
-            if (parsed.GetValue(noTrain) && fromCheckpoint is null) throw new ArgumentException("--no-train needs --checkpoint: there is nothing to show without training otherwise");
+            var viewOnly = parsed.GetValue(noTrain) || shipped is not null && !trainShipped;
+            if (viewOnly && fromCheckpoint is null) throw new ArgumentException("--no-train needs --checkpoint: there is nothing to show without training otherwise");
             if (fromCheckpoint is not null && newRunDir is not null)
                 throw new ArgumentException($"--checkpoint and --run-dir conflict: a checkpoint's run continues in its own folder ({fromCheckpoint}); drop --run-dir, or drop --checkpoint to start a new run in {newRunDir}");
             var racing = parsed.GetResult(race) is not null;
             if (racing && (fromCheckpoint is not null || parsed.GetValue(talkFile) is not null || parsed.GetResult(model.Model) is { Implicit: false }))
                 throw new ArgumentException("--race starts two new models, each spelled in it: drop --checkpoint, --no-train, --talk and --model, or drop --race");
             var entrants = racing ? RaceSpelling.Parse(parsed.GetValue(race) ?? RaceSpelling.Default, model.Config(parsed), model.Training(parsed)) : null;
-            var stored = fromCheckpoint is null ? ((CheckpointInfo Info, string RunFolder)?)null : CheckpointStore.ReadInfo(fromCheckpoint);
-            if (stored is { } run) model.RequireCompatible(parsed, "--checkpoint", fromCheckpoint!, run.Info.Model);
+            var stored = (fromCheckpoint ?? shipped) is { } saved ? CheckpointStore.ReadInfo(saved) : ((CheckpointInfo Info, string RunFolder)?)null;
+            if (stored is { } run)
+                model.RequireCompatible(parsed, shipped is null ? "--checkpoint" : "--pretrained", run.RunFolder, run.Info.Model, trainShipped ? [model.LearningRate] : []);
             var (config, options) = stored is null ? (model.Config(parsed), model.Training(parsed)) : (null, null);
             var sizes = config?.LatentSizes ?? stored!.Value.Info.Model.LatentSizes;
-            var bookmarks = new BookmarkShelf(stored?.RunFolder ?? newRunDir, sizes, Console.WriteLine);
+            var bookmarks = new BookmarkShelf(shipped is null ? stored?.RunFolder ?? newRunDir : trainShipped ? newRunDir : ShippedModel.BookmarkFolder, sizes, Console.WriteLine);
             var talk = parsed.GetValue(talkFile) is { } talkPath ? ModelSide.LoadTalk(talkPath, sizes, bookmarks) : null;
 
             LavapipeThreads.Ensure(DefaultLavapipeThreads);
@@ -101,9 +123,12 @@ internal static class LiveViewCommand
             var device = runtime.Apply(parsed);
             var (train, test) = MnistDataset.Load(parsed.GetValue(runtime.Data)!);
             var classifier = ModelSide.CachedClassifier(parsed.GetValue(runtime.Data)!, () => train, device);
-            var raceFolder = newRunDir ?? Path.Combine("runs", $"{Model.Time.WallClock.Stamp()}-race");
+            var raceFolder = newRunDir ?? NewRunFolder("race");
             using var live = entrants is null
-                ? OpenModel(fromCheckpoint, parsed.GetValue(noTrain), parsed.GetValue(model.Epochs), newRunDir, config, options, classifier, train, test, device)
+                ? trainShipped
+                    ? ModelSide.Train(TrainingSession.StartFrom(shipped!, newRunDir ?? NewRunFolder("pretrained"), parsed.GetValue(model.Epochs) ?? PretrainedEpochs,
+                        parsed.GetValue(model.LearningRate) ?? PretrainedLearningRate, train, test, device), test, classifier)
+                    : OpenModel(fromCheckpoint, viewOnly, parsed.GetValue(model.Epochs), newRunDir, config, options, classifier, train, test, device)
                 : OpenRacer(entrants, 0, raceFolder, classifier, train, test, device);
             // The same seed for both: the same tile of either grid is the same noise.
             using var rival = entrants is null ? null
@@ -147,6 +172,9 @@ internal static class LiveViewCommand
         return command;
     }
 
+    /// <summary>A new run's folder under runs/, named by the time and <paramref name="kind"/>.</summary>
+    private static string NewRunFolder(string kind) => Path.Combine("runs", $"{Model.Time.WallClock.Stamp()}-{kind}");
+
     /// <summary>A race's model <paramref name="index"/>, trained from the start in its own folder inside <paramref name="folder"/>.</summary>
     /// <param name="classifier">Judges the maps' class changes; the model side owns it from here.</param>
     private static ModelSide OpenRacer(RaceEntrant[] entrants, int index, string folder, DigitClassifier? classifier, MnistSplit train, MnistSplit test, TorchSharp.torch.Device device)
@@ -165,7 +193,7 @@ internal static class LiveViewCommand
         if (checkpoint is not null && viewOnly) return ModelSide.View(checkpoint, test, device, classifier);
         var session = checkpoint is not null
             ? TrainingSession.Resume(checkpoint, train, test, device, epochs)
-            : TrainingSession.Start(runDir ?? Path.Combine("runs", $"{Model.Time.WallClock.Stamp()}-live"), config!, options!, train, test, device);
+            : TrainingSession.Start(runDir ?? NewRunFolder("live"), config!, options!, train, test, device);
         return ModelSide.Train(session, test, classifier);
     }
 }

@@ -34,18 +34,19 @@ internal sealed class ModelOptions
 
     /// <summary>
     /// Refuses the options that a saved run fixes when <paramref name="continuing"/> (--resume, --checkpoint) continues
-    /// it: a shape other than the saved one, and any recipe option (all but --epochs), which would be ignored.
+    /// it: a shape other than the saved one, and any recipe option (all but --epochs and <paramref name="allowed"/>),
+    /// which would be ignored.
     /// </summary>
-    public void RequireCompatible(ParseResult parsed, string continuing, string runFolder, LvaeConfig saved)
+    public void RequireCompatible(ParseResult parsed, string continuing, string runFolder, LvaeConfig saved, params Option[] allowed)
     {
         var shape = Given(parsed, Model, BatchNorm, Layers, Hidden, Likelihood, SeparateTopDown);
         if (shape.Length > 0 && Config(parsed) is var asked && !asked.Equals(saved))
             throw new ArgumentException($"{continuing} and {string.Join(", ", shape)} conflict: {runFolder} holds a {saved.Describe()} model, not the " +
                 $"{asked.Describe()} model asked for; drop {string.Join(", ", shape)} to continue that run, or start a new one");
-        var recipe = Given(parsed, Preset, WarmupEpochs, FreeBits, BatchSize, LearningRate, Seed, TrainLimit);
+        var recipe = Given(parsed, new Option[] { Preset, WarmupEpochs, FreeBits, BatchSize, LearningRate, Seed, TrainLimit }.Except(allowed).ToArray());
         if (recipe.Length > 0)
             throw new ArgumentException($"{continuing} and {string.Join(", ", recipe)} conflict: a saved run keeps the recipe it was started with " +
-                $"(only --epochs may change); drop {string.Join(", ", recipe)}, or start a new run");
+                $"(only {string.Join(" and ", allowed.Select(o => o.Name).Prepend(Epochs.Name))} may change); drop {string.Join(", ", recipe)}, or start a new run");
     }
 
     private static string[] Given(ParseResult parsed, params Option[] options) =>

@@ -20,8 +20,9 @@ internal static class RecordCommand
     public static Command Create()
     {
         var runtime = new RuntimeOptions();
-        var checkpoint = new Option<string[]>("--checkpoint") { Description = "Run folder (or its checkpoint.json) to show; with --race, give it twice.", Required = true };
-        var race = new Option<bool>("--race") { Description = "Race two checkpoints of one shape side by side, driven by the same noise: --race --checkpoint A --checkpoint B." };
+        var checkpoint = new Option<string[]>("--checkpoint") { Description = "Run folder (or its checkpoint.json) to show; with --race, give it twice." };
+        var pretrained = PretrainedOption.Create();
+        var race = new Option<bool>("--race") { Description = "Race two checkpoints of one shape side by side, driven by the same noise: --race --checkpoint A --checkpoint B (or --race --pretrained --checkpoint B)." };
         var seconds = ViewSettings.RecordSeconds.CreateOption();
         var fps = ViewSettings.Fps.CreateOption();
         var output = new Option<string>("--out") { Description = "Output file: .mp4 (H.264) or .gif; a bare name goes to recordings/.", DefaultValueFactory = _ => "recordings/morph.mp4" };
@@ -41,15 +42,15 @@ internal static class RecordCommand
 
         var command = new Command("record", "Render the animated latents of a checkpoint to MP4 or GIF, headless and deterministic.");
         runtime.AddTo(command);
-        foreach (var option in new Option[] { checkpoint, race, seconds, fps, output, size, seed, loop, layer, mode, hideHud, talkFile }) command.Options.Add(option);
+        foreach (var option in new Option[] { checkpoint, pretrained, race, seconds, fps, output, size, seed, loop, layer, mode, hideHud, talkFile }) command.Options.Add(option);
         command.SetAction(parsed =>
         {
-            var checkpoints = parsed.GetValue(checkpoint)!;
+            var checkpoints = PretrainedOption.Checkpoints(parsed, pretrained, parsed.GetValue(checkpoint) ?? []);
             var racing = parsed.GetValue(race);
             if (checkpoints.Length != (racing ? 2 : 1))
                 throw new ArgumentException(racing
-                    ? $"--race needs two --checkpoint, not {checkpoints.Length}: --race --checkpoint A --checkpoint B"
-                    : $"{checkpoints.Length} --checkpoint: give one, or add --race to race two");
+                    ? $"--race needs two models, not {checkpoints.Length}: --race --checkpoint A --checkpoint B, or --race --pretrained --checkpoint B"
+                    : $"{checkpoints.Length} models given: name one with --checkpoint RUN or --pretrained, or add --race to race two");
             if (racing && parsed.GetValue(talkFile) is not null)
                 throw new ArgumentException("--talk plays one model: drop --race or --talk");
             var (info, runFolder) = CheckpointStore.ReadInfo(checkpoints[0]);
@@ -57,7 +58,7 @@ internal static class RecordCommand
             if (rivalInfo is { } other && !(other.Info.Model.LatentSizes.SequenceEqual(info.Model.LatentSizes) && other.Info.Model.Likelihood == info.Model.Likelihood))
                 throw new ArgumentException($"--checkpoint {checkpoints[0]} and {checkpoints[1]} differ in shape ({info.Model.Describe()}; {other.Info.Model.Describe()}): " +
                     "a race drives both with the same noise and data, so give two checkpoints of the same latent sizes and likelihood");
-            var bookmarks = new BookmarkShelf(runFolder, info.Model.LatentSizes, Console.Error.WriteLine);
+            var bookmarks = new BookmarkShelf(parsed.GetValue(pretrained) ? ShippedModel.BookmarkFolder : runFolder, info.Model.LatentSizes, Console.Error.WriteLine);
             var talk = parsed.GetValue(talkFile) is { } talkPath ? ModelSide.LoadTalk(talkPath, info.Model.LatentSizes, bookmarks) : null;
             var length = talk?.Seconds ?? ViewSettings.RecordSeconds.Checked(parsed.GetValue(seconds));
             var rate = ViewSettings.Fps.Checked(parsed.GetValue(fps));

@@ -25,7 +25,7 @@ internal sealed class HudStatus
     /// <summary>In a race, the model's name: its progress then takes one line, led by the name, so that two fit.</summary>
     public string? ModelName { get; init; }
 
-    /// <summary>A run's history so far (its metrics log): a shown checkpoint's epoch and test ELBO, for the race's model line.</summary>
+    /// <summary>A run's history so far (its metrics log): a shown checkpoint's epochs and test ELBO, until training steps.</summary>
     public void Load(IEnumerable<MetricsEntry> history)
     {
         // The log's test entries carry the number of epochs done (its step entries the epoch under way).
@@ -77,6 +77,10 @@ internal sealed class HudStatus
             result.Add($"epoch {s.Progress.Epoch + 1} step {s.Progress.GlobalStep:N0}");
             result.Add($"ELBO {s.Step.Elbo:F1}" + (_testElbo is { } t ? $" (test {t:F1})" : "") + (s.Step.Beta < 1 ? $" beta {s.Step.Beta:F2}" : ""));
             result.Add($"{s.SamplesPerSecond:F0} samples/s");
+        }
+        else if (_epochsDone is { } epochs)
+        {
+            result.Add($"{epochs} epochs, test ELBO {TestElbo}");
         }
         result.Add(training());
         result.Add($"{framesPerSecond:F0} fps");

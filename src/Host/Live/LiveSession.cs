@@ -43,8 +43,7 @@ internal sealed partial class LiveSession : ILiveView
         _curves = new TrainingCurves(scene.View.Layers);
         _curves.Load(history);
         _hud = new HudStatus(device) { ModelName = modelName };
-        // Only a race names its models, and only a race HUD shows a shown checkpoint's epoch and test ELBO.
-        if (modelName is not null) _hud.Load(history);
+        _hud.Load(history);
         var keyWidth = keys.HelpLines.Max(line => line.Keys.Length) + 2;
         _help = keys.HelpLines.Select(line => line.Keys.PadRight(keyWidth) + line.Description).ToArray();
         _footer = keys.FooterHints;

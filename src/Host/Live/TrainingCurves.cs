@@ -74,5 +74,12 @@ internal sealed class TrainingCurves
     private static float StepsPerSample(CurveHistory history) => history.ValuesPerSample * TrainingSession.ScalarEverySteps;
 
     private CurveSeries[] Layered(CurveHistory[] histories) =>
-        histories.Select((history, i) => new CurveSeries(_layerNames[i], history.Samples)).ToArray();
+        histories.Select((history, i) => new CurveSeries(_layerNames[i], Drawable(history.Samples))).ToArray();
+
+    /// <summary>
+    /// A single value (a shown checkpoint's one map) as a level line across the plot: a curve of one point is a dot
+    /// on the axis that nobody can read.
+    /// </summary>
+    private static ReadOnlyMemory<float> Drawable(ReadOnlyMemory<float> samples) =>
+        samples.Length == 1 ? new[] { samples.Span[0], samples.Span[0] } : samples;
 }

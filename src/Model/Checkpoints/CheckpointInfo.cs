@@ -18,6 +18,12 @@ public sealed record CheckpointInfo
     /// <summary>SHA-256 of the weights file, hex: a truncated or altered file is refused rather than half-loaded.</summary>
     public required string WeightsSha256 { get; init; }
     public DateTimeOffset SavedAt { get; init; }
+    /// <summary>
+    /// The weights file holds the model alone, without optimizer and generator states (an exported model, such as the
+    /// shipped one): it can be shown, evaluated and trained on from, but not resumed. Left out of the JSON when false.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool WeightsOnly { get; init; }
 
     /// <summary>Rejects an index whose fields are missing or out of range, naming the field.</summary>
     public CheckpointInfo Validated()

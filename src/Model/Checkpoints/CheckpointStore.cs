@@ -27,30 +27,68 @@ public static class CheckpointStore
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
+    /// <summary>The weights file of an exported model (<see cref="Export"/>).</summary>
+    public const string ExportedWeightsFile = "weights.bin";
+
     public static CheckpointInfo Save(string runFolder, Trainer trainer)
     {
-        Directory.CreateDirectory(runFolder);
         var progress = trainer.Progress;
         var weightsFile = $"checkpoint-e{progress.Epoch:D4}-s{progress.GlobalStep:D9}.bin";
-        AtomicFile.Write(Path.Combine(runFolder, weightsFile), stream =>
-        {
-            using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-            writer.Write(Magic);
-            StateDictFile.Write(writer, trainer.Model);
-            trainer.WriteState(writer);
-        });
-        var info = new CheckpointInfo
+        var info = Write(runFolder, weightsFile, trainer.Model, trainer.WriteState, new CheckpointInfo
         {
             Model = trainer.Model.Config,
             Training = trainer.Options,
             Progress = progress,
             WeightsFile = weightsFile,
-            WeightsSha256 = Sha256(Path.Combine(runFolder, weightsFile)),
-            SavedAt = DateTimeOffset.UtcNow,
-        };
-        AtomicFile.Write(Path.Combine(runFolder, IndexFile), stream => JsonSerializer.Serialize(stream, info, Json));
+            WeightsSha256 = "",
+        });
         foreach (var stale in Directory.EnumerateFiles(runFolder, "checkpoint-*.bin").Where(f => Path.GetFileName(f) != weightsFile))
             File.Delete(stale);
+        return info;
+    }
+
+    /// <summary>
+    /// Writes the model of the checkpoint at <paramref name="checkpoint"/> into <paramref name="outFolder"/> without its
+    /// optimizer and generator states (a third of the size): <see cref="ExportedWeightsFile"/> and a checkpoint.json
+    /// marked <see cref="CheckpointInfo.WeightsOnly"/>, with the run's training curves (<see cref="MetricsLog"/>) so that
+    /// the view still draws them. An existing model there is not overwritten.
+    /// </summary>
+    public static CheckpointInfo Export(string checkpoint, string outFolder)
+    {
+        if (File.Exists(Path.Combine(outFolder, IndexFile)))
+            throw new IOException($"{outFolder} already holds a model ({IndexFile}); choose another --out, or delete that folder first");
+        var (info, runFolder) = ReadInfo(checkpoint);
+        using var model = LoadModel(checkpoint, CPU);
+        var history = Path.Combine(runFolder, MetricsLog.FileName);
+        if (File.Exists(history))
+        {
+            Directory.CreateDirectory(outFolder);
+            AtomicFile.Write(Path.Combine(outFolder, MetricsLog.FileName), stream =>
+            {
+                using var source = File.OpenRead(history);
+                source.CopyTo(stream);
+            });
+        }
+        return Write(outFolder, ExportedWeightsFile, model, writeState: null, info with { WeightsFile = ExportedWeightsFile, WeightsSha256 = "", WeightsOnly = true });
+    }
+
+    /// <summary>
+    /// The weights file (the model, then what <paramref name="writeState"/> adds), then the index naming it with its
+    /// SHA-256: each atomically, the index last.
+    /// </summary>
+    private static CheckpointInfo Write(string folder, string weightsFile, HierarchicalModel model, Action<BinaryWriter>? writeState, CheckpointInfo index)
+    {
+        Directory.CreateDirectory(folder);
+        var weightsPath = Path.Combine(folder, weightsFile);
+        AtomicFile.Write(weightsPath, stream =>
+        {
+            using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            writer.Write(Magic);
+            StateDictFile.Write(writer, model);
+            writeState?.Invoke(writer);
+        });
+        var info = index with { WeightsSha256 = Sha256(weightsPath), SavedAt = DateTimeOffset.UtcNow };
+        AtomicFile.Write(Path.Combine(folder, IndexFile), stream => JsonSerializer.Serialize(stream, info, Json));
         return info;
     }
 
@@ -96,6 +134,9 @@ public static class CheckpointStore
     /// <summary>Restores a trainer (whose model must have the checkpoint's shape) to exactly the saved point.</summary>
     public static void Restore(string runFolder, CheckpointInfo info, Trainer trainer)
     {
+        if (info.WeightsOnly)
+            throw new InvalidDataException($"{runFolder} holds an exported model, its weights without the optimizer state that resuming needs; " +
+                "show it with --no-train, or train on from it in a new run (lvae live --pretrained --train, for the shipped model)");
         if (!info.Model.Equals(trainer.Model.Config))
             throw new InvalidDataException($"the checkpoint in {runFolder} is a {info.Model.Describe()} model but a {trainer.Model.Config.Describe()} model was asked for; drop the shape options or use another --run-dir");
         // Only here is the run's epoch length known: its training options and the data decide it.
@@ -128,7 +169,8 @@ public static class CheckpointStore
         }
     }
 
-    private static string Sha256(string path)
+    /// <summary>A file's SHA-256 in upper-case hex, as checkpoint.json records it.</summary>
+    public static string Sha256(string path)
     {
         using var stream = File.OpenRead(path);
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream));

@@ -1,3 +1,5 @@
+using LvaeLive.Files;
+
 namespace LvaeLive.Model.Data;
 
 /// <summary>Loads MNIST's four IDX files (plain or .gz) from one folder and checks that they fit together.</summary>
@@ -6,20 +8,8 @@ public static class MnistDataset
     public const string DefaultFolder = "data/mnist";
     public const string FetchCommand = "scripts/fetch-mnist.sh";
 
-    /// <summary>
-    /// data/mnist under the working folder, or else under the first folder above the program that has one (the
-    /// repository the program was built in), so that `lvae` finds the data from wherever it is started.
-    /// </summary>
-    public static string LocateDefaultFolder()
-    {
-        if (Directory.Exists(DefaultFolder)) return DefaultFolder;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, DefaultFolder);
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        return DefaultFolder;
-    }
+    /// <summary>data/mnist here or in the repository the program was built in (<see cref="RepositoryPath"/>).</summary>
+    public static string LocateDefaultFolder() => RepositoryPath.Locate(DefaultFolder);
 
     public static (MnistSplit Train, MnistSplit Test) Load(string folder) =>
         (LoadTrain(folder), LoadTest(folder));

@@ -50,7 +50,12 @@ public sealed class BookmarkShelf
         while (Find($"b{number}") is not null) number++;
         var bookmark = new Bookmark($"b{number}", layers.Select(l => l.ToArray()).ToArray());
         _bookmarks.Add(bookmark);
-        if (_path is not null) AtomicFile.Write(_path, stream => JsonSerializer.Serialize(stream, _bookmarks, Json));
+        if (_path is not null)
+        {
+            // A shelf of a folder not made yet (the shipped model's, under runs/) makes it with its first bookmark.
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_path))!);
+            AtomicFile.Write(_path, stream => JsonSerializer.Serialize(stream, _bookmarks, Json));
+        }
         return bookmark.Name;
     }
 

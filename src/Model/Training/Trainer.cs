@@ -125,6 +125,13 @@ public sealed class Trainer : IDisposable
         SetLearningRate(learningRate);
     }
 
+    /// <summary>A new trainer of a model trained before: counts on from <paramref name="progress"/>, at its learning rate.</summary>
+    internal void ContinueFrom(TrainingProgress progress)
+    {
+        Progress = progress;
+        SetLearningRate(progress.LearningRate);
+    }
+
     private void SetLearningRate(double learningRate)
     {
         _optimizer.LearningRate = learningRate;

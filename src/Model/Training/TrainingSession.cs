@@ -43,12 +43,37 @@ public sealed class TrainingSession : IDisposable
     /// <summary>Starts a new run. The seed fixes the initial weights as well as the data order and noise.</summary>
     public static TrainingSession Start(string runFolder, LvaeConfig config, TrainOptions options, MnistSplit train, MnistSplit test, Device device)
     {
-        if (File.Exists(Path.Combine(runFolder, CheckpointStore.IndexFile)))
-            throw new IOException($"{runFolder} already holds a run; pass --resume to continue it, or choose another --run-dir");
+        RequireNoRun(runFolder);
         torch.manual_seed(options.Seed);
         var model = ModelFactory.Create(config);
         model.MoveTo(device);
         return new TrainingSession(runFolder, new Trainer(model, options, train, device), TestImages.Prepare(test, config.Likelihood, device), null);
+    }
+
+    /// <summary>
+    /// Starts a new run in <paramref name="runFolder"/> from the weights of the model at <paramref name="checkpoint"/>
+    /// (an exported one too, such as the shipped model): its shape and recipe, with a fresh optimizer at
+    /// <paramref name="learningRate"/>, for <paramref name="epochs"/> more epochs. Epochs and steps count on from the
+    /// checkpoint's, so that its warm-up stays done and its training curves, copied in, run on.
+    /// </summary>
+    public static TrainingSession StartFrom(string checkpoint, string runFolder, int epochs, double learningRate, MnistSplit train, MnistSplit test, Device device)
+    {
+        RequireNoRun(runFolder);
+        var (info, folder) = CheckpointStore.ReadInfo(checkpoint);
+        var model = CheckpointStore.LoadModel(checkpoint, device);
+        var options = (info.Training with { Epochs = info.Progress.Epoch + epochs, LearningRate = learningRate }).Validated();
+        var trainer = new Trainer(model, options, train, device);
+        trainer.ContinueFrom(info.Progress with { StepInEpoch = 0, LearningRate = learningRate, SkippedSteps = 0, Restores = 0 });
+        var history = Path.Combine(folder, MetricsLog.FileName);
+        Directory.CreateDirectory(runFolder);
+        if (File.Exists(history)) File.Copy(history, Path.Combine(runFolder, MetricsLog.FileName));
+        return new TrainingSession(runFolder, trainer, TestImages.Prepare(test, info.Model.Likelihood, device), null);
+    }
+
+    private static void RequireNoRun(string runFolder)
+    {
+        if (File.Exists(Path.Combine(runFolder, CheckpointStore.IndexFile)))
+            throw new IOException($"{runFolder} already holds a run; pass --resume to continue it, or choose another --run-dir");
     }
 
     /// <summary>Continues the run saved in <paramref name="runFolder"/>, optionally for a different number of epochs.</summary>

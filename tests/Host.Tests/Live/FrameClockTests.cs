@@ -1,3 +1,4 @@
+using LvaeLive.Model.Training;
 using LvaeLive.Host.Live;
 using LvaeLive.Host.Tests.Recording;
 using LvaeLive.Shaders.Canvas;
@@ -41,6 +42,14 @@ public sealed class FrameClockTests : IDisposable
         // From frame 11 (a notice rebuilds the lines at once) until the last refresh (every 250 ms) less than 6 s after
         // frame 10's time: the refresh at 6.8 s, whose lines frames 68 to 70 show.
         Assert.Equal(Enumerable.Range(11, 60), shown);
+    }
+
+    [Fact]
+    public void AShownCheckpointsHudNamesItsEpochsAndTestElboFromItsHistory()
+    {
+        var hud = new HudStatus("cpu");
+        hud.Load([new MetricsEntry(10, 0, Elbo: -120), new MetricsEntry(20, 1, TestElbo: -110.04), new MetricsEntry(40, 2, TestElbo: -99.96)]);
+        Assert.Equal("2 epochs, test ELBO -100.0", hud.Lines(TimeSpan.Zero, () => "not training", 30, () => "animation")[0]);
     }
 
     [Fact]
