@@ -88,6 +88,8 @@ internal static class LiveViewCommand
             if (parsed.GetValue(pretrained) && (parsed.GetValue(checkpoint) is not null || parsed.GetResult(race) is not null))
                 throw new ArgumentException("--pretrained opens the shipped model: drop --checkpoint and --race, or drop --pretrained");
             if (trainShipped && parsed.GetValue(noTrain)) throw new ArgumentException("--train and --no-train conflict: keep one");
+            if (trainShipped && parsed.GetValue(model.Epochs) is <= 0 and var more)
+                throw new ArgumentException($"--epochs {more}: give the number of epochs to train on from the shipped model, 1 or more");
             // The shipped model is shown as a checkpoint is, or trained on from in a new run.
             var shipped = parsed.GetValue(pretrained) ? ShippedModel.Locate() : null;
             if (shipped is not null && !trainShipped && parsed.GetValue(runDir) is not null)

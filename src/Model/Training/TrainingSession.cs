@@ -58,6 +58,7 @@ public sealed class TrainingSession : IDisposable
     /// </summary>
     public static TrainingSession StartFrom(string checkpoint, string runFolder, int epochs, double learningRate, MnistSplit train, MnistSplit test, Device device)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(epochs);
         RequireNoRun(runFolder);
         var (info, folder) = CheckpointStore.ReadInfo(checkpoint);
         var model = CheckpointStore.LoadModel(checkpoint, device);

@@ -67,6 +67,7 @@ public sealed class PretrainedTests : IDisposable
     [InlineData("--pretrained --run-dir runs/x", "--pretrained alone trains none")]
     [InlineData("--pretrained --train --batch-size 64", "--pretrained and --batch-size conflict")]
     [InlineData("--pretrained --model vae", "--pretrained and --model conflict")]
+    [InlineData("--pretrained --train --epochs 0", "--epochs 0: give the number of epochs to train on")]
     public void LiveRefusesWhatDoesNotGoWithTheShippedModel(string options, string expected)
     {
         var result = LvaeProcess.Run(["live", "--headless", "--seconds", "1", .. options.Split(' ')]);
