@@ -52,12 +52,18 @@ public sealed partial class CanvasRenderer
             var width = _bodyText.Width(text.Length);
             _bodyText.Add(text, area.X - width - body.CellWidth / 2, y - body.CellHeight / 2, Palette.Dim, width);
         }
+        // A label that would touch the one before it is left out (its grid line stays): in a narrow plot, the ticks
+        // the count asks for can be closer than their labels are wide.
+        var labelsEnd = int.MinValue;
         for (var tick = 0; tick < xTicks.Count && xTicks.At(tick) <= (samples - 1) * plot.StepsPerSample + 1e-3f; tick++)
         {
             var px = area.X + (int)MathF.Round(xTicks.At(tick) * pixelsPerX);
             var text = SpanText.Tick(label, xTicks.At(tick), xTicks.Step);
             var width = _bodyText.Width(text.Length);
-            _bodyText.Add(text, Math.Min(px - width / 2, area.Right - width), area.Bottom + layout.Padding / 4, Palette.Dim, width);
+            var x = Math.Min(px - width / 2, area.Right - width);
+            if (x < labelsEnd + body.CellWidth) continue;
+            _bodyText.Add(text, x, area.Bottom + layout.Padding / 4, Palette.Dim, width);
+            labelsEnd = x + width;
         }
 
         _plots.Add(new CurvesPush
