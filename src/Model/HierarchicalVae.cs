@@ -38,7 +38,7 @@ public sealed class HierarchicalVae : HierarchicalModel
         var (samples, means, variances) = Sample(Posterior(0, x), noise);
         var (logQ, logP) = LogDensities(samples, means, variances);
         var kl = logQ.Zip(logP, (q, p) => q - p).ToArray();
-        return new InferencePass(samples, means, variances, logQ, logP, kl, Generative.LogLikelihood(x, samples[0]));
+        return new InferencePass(samples, means, variances, kl, Generative.LogLikelihood(x, samples[0]), () => (logQ, logP));
     }
 
     /// <summary>The image's part of inference: q(z_1 | x), which every draw shares.</summary>

@@ -9,15 +9,31 @@ namespace LvaeLive.Model;
 /// holds one value per example, shape (B), except <see cref="Samples"/>, <see cref="PosteriorMeans"/> and
 /// <see cref="PosteriorVariances"/>, shape (B, D_i).
 /// </summary>
-public sealed record InferencePass(
-    Tensor[] Samples,
-    Tensor[] PosteriorMeans,
-    Tensor[] PosteriorVariances,
-    Tensor[] LogPosterior,
-    Tensor[] LogPrior,
-    Tensor[] Kl,
-    Tensor LogLikelihood)
+public sealed class InferencePass
 {
+    // Computed when first asked for, in the dispose scope of that moment: training needs only the KL terms and the
+    // log-likelihood, and the LVAE's log-densities were about eighty operations of every step.
+    private readonly Lazy<(Tensor[] LogPosterior, Tensor[] LogPrior)> _logDensities;
+
+    public InferencePass(Tensor[] samples, Tensor[] posteriorMeans, Tensor[] posteriorVariances, Tensor[] kl, Tensor logLikelihood,
+        Func<(Tensor[] LogPosterior, Tensor[] LogPrior)> logDensities)
+    {
+        (Samples, PosteriorMeans, PosteriorVariances, Kl, LogLikelihood) = (samples, posteriorMeans, posteriorVariances, kl, logLikelihood);
+        _logDensities = new(logDensities, LazyThreadSafetyMode.None);
+    }
+
+    public Tensor[] Samples { get; }
+    public Tensor[] PosteriorMeans { get; }
+    public Tensor[] PosteriorVariances { get; }
+    public Tensor[] Kl { get; }
+    public Tensor LogLikelihood { get; }
+
+    /// <summary>log q(z_i | ...) of each layer's sample under its posterior, shape (B).</summary>
+    public Tensor[] LogPosterior => _logDensities.Value.LogPosterior;
+
+    /// <summary>log p(z_i | z_{i+1}) of each layer's sample under its prior (N(0, I) for the top layer), shape (B).</summary>
+    public Tensor[] LogPrior => _logDensities.Value.LogPrior;
+
     /// <summary>The ELBO per example: log p(x | z) - sum KL.</summary>
     public Tensor Elbo() => Elbo(HeldScalar.One);
 

@@ -54,23 +54,30 @@ public sealed class LadderVae : HierarchicalModel
     {
         var (samples, posterior, priors) = Sample(BottomUp(x), noise);
         var depth = Config.Depth;
-        var (logQ, logP, kl) = (new Tensor[depth], new Tensor[depth], new Tensor[depth]);
+        var kl = new Tensor[depth];
         for (var i = 0; i < depth; i++)
         {
             var (mean, variance) = posterior[i];
-            logQ[i] = Gaussian.LogDensity(samples[i], mean, variance);
-            if (priors[i] is not { } prior)
-            {
-                logP[i] = Gaussian.LogStandardDensity(samples[i]);
-                kl[i] = Gaussian.KlToStandardNormal(mean, variance);
-                continue;
-            }
-            logP[i] = Gaussian.LogDensity(samples[i], prior.Mean, prior.Variance);
             // Both q(z_i | z_{i+1}, x) and p(z_i | z_{i+1}) are Gaussians given the same z_{i+1}: the KL is exact.
-            kl[i] = Gaussian.KlDivergence(mean, variance, prior.Mean, prior.Variance);
+            kl[i] = priors[i] is { } prior
+                ? Gaussian.KlDivergence(mean, variance, prior.Mean, prior.Variance)
+                : Gaussian.KlToStandardNormal(mean, variance);
         }
         return new InferencePass(samples, posterior.Select(p => p.Mean).ToArray(), posterior.Select(p => p.Variance).ToArray(),
-            logQ, logP, kl, Generative.LogLikelihood(x, samples[0]));
+            kl, Generative.LogLikelihood(x, samples[0]), () => LogDensities(samples, posterior, priors));
+    }
+
+    /// <summary>Each layer's log q(z_i | z_{i+1}, x) and log p(z_i | z_{i+1}) at its sample.</summary>
+    private static (Tensor[] LogPosterior, Tensor[] LogPrior) LogDensities(Tensor[] samples, (Tensor Mean, Tensor Variance)[] posterior,
+        (Tensor Mean, Tensor Variance)?[] priors)
+    {
+        var (logQ, logP) = (new Tensor[samples.Length], new Tensor[samples.Length]);
+        for (var i = 0; i < samples.Length; i++)
+        {
+            logQ[i] = Gaussian.LogDensity(samples[i], posterior[i].Mean, posterior[i].Variance);
+            logP[i] = priors[i] is { } prior ? Gaussian.LogDensity(samples[i], prior.Mean, prior.Variance) : Gaussian.LogStandardDensity(samples[i]);
+        }
+        return (logQ, logP);
     }
 
     /// <summary>The image's part of inference: the deterministic bottom-up estimates, which every draw shares.</summary>

@@ -13,11 +13,13 @@ public sealed class AdamOptimizerTests
     private const double LearningRate = 2e-3;
     private const double Epsilon = 1e-4;
 
-    [Fact]
-    public void StepsAsTorchSharpsAdamDoes()
+    [Theory]
+    [InlineData(false, 0.0)] // the tensor operations: TorchSharp's, in its order, to the bit
+    [InlineData(true, 1e-6)] // the CPU kernel: the same arithmetic in one pass, to float rounding
+    public void StepsAsTorchSharpsAdamDoes(bool kernel, double tolerance)
     {
         var (ours, theirs) = (Parameters(), Parameters());
-        using var adam = new AdamOptimizer(ours, LearningRate, epsilon: Epsilon);
+        using var adam = new AdamOptimizer(ours, LearningRate, epsilon: Epsilon) { TensorOperationsOnCpu = !kernel };
         using var reference = optim.Adam(theirs, LearningRate, eps: Epsilon);
         for (var step = 1; step <= 5; step++)
         {
@@ -30,7 +32,41 @@ public sealed class AdamOptimizerTests
             if (step == 3) adam.LearningRate = ((TorchSharp.Modules.Adam.ParamGroup)reference.ParamGroups.First()).LearningRate = LearningRate / 2;
         }
         for (var i = 0; i < ours.Length; i++)
-            Assert.True(ours[i].allclose(theirs[i], rtol: 0, atol: 0), $"parameter {i} differs from TorchSharp's Adam after 5 steps");
+            Assert.True(ours[i].allclose(theirs[i], rtol: 0, atol: tolerance), $"parameter {i} differs from TorchSharp's Adam after 5 steps");
+    }
+
+    [Theory]
+    [InlineData(false, 1e-6)] // libtorch takes the norm of the per-parameter norms: the same number, summed in another order
+    [InlineData(true, 1e-6)]
+    public void ClipsTheGradientsAsLibtorchsClipGradNormDoes(bool kernel, double tolerance)
+    {
+        var (ours, theirs) = (Parameters(), Parameters());
+        using var adam = new AdamOptimizer(ours, LearningRate, epsilon: Epsilon) { TensorOperationsOnCpu = !kernel };
+        using var reference = optim.Adam(theirs, LearningRate, eps: Epsilon);
+        // These gradients have norms of tens: a limit of 1 clips them, one of 100 leaves them.
+        foreach (var (step, maxNorm) in new[] { (1, 1.0), (2, 100.0), (3, 1.0) })
+        {
+            adam.ZeroGrad();
+            Loss(ours, step * 10).backward();
+            adam.Step(maxGradientNorm: maxNorm);
+            reference.zero_grad();
+            Loss(theirs, step * 10).backward();
+            nn.utils.clip_grad_norm_(theirs, maxNorm);
+            reference.step();
+        }
+        for (var i = 0; i < ours.Length; i++)
+            Assert.True(ours[i].allclose(theirs[i], rtol: 0, atol: tolerance), $"parameter {i} differs from clipped TorchSharp Adam");
+    }
+
+    [Fact]
+    public void RefusesAParameterWithoutAGradient()
+    {
+        var parameters = Parameters();
+        using var adam = new AdamOptimizer(parameters, LearningRate);
+        adam.ZeroGrad();
+        (parameters[0] * parameters[0]).sum().backward();
+        var error = Assert.Throws<InvalidOperationException>(() => adam.Step());
+        Assert.Equal("parameter 1 of 2 has no gradient", error.Message);
     }
 
     [Fact]

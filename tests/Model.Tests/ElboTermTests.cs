@@ -14,7 +14,7 @@ public sealed class ElboTermTests
         // Mean log-likelihood -15; layer 1's mean KL 1 is lifted to the floor 2, layer 2's 4 stays: -15 - 0.5 (2 + 4) = -18.
         var kl1 = tensor(new[] { 0.5f, 1.5f }, requires_grad: true);
         var kl2 = tensor(new[] { 3f, 5f }, requires_grad: true);
-        var pass = new InferencePass([], [], [], [], [], [kl1, kl2], tensor(new[] { -10f, -20f }));
+        var pass = new InferencePass([], [], [], [kl1, kl2], tensor(new[] { -10f, -20f }), () => ([], []));
         using var beta = new HeldScalar(0.5);
         using var floor = new HeldScalar(2);
         var objective = pass.FreeBitsObjective(beta.Value, floor.Value);

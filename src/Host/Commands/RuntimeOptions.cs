@@ -26,12 +26,13 @@ internal sealed class RuntimeOptions
         command.Options.Add(Threads);
     }
 
-    /// <summary>Sets libtorch's thread count and returns the chosen device.</summary>
+    /// <summary>Sets libtorch's thread count and how native memory is kept, and returns the chosen device.</summary>
     public torch.Device Apply(ParseResult parsed)
     {
         var threads = parsed.GetValue(Threads);
         if (threads <= 0) throw new ArgumentException($"--threads must be positive (got {threads})");
         torch.set_num_threads(threads);
+        NativeHeap.KeepFreedBlocks();
         return DeviceChoice.Resolve(parsed.GetValue(Device)!);
     }
 }

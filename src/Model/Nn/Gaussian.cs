@@ -49,5 +49,5 @@ public static class Gaussian
 
     /// <summary>The reparameterised sample z = m + sqrt(v) eps, eps ~ N(0, I) from the given generator.</summary>
     public static Tensor Sample(Tensor mean, Tensor variance, Generator? generator) =>
-        mean.add(variance.sqrt() * randn(mean.shape, dtype: mean.dtype, device: mean.device, generator: generator), One);
+        mean.addcmul(variance.sqrt(), randn(mean.shape, dtype: mean.dtype, device: mean.device, generator: generator), One);
 }

@@ -39,6 +39,6 @@ public sealed class GaussianHead : nn.Module<Tensor, (Tensor Mean, Tensor Varian
         var v = _variance.call(feature);
         if (_meanNorm is not null) m = _meanNorm.call(m);
         if (_varianceNorm is not null) v = _varianceNorm.call(v);
-        return (m, SoftplusOf.Value(v).add(Floor, HeldScalar.One));
+        return (m, SoftplusOf.Value(v).add_(Floor, HeldScalar.One));
     }
 }

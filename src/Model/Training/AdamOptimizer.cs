@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LvaeLive.Model.Nn;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -6,12 +7,13 @@ using static TorchSharp.torch;
 namespace LvaeLive.Model.Training;
 
 /// <summary>
-/// Adam (Kingma and Ba), the same operations in the same order as TorchSharp's, with the same saved state, so that a
-/// run's numbers and its checkpoints are unchanged. It exists because TorchSharp's Adam passes every coefficient as a
-/// temporary Scalar (see <see cref="HeldScalar"/>): here the constant ones are made once and the two that change with
-/// each step are held. Its step is a handful of operations on flat buffers, not a handful per parameter: it moves
-/// every parameter, and every parameter's gradient, into views of one buffer each (so the parameters must stay where
-/// they are, and be loaded in place). Use it from one thread.
+/// Adam (Kingma and Ba), the same arithmetic as TorchSharp's, with the same saved state, so that its checkpoints are
+/// unchanged. It exists because TorchSharp's Adam passes every coefficient as a temporary Scalar (see
+/// <see cref="HeldScalar"/>), and for speed: it moves every parameter into a view of one buffer, keeps the moments
+/// in two more, and on the CPU updates all three in one pass (<see cref="AdamKernel"/>); elsewhere its step is a handful
+/// of operations on the buffers. So the parameters must stay where they are, and be loaded in place. Gradients are
+/// left where backward puts them (a fresh tensor per parameter, which it need not add to a zeroed one), and
+/// <see cref="ZeroGrad"/> lets them go. Use it from one thread.
 /// </summary>
 public sealed class AdamOptimizer : IDisposable
 {
@@ -19,16 +21,19 @@ public sealed class AdamOptimizer : IDisposable
     private const string SavedName = "Adam";
 
     /// <summary>PyTorch's guard against a zero norm in gradient clipping.</summary>
-    private static readonly Scalar ClipEpsilon = HeldScalar.Constant(1e-6);
+    private const float ClipEpsilon = 1e-6f;
+    private static readonly Scalar ClipEpsilonScalar = HeldScalar.Constant(ClipEpsilon);
 
     private readonly Parameter[] _parameters;
-    // One buffer each for the values, gradients and moments of every parameter; the per-parameter tensors are views.
+    // Where each parameter starts in the flat buffers.
+    private readonly long[] _offsets;
+    // One buffer each for the values and moments of every parameter; the per-parameter tensors are views.
     private readonly Tensor _values;
-    private readonly Tensor _gradients;
     private readonly Tensor _firstMoment;
     private readonly Tensor _secondMoment;
     private readonly Tensor[] _firstMoments;
     private readonly Tensor[] _secondMoments;
+    private readonly bool _onCpu;
     private readonly double _beta1;
     private readonly double _beta2;
     private readonly double _epsilon;
@@ -38,6 +43,7 @@ public sealed class AdamOptimizer : IDisposable
     private readonly HeldScalar _oneMinusBeta1;
     private readonly HeldScalar _oneMinusBeta2;
     private readonly HeldScalar _epsilonScalar;
+    private readonly HeldScalar _maxGradientNorm = new(1);
     private readonly HeldScalar _secondMomentCorrection = new(1);
     private readonly HeldScalar _negativeStepSize = new(0);
     private long _steps;
@@ -45,20 +51,15 @@ public sealed class AdamOptimizer : IDisposable
     public AdamOptimizer(IEnumerable<Parameter> parameters, double learningRate, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
     {
         _parameters = parameters.ToArray();
+        _offsets = new long[_parameters.Length];
+        for (var i = 1; i < _parameters.Length; i++) _offsets[i] = _offsets[i - 1] + _parameters[i - 1].numel();
         using (no_grad())
         {
             _values = FlatStorage.Gather(_parameters);
-            Tensor[] gradients;
-            (_gradients, gradients) = FlatStorage.ZerosLike(_parameters);
-            // A gradient that exists is accumulated in place by backward, so backward writes into the buffer.
-            for (var i = 0; i < _parameters.Length; i++)
-            {
-                _parameters[i].grad = gradients[i];
-                gradients[i].Dispose(); // the parameter holds its own reference
-            }
             (_firstMoment, _firstMoments) = FlatStorage.ZerosLike(_parameters);
             (_secondMoment, _secondMoments) = FlatStorage.ZerosLike(_parameters);
         }
+        _onCpu = _values.device_type == DeviceType.CPU && _values.dtype == ScalarType.Float32;
         (_beta1, _beta2, _epsilon) = (beta1, beta2, epsilon);
         _initialLearningRate = LearningRate = learningRate;
         _beta1Scalar = new HeldScalar(beta1);
@@ -70,37 +71,67 @@ public sealed class AdamOptimizer : IDisposable
 
     public double LearningRate { get; set; }
 
-    /// <summary>Clears every parameter's gradient before the next backward pass.</summary>
-    public void ZeroGrad() => _gradients.zero_();
+    /// <summary>Takes the tensor operations on the CPU too, instead of the kernel: what the tests compare the kernel with.</summary>
+    internal bool TensorOperationsOnCpu { get; init; }
+
+    /// <summary>Lets every parameter's gradient go before the next backward pass, which then makes them anew.</summary>
+    public void ZeroGrad()
+    {
+        foreach (var parameter in _parameters) parameter.grad = null;
+    }
 
     /// <summary>
-    /// Scales the gradients so that their joint 2-norm is at most <paramref name="maxNorm"/>, as libtorch's
-    /// clip_grad_norm_ does (which takes the norm of the per-parameter norms: the same number, summed in another order).
+    /// One update from the gradients that the last backward pass left, first scaled, where <paramref name="maxGradientNorm"/>
+    /// is given, so that their joint 2-norm is at most that (as libtorch's clip_grad_norm_ does). Every parameter must
+    /// have a gradient: every one takes part in every backward pass, as TorchSharp's Adam would otherwise skip it.
     /// </summary>
-    public void ClipGradientNorm(HeldScalar maxNorm)
+    public void Step(double? maxGradientNorm = null)
     {
         using var _ = no_grad();
         using var scope = NewDisposeScope();
-        var coefficient = _gradients.norm().add_(ClipEpsilon, HeldScalar.One).reciprocal_().mul_(maxNorm.Value).clamp_max_(HeldScalar.One);
-        _gradients.mul_(coefficient);
-    }
-
-    /// <summary>One update from the gradients that the last backward pass left.</summary>
-    public void Step()
-    {
-        using var _ = no_grad();
-        using var scope = NewDisposeScope();
+        var gradients = new Tensor[_parameters.Length];
+        for (var i = 0; i < _parameters.Length; i++)
+            gradients[i] = _parameters[i].grad?.contiguous() ?? throw new InvalidOperationException($"parameter {i} of {_parameters.Length} has no gradient");
         _steps++;
         var biasCorrection1 = 1 - Math.Pow(_beta1, _steps);
-        var biasCorrection2 = 1 - Math.Pow(_beta2, _steps);
-        var correction = _secondMomentCorrection.Of(Math.Sqrt(biasCorrection2));
-        var stepSize = _negativeStepSize.Of(-LearningRate / biasCorrection1);
-        // Every parameter takes part in every backward pass, so every one has a gradient, as TorchSharp's Adam requires.
-        _firstMoment.mul_(_beta1Scalar.Value).add_(_gradients, _oneMinusBeta1.Value);
-        _secondMoment.mul_(_beta2Scalar.Value).addcmul_(_gradients, _gradients, _oneMinusBeta2.Value);
-        var denominator = _secondMoment.sqrt().div_(correction).add_(_epsilonScalar.Value, HeldScalar.One);
-        _values.addcdiv_(_firstMoment, denominator, stepSize);
+        var secondMomentCorrection = Math.Sqrt(1 - Math.Pow(_beta2, _steps));
+        var negativeStepSize = -LearningRate / biasCorrection1;
+        if (_onCpu && !TensorOperationsOnCpu)
+        {
+            StepOnCpu(gradients, maxGradientNorm, new AdamKernel.Coefficients((float)_beta1, (float)_beta2, (float)(1 - _beta1), (float)(1 - _beta2),
+                (float)secondMomentCorrection, (float)_epsilon, (float)negativeStepSize));
+            return;
+        }
+        var flat = cat(gradients.Select(g => g.view(-1)).ToArray());
+        if (maxGradientNorm is { } maxNorm)
+            flat.mul_(flat.norm().add_(ClipEpsilonScalar, HeldScalar.One).reciprocal_().mul_(_maxGradientNorm.Of(maxNorm)).clamp_max_(HeldScalar.One));
+        _firstMoment.mul_(_beta1Scalar.Value).add_(flat, _oneMinusBeta1.Value);
+        _secondMoment.mul_(_beta2Scalar.Value).addcmul_(flat, flat, _oneMinusBeta2.Value);
+        var denominator = _secondMoment.sqrt().div_(_secondMomentCorrection.Of(secondMomentCorrection)).add_(_epsilonScalar.Value, HeldScalar.One);
+        _values.addcdiv_(_firstMoment, denominator, _negativeStepSize.Of(negativeStepSize));
     }
+
+    private void StepOnCpu(Tensor[] gradients, double? maxGradientNorm, in AdamKernel.Coefficients coefficients)
+    {
+        var clip = 1f;
+        if (maxGradientNorm is { } maxNorm)
+        {
+            var norm = (float)Math.Sqrt(gradients.Sum(g => AdamKernel.SumOfSquares(Floats(g))));
+            clip = Math.Min(1f, 1f / (norm + ClipEpsilon) * (float)maxNorm);
+        }
+        var values = Floats(_values);
+        var firstMoment = Floats(_firstMoment);
+        var secondMoment = Floats(_secondMoment);
+        for (var i = 0; i < gradients.Length; i++)
+        {
+            var (start, length) = ((int)_offsets[i], gradients[i].numel());
+            AdamKernel.Update(Floats(gradients[i]), clip, firstMoment.Slice(start, (int)length), secondMoment.Slice(start, (int)length),
+                values.Slice(start, (int)length), coefficients);
+        }
+    }
+
+    /// <summary>A contiguous float tensor's elements in place, as a span over libtorch's memory.</summary>
+    private static Span<float> Floats(Tensor tensor) => MemoryMarshal.Cast<byte, float>(tensor.bytes);
 
     /// <summary>Writes the state as TorchSharp's Adam writes it (one parameter group, no AMSGrad).</summary>
     public void Save(BinaryWriter writer)
@@ -151,9 +182,10 @@ public sealed class AdamOptimizer : IDisposable
     {
         _negativeStepSize.Dispose();
         _secondMomentCorrection.Dispose();
+        _maxGradientNorm.Dispose();
         foreach (var scalar in new[] { _epsilonScalar, _oneMinusBeta2, _oneMinusBeta1, _beta2Scalar, _beta1Scalar }) scalar.Dispose();
         foreach (var moment in _secondMoments) moment.Dispose();
         foreach (var moment in _firstMoments) moment.Dispose();
-        foreach (var buffer in new[] { _secondMoment, _firstMoment, _gradients, _values }) buffer.Dispose();
+        foreach (var buffer in new[] { _secondMoment, _firstMoment, _values }) buffer.Dispose();
     }
 }

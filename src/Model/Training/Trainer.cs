@@ -20,7 +20,6 @@ public sealed class Trainer : IDisposable
     private readonly AdamOptimizer _optimizer;
     private readonly HeldScalar _beta = new(0);
     private readonly HeldScalar _freeBits;
-    private readonly HeldScalar _gradientClip;
     // Batch norm's running statistics and counters, gathered into one buffer per type, and a copy of each taken before
     // each step: a skipped step's forward pass has already folded its non-finite activations into them, so they are
     // put back. Gathered, the copy is an operation per type instead of one per tensor.
@@ -38,7 +37,6 @@ public sealed class Trainer : IDisposable
         _dataGenerator = new Generator((ulong)Options.Seed, device);
         _noiseGenerator = new Generator((ulong)Options.Seed + 1, device);
         _epochData = new EpochData(_trainImages, _dataGenerator, binarize: model.Config.Likelihood == Likelihood.Bernoulli);
-        _gradientClip = new HeldScalar(Options.GradientClip);
         _normBuffers = model.buffers().GroupBy(buffer => buffer.dtype).Select(group => FlatStorage.Gather(group.ToList()))
             .Select(buffer => (buffer, buffer.clone().DetachFromDisposeScope())).ToArray();
         _optimizer = new AdamOptimizer(model.parameters(), Options.LearningRate, epsilon: Options.AdamEpsilon);
@@ -84,8 +82,7 @@ public sealed class Trainer : IDisposable
             {
                 _optimizer.ZeroGrad();
                 loss.backward();
-                _optimizer.ClipGradientNorm(_gradientClip);
-                _optimizer.Step();
+                _optimizer.Step(maxGradientNorm: Options.GradientClip);
             }
             var kl = summary.Skip(2).Select(v => (double)v).ToArray();
             result = new StepResult(Progress.Epoch, Progress.StepInEpoch, Progress.GlobalStep, summary[1] - kl.Sum(), summary[1], kl, stepBeta, Options.BatchSize, skipped);
@@ -177,7 +174,6 @@ public sealed class Trainer : IDisposable
         _optimizer.Dispose();
         _beta.Dispose();
         _freeBits.Dispose();
-        _gradientClip.Dispose();
         foreach (var (live, beforeStep) in _normBuffers)
         {
             beforeStep.Dispose();
