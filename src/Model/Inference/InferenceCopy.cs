@@ -56,7 +56,7 @@ public sealed class InferenceCopy : IDisposable
     {
         if (inputs.Length != Config.Depth)
             throw new ArgumentException($"{inputs.Length} layer inputs given to a {Config.Depth}-layer model");
-        using var _ = no_grad();
+        using var _ = inference_mode();
         using var scope = NewDisposeScope();
         var given = new LayerLatent[Config.Depth];
         for (var i = 0; i < given.Length; i++) given[i] = ToLatent(inputs[i], batch, Config.LatentSizes[i]);
@@ -73,7 +73,7 @@ public sealed class InferenceCopy : IDisposable
     /// <summary>Each layer's posterior mean and variance for <paramref name="batch"/> images (784 floats each).</summary>
     public void Encode(ReadOnlyMemory<float> images, int batch, float[][] means, float[][] variances)
     {
-        using var _ = no_grad();
+        using var _ = inference_mode();
         using var scope = NewDisposeScope();
         var posterior = _model.Encode(ToTensor(images, batch, LvaeConfig.ImagePixels));
         for (var i = 0; i < posterior.Length; i++)
@@ -92,7 +92,7 @@ public sealed class InferenceCopy : IDisposable
     {
         if (points.Tiles < batch)
             throw new ArgumentException($"a grid of {points.Tiles} points cannot hold {batch} digits");
-        using var _ = no_grad();
+        using var _ = inference_mode();
         using var scope = NewDisposeScope();
         var noise = _model.EncodeToNoise(ToTensor(images, batch, LvaeConfig.ImagePixels));
         for (var i = 0; i < noise.Length; i++) CopyOut(noise[i], points.Layer(i));
