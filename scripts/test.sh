@@ -20,10 +20,14 @@ else
   "${runner[@]}" 2>&1 | tee "$log" || status=$?
 fi
 # CI shows only the tail of this output: repeat each failed test's name and message there, before the closing line.
+# A test host that crashed is repeated too, with its reason.
 awk '/^ +Failed [A-Za-z]/ {show = 1; shown = 0} /^ +(Passed|Skipped) [A-Za-z]/ {show = 0}
+     /^The active test run was aborted/ {show = 1; shown = 22}
      show && shown < 25 {print > "/dev/stderr"; shown++}' "$log"
-# One closing line over every test project, in the form CI reads.
+# One closing line over every test project, in the form CI reads. A crashed test host ran only part of its project,
+# and the tests it never reached are not counted anywhere: it counts as one failed test, never as a pass.
 awk '/^ +Passed: +[0-9]+$/ {p += $2} /^ +Failed: +[0-9]+$/ {f += $2} /^ +Skipped: +[0-9]+$/ {s += $2}
+     /^Test Run Aborted/ {f += 1}
      END {printf "tests: %d passed, %d failed, %d skipped\n", p, f, s}' "$log"
 exit "$status"
 
