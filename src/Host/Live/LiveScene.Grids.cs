@@ -5,12 +5,17 @@ namespace LvaeLive.Host.Live;
 /// <summary>The grids other than the walk: interpolation and style swap of test digits, and the layer explorer, with their titles.</summary>
 internal sealed partial class LiveScene
 {
-    /// <summary>The grid's title: short enough for the panel at any size (the help has the keys).</summary>
+    /// <summary>
+    /// The grid's title: short enough for the panel at any size (the help has the keys). Made again only when what it
+    /// names changes, since <see cref="Update"/> asks for it every frame.
+    /// </summary>
     private string GridTitle()
     {
+        var named = (View.Mode, View.SelectedLayer, _axesShown, HasMap: Map is not null);
+        if (_gridTitle is { } made && made.Named == named) return made.Text;
         var depth = _sizes.Length;
         var split = StyleSwap.SplitFor(View.SelectedLayer, depth) + 1;
-        return View.Mode switch
+        var text = View.Mode switch
         {
             GridMode.Interpolation => $"Interpolation of L{View.SelectedLayer + 1} alone",
             GridMode.InterpolationAll => "Interpolation of all layers",
@@ -19,6 +24,8 @@ internal sealed partial class LiveScene
             GridMode.Explorer => $"Explorer {Layers(depth, 1)}: " + (_axesShown ? "PC1 steps" : Map is null ? "redraws (no map)" : "redraws"),
             _ => "Generated digits",
         };
+        _gridTitle = (named, text);
+        return text;
     }
 
     private static string Layers(int from, int to) => from == to ? $"L{from}" : $"L{from}-{to}";

@@ -52,6 +52,7 @@ internal sealed partial class LiveScene
     private readonly float[][] _scales;
     private readonly float[] _digits;
     private bool _axesShown;
+    private ((GridMode Mode, int Layer, bool AxesShown, bool HasMap) Named, string Text)? _gridTitle;
 
     private readonly float[] _reconstructionInputs;
     private readonly float[] _reconstructions = new float[ReconstructionPairs * Pixels];

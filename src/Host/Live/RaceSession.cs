@@ -16,6 +16,8 @@ internal sealed class RaceSession(LiveSession first, string firstName, LiveSessi
     private IReadOnlyList<CurvePlot> _plots = [];
     private (IReadOnlyList<string> First, IReadOnlyList<string> Second)? _hudFrom;
     private IReadOnlyList<string> _hud = [];
+    private (string Scene, string Named) _title = ("", "");
+    private (string Scene, string Named) _rivalTitle = ("", "");
 
     /// <summary>A model's name on the HUD, with the line style that tells its curves apart.</summary>
     public static string HudName(string name, bool isFirst) => $"{name} ({(isFirst ? "solid" : "dashed")})";
@@ -48,14 +50,21 @@ internal sealed class RaceSession(LiveSession first, string firstName, LiveSessi
         second.Advance(time);
         var frame = first.Frame;
         var rival = second.Frame;
-        frame.DigitsTitle = $"{firstName}: {frame.DigitsTitle}";
-        frame.RivalDigitsTitle = $"{secondName}: {rival.DigitsTitle}";
+        frame.DigitsTitle = Named(ref _title, firstName, frame.DigitsTitle);
+        frame.RivalDigitsTitle = Named(ref _rivalTitle, secondName, rival.DigitsTitle);
         frame.RivalDigits = rival.Digits;
         frame.RivalMapPoints = rival.MapPoints;
         frame.RivalMapMarkers = rival.MapMarkers;
         frame.RaceNames = (firstName, secondName);
         frame.Plots = MergedPlots(frame.Plots, rival.Plots);
         frame.Hud = BothHuds(frame.Hud, rival.Hud);
+    }
+
+    /// <summary>The scene's grid title led by the model's name, made again only when the scene's title changed (it runs every frame).</summary>
+    private static string Named(ref (string Scene, string Named) cached, string name, string sceneTitle)
+    {
+        if (!ReferenceEquals(cached.Scene, sceneTitle)) cached = (sceneTitle, $"{name}: {sceneTitle}");
+        return cached.Named;
     }
 
     /// <summary>Each model's steps and how many points its KL and active-unit curves hold, for the log and the tests.</summary>
