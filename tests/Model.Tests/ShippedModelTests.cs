@@ -63,6 +63,14 @@ public sealed class ShippedModelTests : IDisposable
         Assert.Contains("git checkout models/", index.Message);
     }
 
+    [Fact]
+    public void AFolderThatIsNotThereIsNamedWithWhereLvaeLooksForIt()
+    {
+        var error = Assert.Throws<DirectoryNotFoundException>(() => ShippedModel.Verified(_copy));
+        Assert.Contains($"folder {_copy} is neither in the working folder nor above the program", error.Message);
+        Assert.Contains("run lvae from the repository's folder", error.Message);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_copy)) Directory.Delete(_copy, recursive: true);

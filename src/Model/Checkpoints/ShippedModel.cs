@@ -23,6 +23,9 @@ public static class ShippedModel
     /// <summary><paramref name="folder"/>, once its index and weights are found whole.</summary>
     public static string Verified(string folder)
     {
+        // A program copied out of the repository and started elsewhere finds no folder at all: not a file to restore.
+        if (!Directory.Exists(folder))
+            throw new DirectoryNotFoundException($"the shipped model's folder {folder} is neither in the working folder nor above the program: run lvae from the repository's folder, or {Restore}");
         var index = Path.Combine(folder, CheckpointStore.IndexFile);
         if (!File.Exists(index)) throw new FileNotFoundException($"the shipped model's {index} is missing: {Restore}");
         CheckpointInfo info;
