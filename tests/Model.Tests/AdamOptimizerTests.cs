@@ -14,14 +14,12 @@ public sealed class AdamOptimizerTests
     private const double Epsilon = 1e-4;
 
     [Theory]
-    [InlineData(false, 0.0, 1)] // the tensor operations: TorchSharp's, in its order, to the bit
-    [InlineData(true, 1e-6, 1)] // the CPU kernel: the same arithmetic in one pass, to float rounding
-    [InlineData(true, 1e-6, 2)] // the kernel shared by two threads, a parameter each
-    [InlineData(true, 1e-6, 5)] // more threads than parameters
-    public void StepsAsTorchSharpsAdamDoes(bool kernel, double tolerance, int threads)
+    [InlineData(false, 0.0)] // the tensor operations: TorchSharp's, in its order, to the bit
+    [InlineData(true, 1e-6)] // the CPU kernel: the same arithmetic in one pass, to float rounding
+    public void StepsAsTorchSharpsAdamDoes(bool kernel, double tolerance)
     {
         var (ours, theirs) = (Parameters(), Parameters());
-        using var adam = new AdamOptimizer(ours, LearningRate, epsilon: Epsilon) { TensorOperationsOnCpu = !kernel, KernelThreads = threads };
+        using var adam = new AdamOptimizer(ours, LearningRate, epsilon: Epsilon) { TensorOperationsOnCpu = !kernel };
         using var reference = optim.Adam(theirs, LearningRate, eps: Epsilon);
         for (var step = 1; step <= 5; step++)
         {
@@ -38,13 +36,12 @@ public sealed class AdamOptimizerTests
     }
 
     [Theory]
-    [InlineData(false, 1e-6, 1)] // libtorch takes the norm of the per-parameter norms: the same number, summed in another order
-    [InlineData(true, 1e-6, 1)]
-    [InlineData(true, 1e-6, 2)] // the norm's terms from two threads
-    public void ClipsTheGradientsAsLibtorchsClipGradNormDoes(bool kernel, double tolerance, int threads)
+    [InlineData(false, 1e-6)] // libtorch takes the norm of the per-parameter norms: the same number, summed in another order
+    [InlineData(true, 1e-6)]
+    public void ClipsTheGradientsAsLibtorchsClipGradNormDoes(bool kernel, double tolerance)
     {
         var (ours, theirs) = (Parameters(), Parameters());
-        using var adam = new AdamOptimizer(ours, LearningRate, epsilon: Epsilon) { TensorOperationsOnCpu = !kernel, KernelThreads = threads };
+        using var adam = new AdamOptimizer(ours, LearningRate, epsilon: Epsilon) { TensorOperationsOnCpu = !kernel };
         using var reference = optim.Adam(theirs, LearningRate, eps: Epsilon);
         // These gradients have norms of tens: a limit of 1 clips them, one of 100 leaves them.
         foreach (var (step, maxNorm) in new[] { (1, 1.0), (2, 100.0), (3, 1.0) })

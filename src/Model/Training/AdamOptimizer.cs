@@ -74,9 +74,6 @@ public sealed class AdamOptimizer : IDisposable
     /// <summary>Takes the tensor operations on the CPU too, instead of the kernel: what the tests compare the kernel with.</summary>
     internal bool TensorOperationsOnCpu { get; init; }
 
-    /// <summary>How many threads share the kernel's step; libtorch's thread count when not given.</summary>
-    internal int? KernelThreads { get; init; }
-
     /// <summary>Lets every parameter's gradient go before the next backward pass, which then makes them anew.</summary>
     public void ZeroGrad()
     {
@@ -116,46 +113,21 @@ public sealed class AdamOptimizer : IDisposable
 
     private void StepOnCpu(Tensor[] gradients, double? maxGradientNorm, in AdamKernel.Coefficients coefficients)
     {
-        // The step is memory-bound, so it is shared among libtorch's threads, which are idle meanwhile: each takes a
-        // run of whole parameters. Every element's arithmetic, and the order of the norm's sum, are those of one thread.
-        var parts = Parts(KernelThreads ?? get_num_threads());
         var clip = 1f;
         if (maxGradientNorm is { } maxNorm)
         {
-            var squares = new double[gradients.Length];
-            Parallel.For(0, parts.Length, part =>
-            {
-                for (var i = parts[part].Start; i < parts[part].End; i++) squares[i] = AdamKernel.SumOfSquares(Floats(gradients[i]));
-            });
-            clip = Math.Min(1f, 1f / ((float)Math.Sqrt(squares.Sum()) + ClipEpsilon) * (float)maxNorm);
+            var norm = (float)Math.Sqrt(gradients.Sum(g => AdamKernel.SumOfSquares(Floats(g))));
+            clip = Math.Min(1f, 1f / (norm + ClipEpsilon) * (float)maxNorm);
         }
-        var c = coefficients;
-        Parallel.For(0, parts.Length, part =>
+        var values = Floats(_values);
+        var firstMoment = Floats(_firstMoment);
+        var secondMoment = Floats(_secondMoment);
+        for (var i = 0; i < gradients.Length; i++)
         {
-            for (var i = parts[part].Start; i < parts[part].End; i++)
-            {
-                var (start, length) = ((int)_offsets[i], (int)gradients[i].numel());
-                AdamKernel.Update(Floats(gradients[i]), clip, Floats(_firstMoment).Slice(start, length), Floats(_secondMoment).Slice(start, length),
-                    Floats(_values).Slice(start, length), c);
-            }
-        });
-    }
-
-    /// <summary>The parameters cut into <paramref name="count"/> runs [Start, End) of about equal numbers of elements.</summary>
-    private (int Start, int End)[] Parts(int count)
-    {
-        var total = _offsets[^1] + _parameters[^1].numel();
-        var parts = new (int Start, int End)[Math.Clamp(count, 1, _parameters.Length)];
-        var start = 0;
-        for (var part = 0; part < parts.Length; part++)
-        {
-            var end = start;
-            var limit = total * (part + 1) / parts.Length;
-            while (end < _parameters.Length && (part == parts.Length - 1 || _offsets[end] < limit)) end++;
-            parts[part] = (start, end);
-            start = end;
+            var (start, length) = ((int)_offsets[i], gradients[i].numel());
+            AdamKernel.Update(Floats(gradients[i]), clip, firstMoment.Slice(start, (int)length), secondMoment.Slice(start, (int)length),
+                values.Slice(start, (int)length), coefficients);
         }
-        return parts;
     }
 
     /// <summary>A contiguous float tensor's elements in place, as a span over libtorch's memory.</summary>
