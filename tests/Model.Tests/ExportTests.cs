@@ -1,4 +1,6 @@
 using LvaeLive.Model.Checkpoints;
+using LvaeLive.Model.Classifier;
+using LvaeLive.Model.Evaluation;
 using LvaeLive.Model.Training;
 using static TorchSharp.torch;
 
@@ -20,6 +22,23 @@ public sealed class ExportTests : IDisposable
     {
         using var session = TrainingSession.Start(Run, Small, Quick, TestSetup.Train, TestSetup.Test.Take(200), CPU);
         session.Run(_ => { }, CancellationToken.None);
+    }
+
+    [Fact]
+    public void EvaluatingAnExportLeavesItsFolderAsItWasAndLogsBesideTheReport()
+    {
+        TrainTwoEpochs();
+        CheckpointStore.Export(Run, Exported);
+        var before = Directory.GetFiles(Exported).Order().ToArray();
+        var report = Path.Combine(_folder, "report");
+        var classifiers = new ClassifierCache(Path.Combine(_folder, ClassifierCache.FileName), TestSetup.Train.Take(1000), _ => { },
+            new ClassifierTraining { Epochs = 1, BatchSize = 100 });
+
+        CheckpointEvaluation.Run(Exported, report, TestSetup.Test.Take(200), new EvaluationOptions { Iw = new IwOptions { Samples = 5 }, PosteriorDraws = 2, EffectDraws = 200 },
+            classifiers, CPU, (_, _) => { }, CancellationToken.None);
+
+        Assert.Equal(before, Directory.GetFiles(Exported).Order().ToArray());
+        Assert.Single(Directory.GetFiles(report, "events.out.tfevents.*"));
     }
 
     [Fact]

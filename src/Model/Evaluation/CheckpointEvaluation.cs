@@ -8,7 +8,7 @@ namespace LvaeLive.Model.Evaluation;
 
 /// <summary>
 /// `lvae eval`: evaluates a checkpoint on the test set, writes the report's files atomically into a folder, and logs
-/// the numbers to the run's TensorBoard events. Every check that can fail fast runs before the long computation.
+/// the numbers to the run's TensorBoard events (an exported model's go into the report's folder). Every check that can fail fast runs before the long computation.
 /// </summary>
 public static class CheckpointEvaluation
 {
@@ -27,7 +27,10 @@ public static class CheckpointEvaluation
         var (info, runFolder) = CheckpointStore.ReadInfo(checkpoint);
         if (measured is not null && measured.WeightsSha256 != info.WeightsSha256)
             throw new ArgumentException($"the earlier report given is of other weights than {checkpoint}'s");
-        ReportFiles.EnsureWritable(runFolder);
+        // A training run keeps the evaluation's scalars beside its curves. An exported model, the shipped one among
+        // them, stays as it was made (models/ as checked out), so its scalars go with the report.
+        var eventsFolder = info.WeightsOnly ? outFolder : runFolder;
+        ReportFiles.EnsureWritable(eventsFolder);
         using var model = CheckpointStore.LoadModel(runFolder, device);
         model.eval();
         using var images = TestImages.Prepare(test, info.Model.Likelihood, device);
@@ -37,7 +40,7 @@ public static class CheckpointEvaluation
             ? ModelEvaluation.Measure(model, info, images, options, judge, progress, stop)
             : ModelEvaluation.WithLayerEffects(measured, model, options.EffectDraws, judge, progress, stop);
         EvaluationFiles.Build(report, model, images, checkpoint).WriteTo(outFolder);
-        WriteEvents(runFolder, report);
+        WriteEvents(eventsFolder, report);
         return report;
     }
 
