@@ -8,7 +8,8 @@ namespace LvaeLive.Model.Evaluation;
 
 /// <summary>
 /// `lvae eval`: evaluates a checkpoint on the test set, writes the report's files atomically into a folder, and logs
-/// the numbers to the run's TensorBoard events (an exported model's go into the report's folder). Every check that can fail fast runs before the long computation.
+/// the numbers to the run's TensorBoard events (an exported model's go into the report's folder). Every check that can
+/// fail fast runs before the long computation.
 /// </summary>
 public static class CheckpointEvaluation
 {
