@@ -17,6 +17,12 @@ public sealed record TrainStepReport(
     public double StepFlopsPerSecond => StepFlops / StepSeconds;
     public double FractionOfMatmul => StepFlopsPerSecond / MatmulFlopsPerSecond;
     public double OtherSeconds => Math.Max(0, StepSeconds - MatrixProductSeconds - BatchNormSeconds);
+
+    /// <summary>The step's rate if everything but its matrix products took no time: the most this way of computing allows.</summary>
+    public double ProductsOnlyFractionOfMatmul => StepFlops / MatrixProductSeconds / MatmulFlopsPerSecond;
+
+    /// <summary>What a step at <paramref name="fractionOfMatmul"/> of mm's rate leaves for everything but its matrix products.</summary>
+    public double SecondsBesideProductsAt(double fractionOfMatmul) => StepFlops / (fractionOfMatmul * MatmulFlopsPerSecond) - MatrixProductSeconds;
 }
 
 /// <summary>
