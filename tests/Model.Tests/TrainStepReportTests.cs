@@ -24,5 +24,6 @@ public sealed class TrainStepReportTests
     public void AtHalfOfMmAStepHasTenMillisecondsBesideItsProducts()
     {
         Assert.Equal(0.010, Report.SecondsBesideProductsAt(0.5), 1e-12); // 3 GFLOP at 100 GFLOP/s is 30 ms, 20 of them products
+        Assert.Equal(0.020, Report.SecondsBesideProducts, 1e-12); // today: 40 ms, 20 of them products
     }
 }

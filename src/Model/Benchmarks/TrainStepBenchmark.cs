@@ -15,14 +15,20 @@ public sealed record TrainStepReport(
 {
     public double SamplesPerSecond => BatchSize / StepSeconds;
     public double StepFlopsPerSecond => StepFlops / StepSeconds;
-    public double FractionOfMatmul => StepFlopsPerSecond / MatmulFlopsPerSecond;
-    public double OtherSeconds => Math.Max(0, StepSeconds - MatrixProductSeconds - BatchNormSeconds);
+    public double FractionOfMatmul => FractionOfMatmulIn(StepSeconds);
+    public double OtherSeconds => Math.Max(0, SecondsBesideProducts - BatchNormSeconds);
+
+    /// <summary>What the step spends on everything but its matrix products.</summary>
+    public double SecondsBesideProducts => StepSeconds - MatrixProductSeconds;
 
     /// <summary>The step's rate if everything but its matrix products took no time: the most this way of computing allows.</summary>
-    public double ProductsOnlyFractionOfMatmul => StepFlops / MatrixProductSeconds / MatmulFlopsPerSecond;
+    public double ProductsOnlyFractionOfMatmul => FractionOfMatmulIn(MatrixProductSeconds);
 
     /// <summary>What a step at <paramref name="fractionOfMatmul"/> of mm's rate leaves for everything but its matrix products.</summary>
     public double SecondsBesideProductsAt(double fractionOfMatmul) => StepFlops / (fractionOfMatmul * MatmulFlopsPerSecond) - MatrixProductSeconds;
+
+    /// <summary>The step's FLOPs done in <paramref name="seconds"/>, as a fraction of mm's rate.</summary>
+    private double FractionOfMatmulIn(double seconds) => StepFlops / seconds / MatmulFlopsPerSecond;
 }
 
 /// <summary>
