@@ -29,7 +29,7 @@ public sealed class LifetimeTests
     {
         var log = new ValidationLog();
         var frame = DemoCanvas.Create(digits: 16, pairs: 4, mapPoints: 500);
-        frame.ShowHelp = true;
+        frame.Chrome.ShowHelp = true;
         using (var canvas = new HeadlessCanvas(new Extent2D(640, 360), log.Options))
         {
             var small = canvas.Render(frame);
@@ -48,11 +48,11 @@ public sealed class LifetimeTests
     {
         var log = new ValidationLog();
         var frame = DemoCanvas.Create(digits: 4, pairs: 1, mapPoints: 100);
-        var digits = frame.Digits.ToArray();
+        var digits = frame.Scene.Digits.ToArray();
         digits.AsSpan(0, 784).Fill(float.NaN);
-        frame.Digits = digits;
-        frame.Plots = [new CurvePlot("bad", [new CurveSeries("inf", new[] { 1f, float.PositiveInfinity, 3f, float.NaN })])];
-        frame.MapPoints = new[] { new MapPoint(float.NaN, 0, 1), new MapPoint(0, 0, 42) };
+        frame.Scene.Digits = digits;
+        frame.Chrome.Plots = [new CurvePlot("bad", [new CurveSeries("inf", new[] { 1f, float.PositiveInfinity, 3f, float.NaN })])];
+        frame.Scene.MapPoints = new[] { new MapPoint(float.NaN, 0, 1), new MapPoint(0, 0, 42) };
         using (var canvas = new HeadlessCanvas(new Extent2D(640, 360), log.Options))
         {
             var pixels = canvas.Render(frame);

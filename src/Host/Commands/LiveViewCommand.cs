@@ -143,7 +143,7 @@ internal static class LiveViewCommand
             var racer = rival is null ? null
                 : new RaceSession(session, entrants![0].Name, rival.OpenSession(parsed.GetValue(seed), deviceName, _ => { }, modelName: RaceSession.HudName(entrants[1].Name, isFirst: false)), entrants[1].Name);
             var keys = new KeyMap(live.Config.Depth);
-            session.Frame.UiScale = scale;
+            session.Frame.Chrome.UiScale = scale;
 
             using var stop = new ConsoleStop();
             using var recorder = new Recorder();

@@ -5,6 +5,7 @@ using LvaeLive.Host.Settings;
 using LvaeLive.Model.Checkpoints;
 using LvaeLive.Model.Data;
 using LvaeLive.Model.Hierarchy;
+using LvaeLive.Model.Scene;
 using LvaeLive.Render.Settings;
 using LvaeLive.Shaders.Canvas;
 
@@ -31,13 +32,12 @@ internal static class RecordCommand
         var loop = new Option<bool>("--loop") { Description = "Make every latent path periodic in the recording's length, so a GIF repeats seamlessly." };
         var layer = new Option<int>("--layer") { Description = "Layer shown on the latent map (1 = bottom).", DefaultValueFactory = _ => 1 };
         var hideHud = new Option<bool>("--no-hud") { Description = "Leave the HUD out for a clean picture." };
-        var modes = Enum.GetValues<GridMode>().ToDictionary(ViewState.ModeName);
         var mode = new Option<string>("--mode")
         {
-            Description = $"What the grid shows: {string.Join(", ", modes.Keys)} (the explorer: each row varies one layer alone).",
-            DefaultValueFactory = _ => ViewState.ModeName(GridMode.Walk),
+            Description = $"What the grid shows: {string.Join(", ", GridModes.ByName.Keys)} (the explorer: each row varies one layer alone).",
+            DefaultValueFactory = _ => GridModes.Name(GridMode.Walk),
         };
-        mode.AcceptOnlyFromAmong([.. modes.Keys]);
+        mode.AcceptOnlyFromAmong([.. GridModes.ByName.Keys]);
         var talkFile = new Option<string?>("--talk") { Description = "Record this talk (TOML, see talks/): each step for its hold time; the talk sets the length." };
 
         var command = new Command("record", "Render the animated latents of a checkpoint to MP4 or GIF, headless and deterministic.");
@@ -82,10 +82,10 @@ internal static class RecordCommand
             var rivalSession = rival?.OpenSession(parsed.GetValue(seed), deviceName, _ => { }, parsed.GetValue(loop) ? length : null, modelName: RaceSession.HudName(names![1], isFirst: false));
             foreach (var shownSession in rivalSession is null ? [session] : new[] { session, rivalSession })
             {
-                if (!shownSession.Scene.SelectLayer(parsed.GetValue(layer)))
+                if (!shownSession.Scene.Latent.SelectLayer(parsed.GetValue(layer)))
                     throw new ArgumentException($"--layer {parsed.GetValue(layer)}: the model has layers 1 to {model.Config.Depth}");
-                if (modes[parsed.GetValue(mode)!] is var shown and not GridMode.Walk) shownSession.Scene.ToggleMode(shown);
-                if (parsed.GetValue(hideHud)) shownSession.Scene.View.ToggleHud();
+                shownSession.Scene.Latent.Show(GridModes.ByName[parsed.GetValue(mode)!]);
+                if (parsed.GetValue(hideHud)) shownSession.View.ToggleHud();
             }
             ILiveView view = rivalSession is null ? session : new RaceSession(session, names![0], rivalSession, names[1]);
             using var canvas = new HeadlessCanvas(extent);

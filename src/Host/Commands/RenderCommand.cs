@@ -21,7 +21,7 @@ internal static class RenderCommand
                 throw new ArgumentException("only --demo rendering exists so far: run `lvae render --demo`");
             var extent = ViewSettings.CanvasSize.Checked(parse.GetValue(size)!);
             var frame = DemoCanvas.Create();
-            frame.ShowHelp = parse.GetValue(help);
+            frame.Chrome.ShowHelp = parse.GetValue(help);
             using var canvas = new HeadlessCanvas(extent);
             var path = parse.GetValue(output)!;
             canvas.RenderToPng(frame, path);

@@ -2,6 +2,7 @@ using LvaeLive.Host.Input;
 using LvaeLive.Host.Talks;
 using LvaeLive.Model.Hierarchy;
 using LvaeLive.Model.Live;
+using LvaeLive.Model.Scene;
 using LvaeLive.Model.Training;
 using LvaeLive.Shaders.Canvas;
 
@@ -40,7 +41,7 @@ internal sealed partial class LiveSession : ILiveView
         _talk = talk;
         _training = training;
         _stateLog = stateLog;
-        _curves = new TrainingCurves(scene.View.Layers);
+        _curves = new TrainingCurves(scene.Latent.Depth);
         _curves.Load(history);
         _hud = new HudStatus(device) { ModelName = modelName };
         _hud.Load(history);
@@ -51,8 +52,9 @@ internal sealed partial class LiveSession : ILiveView
         _animationState = AnimationState;
         _pointer = new PointerControl(scene);
         if (fixedMap is not null) ShowMap(fixedMap);
-        Frame = new CanvasFrame { Title = "LvaeLive", Help = _help, Footer = _footer };
-        _talk?.GoTo(0, scene, training);
+        Frame = new CanvasFrame();
+        (Frame.Chrome.Help, Frame.Chrome.Footer) = (_help, _footer);
+        _talk?.GoTo(0, scene.Latent, View, training);
     }
 
     /// <summary>The canvas record, filled again by every <see cref="Advance"/>.</summary>
@@ -60,43 +62,46 @@ internal sealed partial class LiveSession : ILiveView
 
     public LiveScene Scene => _scene;
 
+    /// <summary>What the keys change around the scene: help, HUD, panels, blank.</summary>
+    public ViewState View { get; } = new();
+
     public HudStatus Hud => _hud;
 
     /// <summary>Applies a key's command to the view; returns what the frame loop itself must do.</summary>
     public LoopRequest Apply(LiveInput input)
     {
-        var view = _scene.View;
+        var scene = _scene.Latent;
         switch (input.Command)
         {
-            case ViewAction.ToggleHelp: view.ToggleHelp(); break;
-            case ViewAction.NextTile: _scene.SelectTile(+1); break;
-            case ViewAction.PreviousTile: _scene.SelectTile(-1); break;
-            case ViewAction.SelectLayer when !_scene.SelectLayer(input.Layer):
-                _pendingNotice = $"no layer {input.Layer}: this model has layers 1 to {view.Layers}";
+            case ViewAction.ToggleHelp: View.ToggleHelp(); break;
+            case ViewAction.NextTile: scene.SelectTile(+1); break;
+            case ViewAction.PreviousTile: scene.SelectTile(-1); break;
+            case ViewAction.SelectLayer when !scene.SelectLayer(input.Layer):
+                _pendingNotice = $"no layer {input.Layer}: this model has layers 1 to {scene.Depth}";
                 return LoopRequest.None;
             case ViewAction.SelectLayer: break;
             case ViewAction.Nudge:
-                if (input.Axis1 != 0) _scene.Nudge(0, input.Axis1);
-                if (input.Axis2 != 0) _scene.Nudge(1, input.Axis2);
+                if (input.Axis1 != 0) scene.Nudge(0, input.Axis1);
+                if (input.Axis2 != 0) scene.Nudge(1, input.Axis2);
                 break;
-            case ViewAction.ToggleFreeze: _scene.Clock.ToggleFrozen(view.SelectedLayer); break;
-            case ViewAction.SpeedUp: _scene.Clock.ChangeSpeed(faster: true); break;
-            case ViewAction.SlowDown: _scene.Clock.ChangeSpeed(faster: false); break;
-            case ViewAction.ToggleAnimationPause: _scene.Clock.Paused = !_scene.Clock.Paused; break;
+            case ViewAction.ToggleFreeze: scene.Clock.ToggleFrozen(scene.SelectedLayer); break;
+            case ViewAction.SpeedUp: scene.Clock.ChangeSpeed(faster: true); break;
+            case ViewAction.SlowDown: scene.Clock.ChangeSpeed(faster: false); break;
+            case ViewAction.ToggleAnimationPause: scene.Clock.Paused = !scene.Clock.Paused; break;
             case ViewAction.ToggleTrainingPause: _training?.SetPaused(!_training.Paused); break;
-            case ViewAction.ToggleHud: view.ToggleHud(); break;
-            case ViewAction.Interpolate: _scene.ToggleMode(GridMode.Interpolation); break;
-            case ViewAction.InterpolateAllLayers: _scene.ToggleMode(GridMode.InterpolationAll); break;
-            case ViewAction.StyleSwap: _scene.ToggleMode(GridMode.StyleSwap); break;
-            case ViewAction.Explore: _scene.ToggleMode(GridMode.Explorer); break;
-            case ViewAction.ToggleExplorerColumns: view.ToggleExplorerColumns(); break;
-            case ViewAction.NextStep when _talk?.GoTo(_talk.Index + 1, _scene, _training) != true:
-            case ViewAction.PreviousStep when _talk?.GoTo(_talk.Index - 1, _scene, _training) != true:
+            case ViewAction.ToggleHud: View.ToggleHud(); break;
+            case ViewAction.Interpolate: scene.ToggleMode(GridMode.Interpolation); break;
+            case ViewAction.InterpolateAllLayers: scene.ToggleMode(GridMode.InterpolationAll); break;
+            case ViewAction.StyleSwap: scene.ToggleMode(GridMode.StyleSwap); break;
+            case ViewAction.Explore: scene.ToggleMode(GridMode.Explorer); break;
+            case ViewAction.ToggleExplorerColumns: scene.ToggleExplorerColumns(); break;
+            case ViewAction.NextStep when _talk?.GoTo(_talk.Index + 1, scene, View, _training) != true:
+            case ViewAction.PreviousStep when _talk?.GoTo(_talk.Index - 1, scene, View, _training) != true:
                 _pendingNotice = _talk is null ? "no talk: start with --talk FILE.toml" : $"{_talk.Position}: the talk has no step that way";
                 return LoopRequest.None;
             case ViewAction.NextStep or ViewAction.PreviousStep: break;
-            case ViewAction.ToggleBlank: view.ToggleBlank(); break;
-            case ViewAction.SaveBookmark: _pendingNotice = $"bookmarked the selected point as {_bookmarks.Save(_scene.SelectedPoint())}"; break;
+            case ViewAction.ToggleBlank: View.ToggleBlank(); break;
+            case ViewAction.SaveBookmark: _pendingNotice = $"bookmarked the selected point as {_bookmarks.Save(scene.SelectedPoint())}"; break;
             case ViewAction.RecallBookmark: _pendingNotice = Recall(); break;
             case ViewAction.ToggleRecording: return LoopRequest.ToggleRecording;
             case ViewAction.Screenshot: return LoopRequest.Screenshot;
@@ -109,8 +114,8 @@ internal sealed partial class LiveSession : ILiveView
 
     public void LogState()
     {
-        var clock = _scene.Clock;
-        _stateLog($"state: {_scene.View.Describe()} animation={(clock.Paused ? "paused" : "running")} speed={clock.Speed:0.###} " +
+        var clock = _scene.Latent.Clock;
+        _stateLog($"state: {View.Describe(_scene.Latent)} animation={(clock.Paused ? "paused" : "running")} speed={clock.Speed:0.###} " +
             $"frozen={FrozenLayers(",", "none")} training={TrainingState().Replace(' ', '-')} marker={MarkerState()}" +
             (_talk is null ? "" : $" talk={_talk.Index + 1}/{_talk.Count}"));
     }
@@ -119,9 +124,8 @@ internal sealed partial class LiveSession : ILiveView
     private string Recall()
     {
         if (_bookmarks.Next() is not { } bookmark) return "no bookmarks yet: M bookmarks the selected point";
-        var point = new NoiseGrid(bookmark.Layers.Select(layer => layer.Length).ToArray(), 1);
-        for (var layer = 0; layer < bookmark.Layers.Length; layer++) bookmark.Layers[layer].CopyTo(point.Of(layer, 0));
-        _scene.MovePoint(point, Enumerable.Repeat(true, bookmark.Layers.Length).ToArray(), RecallSeconds, Easing.Smooth);
+        var everyLayer = Enumerable.Repeat<PointSource?>(new PointSource.Bookmarked(bookmark.Name), bookmark.Layers.Length).ToArray();
+        _scene.Latent.MovePoint(everyLayer, _bookmarks, RecallSeconds, Easing.Smooth);
         return $"recalled bookmark {bookmark.Name}";
     }
 
@@ -129,24 +133,24 @@ internal sealed partial class LiveSession : ILiveView
     public void Advance(FrameTime time)
     {
         if (_training is not null) PullTraining(_training, time.Now);
-        if (_talk?.Follow(time.Now, _scene, _training) == true) LogState();
+        if (_talk?.Follow(time.Now, _scene.Latent, View, _training) == true) LogState();
         if (_pendingNotice is { } notice)
         {
             _hud.ShowNotice(notice, time.Now);
             _pendingNotice = null;
         }
-        _scene.Update(time);
-        _scene.Fill(Frame);
+        _scene.Update(time, Frame.Scene);
         LogMovedMarker();
-        Frame.Plots = _curves.Plots;
-        Frame.ShowHelp = _scene.View.ShowHelp;
+        var chrome = Frame.Chrome;
+        chrome.Plots = _curves.Plots;
+        chrome.ShowHelp = View.ShowHelp;
         var hudLines = _hud.Lines(time.Now, _trainingState, time.FramesPerSecond, _animationState);
-        Frame.Hud = _scene.View.ShowHud ? hudLines : [];
-        Frame.Footer = _scene.View.ShowHud ? _footer : "";
-        Frame.Caption = _talk?.Current?.Caption ?? [];
-        Frame.Blank = _scene.View.Blank;
-        Frame.Panels = _scene.View.Panels;
-        Frame.CaptionLines = _talk?.CaptionLines ?? 0;
+        chrome.Hud = View.ShowHud ? hudLines : [];
+        chrome.Footer = View.ShowHud ? _footer : "";
+        chrome.Caption = _talk?.Current?.Caption ?? [];
+        chrome.Blank = View.Blank;
+        chrome.Panels = View.Panels;
+        chrome.CaptionLines = _talk?.CaptionLines ?? 0;
     }
 
     private void PullTraining(LiveTraining live, TimeSpan now)
@@ -157,14 +161,14 @@ internal sealed partial class LiveSession : ILiveView
             _hud.Add(e, now);
             if (e is TrainingEvent.Stepped stepped) _curves.Add(stepped);
         }
-        if (live.TakeNewestWeights() is { } weights) _scene.LoadWeights(weights);
+        if (live.TakeNewestWeights() is { } weights) _scene.Latent.LoadWeights(weights);
         if (live.Map is { } map && !ReferenceEquals(map, _shownMap)) ShowMap(map);
     }
 
     private void ShowMap(LatentMap map)
     {
         _shownMap = map;
-        _scene.Map = map;
+        _scene.Latent.Map = map;
         _curves.Add(map);
     }
 
@@ -179,7 +183,7 @@ internal sealed partial class LiveSession : ILiveView
 
     private string AnimationState()
     {
-        var clock = _scene.Clock;
+        var clock = _scene.Latent.Clock;
         var state = clock.Paused ? "animation paused" : $"animation x{clock.Speed:0.###}";
         var frozen = FrozenLayers(" ", "");
         if (frozen.Length > 0) state = $"{state}, frozen L{frozen}";
@@ -188,7 +192,7 @@ internal sealed partial class LiveSession : ILiveView
 
     private string FrozenLayers(string separator, string none)
     {
-        var frozen = Enumerable.Range(0, _scene.View.Layers).Where(_scene.Clock.IsFrozen).Select(i => (i + 1).ToString()).ToArray();
+        var frozen = Enumerable.Range(0, _scene.Latent.Depth).Where(_scene.Latent.Clock.IsFrozen).Select(i => (i + 1).ToString()).ToArray();
         return frozen.Length == 0 ? none : string.Join(separator, frozen);
     }
 }

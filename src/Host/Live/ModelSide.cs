@@ -8,6 +8,7 @@ using LvaeLive.Model.Classifier;
 using LvaeLive.Model.Data;
 using LvaeLive.Model.Inference;
 using LvaeLive.Model.Live;
+using LvaeLive.Model.Scene;
 using LvaeLive.Model.Training;
 using TorchSharp;
 
@@ -100,9 +101,9 @@ internal sealed class ModelSide : IDisposable
     public LiveSession OpenSession(long seed, string device, Action<string> stateLog, double? loopSeconds = null, Talk? talk = null,
         bool automaticTalk = false, BookmarkShelf? bookmarks = null, string? modelName = null)
     {
-        var scene = new LiveScene(Copy, new LatentPaths(Config.LatentSizes, seed, loopSeconds: loopSeconds), TestDigits);
+        var scene = new LiveScene(new LatentScene(Copy, new LatentPaths(Config.LatentSizes, seed, loopSeconds: loopSeconds), TestDigits, TestLabels));
         var shelf = bookmarks ?? new BookmarkShelf(RunFolder, Config.LatentSizes, stateLog);
-        var player = talk is null ? null : new TalkPlayer(talk, new PointResolver(Copy, TestDigits, TestLabels), shelf, Config.LatentSizes, automaticTalk);
+        var player = talk is null ? null : new TalkPlayer(talk, shelf, automaticTalk);
         return new LiveSession(scene, Training, new KeyMap(Config.Depth), device, stateLog, FixedMap, History, shelf, player, modelName);
     }
 
@@ -111,7 +112,7 @@ internal sealed class ModelSide : IDisposable
     /// <paramref name="bookmarks"/>: before anything is loaded or opened.
     /// </summary>
     public static Talk LoadTalk(string path, int[] sizes, BookmarkShelf bookmarks) =>
-        TalkFile.Load(path, new TalkFile.Limits(sizes.Length, LiveScene.GridTiles, MapDigits, bookmarks.All.Select(b => b.Name).ToArray()));
+        TalkFile.Load(path, new TalkFile.Limits(sizes.Length, LatentScene.GridTiles, MapDigits, bookmarks.All.Select(b => b.Name).ToArray()));
 
     public void Dispose()
     {

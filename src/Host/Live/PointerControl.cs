@@ -44,10 +44,10 @@ internal sealed class PointerControl(LiveScene scene)
     {
         if (placement.Digits is { } digits && digits.TileAt(at) is var tile and >= 0)
         {
-            scene.ClickTile(tile);
+            scene.Latent.ClickTile(tile);
             return new PointerOutcome(StateChanged: true);
         }
-        if (placement.Map is { } map && map.Contains(at) && scene.Map is not null)
+        if (placement.Map is { } map && map.Contains(at) && scene.Latent.Map is not null)
             _mapPress = (at, map, placement.Scale);
         return default;
     }
@@ -57,15 +57,15 @@ internal sealed class PointerControl(LiveScene scene)
         if (_mapPress is { } press)
         {
             _dragging |= Vector2.Distance(at, press.At) >= DragDistance * press.Scale;
-            if (_dragging) scene.DragMarkerTo(press.Map.ToMap(press.Map.Clamp(at)));
+            if (_dragging) scene.Latent.DragMarkerTo(press.Map.ToMap(press.Map.Clamp(at)));
             return default;
         }
-        var hovered = placement.Map is { } map && map.Contains(at) && scene.Map is not null
+        var hovered = placement.Map is { } map && map.Contains(at) && scene.Latent.Map is not null
             ? map.Nearest(scene.MapPoints, at, PickRadius * placement.Scale)
             : -1;
         if (hovered == _hovered) return default;
         _hovered = hovered;
-        return hovered < 0 ? default : new PointerOutcome(Notice: $"test digit {hovered}: a {scene.LabelOf(hovered)} (click: load it into the tile)");
+        return hovered < 0 ? default : new PointerOutcome(Notice: $"test digit {hovered}: a {scene.Latent.LabelOf(hovered)} (click: load it into the tile)");
     }
 
     private PointerOutcome Release()
@@ -76,14 +76,14 @@ internal sealed class PointerControl(LiveScene scene)
         if (dragged) return new PointerOutcome(MarkerMoved: true);
         var index = click.Map.Nearest(scene.MapPoints, click.At, PickRadius * click.Scale);
         if (index < 0) return default;
-        scene.LoadTestDigit(index);
-        return new PointerOutcome(MarkerMoved: true, Notice: $"loaded test digit {index} (a {scene.LabelOf(index)}) into tile {scene.View.SelectedTile}");
+        scene.Latent.LoadTestDigit(index);
+        return new PointerOutcome(MarkerMoved: true, Notice: $"loaded test digit {index} (a {scene.Latent.LabelOf(index)}) into tile {scene.Latent.SelectedTile}");
     }
 
     private PointerOutcome Scroll(double steps)
     {
         if (steps == 0) return default;
-        scene.Clock.ChangeSpeed(faster: steps > 0);
+        scene.Latent.Clock.ChangeSpeed(faster: steps > 0);
         return new PointerOutcome(StateChanged: true);
     }
 }

@@ -22,7 +22,8 @@ internal sealed class RaceSession(LiveSession first, string firstName, LiveSessi
     /// <summary>A model's name on the HUD, with the line style that tells its curves apart.</summary>
     public static string HudName(string name, bool isFirst) => $"{name} ({(isFirst ? "solid" : "dashed")})";
 
-    public CanvasFrame Frame => first.Frame;
+    /// <summary>The first's scene and chrome, with the race's own part beside them.</summary>
+    public CanvasFrame Frame { get; } = new(first.Frame.Scene, first.Frame.Chrome, new RacePart { RaceNames = (firstName, secondName) });
 
     public HudStatus Hud => first.Hud;
 
@@ -48,16 +49,14 @@ internal sealed class RaceSession(LiveSession first, string firstName, LiveSessi
     {
         first.Advance(time);
         second.Advance(time);
-        var frame = first.Frame;
-        var rival = second.Frame;
-        frame.DigitsTitle = Named(ref _title, firstName, frame.DigitsTitle);
-        frame.RivalDigitsTitle = Named(ref _rivalTitle, secondName, rival.DigitsTitle);
-        frame.RivalDigits = rival.Digits;
-        frame.RivalMapPoints = rival.MapPoints;
-        frame.RivalMapMarkers = rival.MapMarkers;
-        frame.RaceNames = (firstName, secondName);
-        frame.Plots = MergedPlots(frame.Plots, rival.Plots);
-        frame.Hud = BothHuds(frame.Hud, rival.Hud);
+        var (mine, theirs, race) = (first.Frame, second.Frame, Frame.Race);
+        race.DigitsTitle = Named(ref _title, firstName, mine.Scene.DigitsTitle);
+        race.RivalDigitsTitle = Named(ref _rivalTitle, secondName, theirs.Scene.DigitsTitle);
+        race.RivalDigits = theirs.Scene.Digits;
+        race.RivalMapPoints = theirs.Scene.MapPoints;
+        race.RivalMapMarkers = theirs.Scene.MapMarkers;
+        race.Plots = MergedPlots(mine.Chrome.Plots, theirs.Chrome.Plots);
+        race.Hud = BothHuds(mine.Chrome.Hud, theirs.Chrome.Hud);
     }
 
     /// <summary>The scene's grid title led by the model's name, made again only when the scene's title changed (it runs every frame).</summary>
@@ -72,8 +71,8 @@ internal sealed class RaceSession(LiveSession first, string firstName, LiveSessi
 
     private static string Describe(string name, LiveSession session)
     {
-        var plots = session.Frame.Plots;
-        return $"{name} step={session.Scene.WeightsStep} kl-points={plots[1].Series[0].Values.Length} active-unit-points={plots[2].Series[0].Values.Length}";
+        var plots = session.Frame.Chrome.Plots;
+        return $"{name} step={session.Scene.Latent.WeightsStep} kl-points={plots[1].Series[0].Values.Length} active-unit-points={plots[2].Series[0].Values.Length}";
     }
 
     /// <summary>

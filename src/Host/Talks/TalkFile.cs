@@ -1,5 +1,6 @@
 using LvaeLive.Host.Live;
 using LvaeLive.Model.Hierarchy;
+using LvaeLive.Model.Scene;
 using LvaeLive.Shaders.Canvas;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
@@ -142,10 +143,9 @@ internal static class TalkFile
         private GridMode Mode(ValueSyntax value)
         {
             var text = Text(value);
-            var modes = Enum.GetValues<GridMode>();
-            return modes.FirstOrDefault(m => ViewState.ModeName(m) == text) is var mode && ViewState.ModeName(mode) == text
+            return GridModes.ByName.TryGetValue(text, out var mode)
                 ? mode
-                : throw Error(value, $"mode '{text}' is not one of {string.Join(", ", modes.Select(ViewState.ModeName))}");
+                : throw Error(value, $"mode '{text}' is not one of {string.Join(", ", GridModes.ByName.Keys)}");
         }
 
         private CanvasPanels Panels(ValueSyntax value)

@@ -1,6 +1,7 @@
 using LvaeLive.Host.Live;
 using LvaeLive.Model.Hierarchy;
 using LvaeLive.Model.Live;
+using LvaeLive.Model.Scene;
 using LvaeLive.Shaders.Canvas;
 
 namespace LvaeLive.Host.Talks;
@@ -13,19 +14,15 @@ namespace LvaeLive.Host.Talks;
 internal sealed class TalkPlayer
 {
     private readonly Talk _talk;
-    private readonly PointResolver _points;
     private readonly BookmarkShelf _bookmarks;
-    private readonly NoiseGrid _target;
     private bool _stepStarting;
     private TimeSpan _stepStartedAt;
 
     /// <param name="automatic">Whether steps follow each other by their hold times (recording) rather than by keys.</param>
-    public TalkPlayer(Talk talk, PointResolver points, BookmarkShelf bookmarks, int[] sizes, bool automatic)
+    public TalkPlayer(Talk talk, BookmarkShelf bookmarks, bool automatic)
     {
         _talk = talk;
-        _points = points;
         _bookmarks = bookmarks;
-        _target = new NoiseGrid(sizes, 1);
         Automatic = automatic;
     }
 
@@ -41,12 +38,12 @@ internal sealed class TalkPlayer
     /// Goes to step <paramref name="index"/> (kept within the talk) and applies it as the steps up to it leave the view,
     /// so that a step looks the same whether reached forwards or backwards; false when already there.
     /// </summary>
-    public bool GoTo(int index, LiveScene scene, LiveTraining? training)
+    public bool GoTo(int index, LatentScene scene, ViewState view, LiveTraining? training)
     {
         index = Math.Clamp(index, 0, Count - 1);
         if (index == Index) return false;
         Index = index;
-        Apply(Effective(index), scene, training);
+        Apply(Effective(index), scene, view, training);
         _stepStarting = true;
         return true;
     }
@@ -79,7 +76,7 @@ internal sealed class TalkPlayer
     /// Notes the loop's time at the start of each step and, when <see cref="Automatic"/>, moves on once the step has
     /// held; true when it moved on.
     /// </summary>
-    public bool Follow(TimeSpan now, LiveScene scene, LiveTraining? training)
+    public bool Follow(TimeSpan now, LatentScene scene, ViewState view, LiveTraining? training)
     {
         if (_stepStarting)
         {
@@ -87,25 +84,19 @@ internal sealed class TalkPlayer
             return false;
         }
         return Automatic && Current is { } step && Index < Count - 1 && (now - _stepStartedAt).TotalSeconds >= step.Hold
-            && GoTo(Index + 1, scene, training);
+            && GoTo(Index + 1, scene, view, training);
     }
 
-    private void Apply(TalkStep step, LiveScene scene, LiveTraining? training)
+    private void Apply(TalkStep step, LatentScene scene, ViewState view, LiveTraining? training)
     {
-        var view = scene.View;
-        if (step.Mode is { } mode && mode != view.Mode)
-            scene.ToggleMode(mode == GridMode.Walk ? view.Mode : mode);
-        if (step.Columns is { } columns && columns != view.ExplorerColumns) view.ToggleExplorerColumns();
+        if (step.Mode is { } mode) scene.Show(mode);
+        if (step.Columns is { } columns && columns != scene.ExplorerColumns) scene.ToggleExplorerColumns();
         if (step.Layer is { } layer) scene.SelectLayer(layer + 1);
         if (step.Tile is { } tile) scene.SelectTileAt(tile);
         if (step.Speed is { } speed) scene.Clock.SetSpeed(speed);
         if (step.Temperature is { } temperature) scene.Temperature = temperature;
         if (step.Panels is { } panels) view.Panels = panels;
         if (step.Training is { } train) training?.SetPaused(!train);
-        var layers = step.Point.Select(source => source is not null).ToArray();
-        if (!layers.Any(set => set)) return;
-        for (var i = 0; i < layers.Length; i++)
-            if (step.Point[i] is { } source) _points.Resolve(source, i, _target.Of(i, 0), _bookmarks);
-        scene.MovePoint(_target, layers, step.Transition, step.Easing);
+        if (step.Point.Any(source => source is not null)) scene.MovePoint(step.Point, _bookmarks, step.Transition, step.Easing);
     }
 }

@@ -1,5 +1,6 @@
 using LvaeLive.Host.Live;
 using LvaeLive.Model.Hierarchy;
+using LvaeLive.Model.Scene;
 using LvaeLive.Shaders.Canvas;
 
 namespace LvaeLive.Host.Talks;

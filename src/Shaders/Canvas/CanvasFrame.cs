@@ -31,85 +31,29 @@ public enum ColourMap
 }
 
 /// <summary>
-/// Everything one frame of the canvas shows, as plain data that Host fills (and may reuse from frame to frame). Images
-/// are 28x28 floats in [0, 1], 784 per image, row-major; NaN and infinity are drawn in magenta.
+/// Everything one frame of the canvas shows, as plain data in three parts, each filled by one owner (and reusable from
+/// frame to frame): the scene (digits, reconstructions, map), the chrome around it (titles, HUD, curves, caption) and,
+/// in a race, the second model. Images are 28x28 floats in [0, 1], 784 per image, row-major; NaN and infinity are
+/// drawn in magenta.
 /// </summary>
-public sealed class CanvasFrame
+public sealed class CanvasFrame(ScenePart scene, ChromePart chrome, RacePart race)
 {
-    public string Title { get; set; } = "LvaeLive";
+    public CanvasFrame() : this(new ScenePart(), new ChromePart(), new RacePart()) { }
 
-    /// <summary>Generated digits, 784 floats each, shown in a grid of <see cref="DigitColumns"/> columns.</summary>
-    public ReadOnlyMemory<float> Digits { get; set; }
+    public ScenePart Scene { get; } = scene;
+    public ChromePart Chrome { get; } = chrome;
+    /// <summary>The race's second model; empty for one model.</summary>
+    public RacePart Race { get; } = race;
 
-    public int DigitColumns { get; set; } = 8;
+    /// <summary>Whether this frame shows a race of two models.</summary>
+    public bool IsRace => !Race.RivalDigits.IsEmpty;
 
-    /// <summary>Index of the digit tile with a highlight border, or -1.</summary>
-    public int HighlightDigit { get; set; } = -1;
+    /// <summary>The curves drawn: in a race, both models' on shared axes.</summary>
+    public IReadOnlyList<CurvePlot> Plots => IsRace ? Race.Plots : Chrome.Plots;
 
-    public ColourMap DigitColourMap { get; set; } = ColourMap.Grey;
+    /// <summary>The HUD drawn: in a race, both models' lines.</summary>
+    public IReadOnlyList<string> Hud => IsRace ? Race.Hud : Chrome.Hud;
 
-    public string DigitsTitle { get; set; } = "Samples";
-
-    /// <summary>Inputs and their reconstructions, 784 floats each, in the same order; shown as pairs side by side.</summary>
-    public ReadOnlyMemory<float> ReconstructionInputs { get; set; }
-
-    public ReadOnlyMemory<float> Reconstructions { get; set; }
-
-    public string ReconstructionsTitle { get; set; } = "Input | reconstruction";
-
-    public ReadOnlyMemory<MapPoint> MapPoints { get; set; }
-
-    public string MapTitle { get; set; } = "Latent map";
-
-    /// <summary>
-    /// The race's second model: its generated digits (as many as <see cref="Digits"/>, from the same noise) and its map.
-    /// When set, the digits panel and the map each split in two, the first model on the left; empty for one model.
-    /// </summary>
-    public ReadOnlyMemory<float> RivalDigits { get; set; }
-
-    public string RivalDigitsTitle { get; set; } = "";
-
-    public ReadOnlyMemory<MapPoint> RivalMapPoints { get; set; }
-
-    public ReadOnlyMemory<Vector2> RivalMapMarkers { get; set; }
-
-    /// <summary>A race's model names, written in the corner of each model's half of the map.</summary>
-    public (string First, string Second) RaceNames { get; set; } = ("", "");
-
-    /// <summary>Whether this frame shows a race of two models (see <see cref="RivalDigits"/>).</summary>
-    public bool IsRace => !RivalDigits.IsEmpty;
-
-    /// <summary>Current latents on the map (data coordinates), drawn as markers.</summary>
-    public ReadOnlyMemory<Vector2> MapMarkers { get; set; }
-
-    /// <summary>Recent path of the current latent (oldest first), drawn as a fading trail.</summary>
-    public ReadOnlyMemory<Vector2> MapTrail { get; set; }
-
-    public IReadOnlyList<CurvePlot> Plots { get; set; } = [];
-
-    /// <summary>Status lines at the top right (step, loss, fps, ...).</summary>
-    public IReadOnlyList<string> Hud { get; set; } = [];
-
-    /// <summary>The line at the bottom of the canvas (key hints).</summary>
-    public string Footer { get; set; } = "";
-
-    /// <summary>Help overlay lines, drawn over everything when <see cref="ShowHelp"/> is set.</summary>
-    public IReadOnlyList<string> Help { get; set; } = [];
-
-    public bool ShowHelp { get; set; }
-
-    /// <summary>A talk step's caption: one or two lines drawn large at the bottom, in the caption band when there is one.</summary>
-    public IReadOnlyList<string> Caption { get; set; } = [];
-
-    /// <summary>The whole canvas black: the presenter's pause (a recording stays black too).</summary>
-    public bool Blank { get; set; }
-
-    /// <summary>Lines of caption that the layout keeps a band for, across the canvas above the footer (0: no band).</summary>
-    public int CaptionLines { get; set; }
-
-    /// <summary>The panels shown; hidden ones give their room to the others.</summary>
-    public CanvasPanels Panels { get; set; } = CanvasPanels.All;
-
-    /// <summary>User scale for text and spacing on top of the size-based one, 0.5..3.</summary>
-    public float UiScale { get; set; } = 1f;
+    /// <summary>The digit grid's title: in a race, led by the first model's name.</summary>
+    public string DigitsTitle => IsRace ? Race.DigitsTitle : Scene.DigitsTitle;
 }

@@ -19,21 +19,21 @@ public static class CanvasLimits
 
     public static void Validate(CanvasFrame frame)
     {
-        RequireImages(frame.Digits.Length, MaxDigits, "digits");
-        if (frame.IsRace && frame.RivalDigits.Length != frame.Digits.Length)
-            throw new ArgumentException($"{frame.RivalDigits.Length / 784.0:0.#} rival digits for {frame.Digits.Length / 784.0:0.#} digits; a race compares tile for tile");
-        Require(frame.RivalMapPoints.Length, MaxMapPoints, "rival map points");
-        Require(frame.RivalMapMarkers.Length, MaxMarkers, "rival map markers");
-        RequireImages(frame.ReconstructionInputs.Length, MaxReconstructionPairs, "reconstruction inputs");
-        if (frame.Reconstructions.Length != frame.ReconstructionInputs.Length)
-            throw new ArgumentException($"{frame.Reconstructions.Length / 784.0:0.#} reconstructions for {frame.ReconstructionInputs.Length / 784.0:0.#} inputs; they come in pairs");
-        if (frame.CaptionLines is < 0 or > MaxCaptionLines)
-            throw new ArgumentException($"a caption band of {frame.CaptionLines} lines; 0..{MaxCaptionLines} fit above the panels");
-        if (frame.DigitColumns is < 1 or > 32)
-            throw new ArgumentException($"digit grid of {frame.DigitColumns} columns; 1..32 are drawable");
-        Require(frame.MapPoints.Length, MaxMapPoints, "map points");
-        Require(frame.MapMarkers.Length, MaxMarkers, "map markers");
-        Require(frame.MapTrail.Length, MaxTrail, "trail points");
+        RequireImages(frame.Scene.Digits.Length, MaxDigits, "digits");
+        if (frame.IsRace && frame.Race.RivalDigits.Length != frame.Scene.Digits.Length)
+            throw new ArgumentException($"{frame.Race.RivalDigits.Length / 784.0:0.#} rival digits for {frame.Scene.Digits.Length / 784.0:0.#} digits; a race compares tile for tile");
+        Require(frame.Race.RivalMapPoints.Length, MaxMapPoints, "rival map points");
+        Require(frame.Race.RivalMapMarkers.Length, MaxMarkers, "rival map markers");
+        RequireImages(frame.Scene.ReconstructionInputs.Length, MaxReconstructionPairs, "reconstruction inputs");
+        if (frame.Scene.Reconstructions.Length != frame.Scene.ReconstructionInputs.Length)
+            throw new ArgumentException($"{frame.Scene.Reconstructions.Length / 784.0:0.#} reconstructions for {frame.Scene.ReconstructionInputs.Length / 784.0:0.#} inputs; they come in pairs");
+        if (frame.Chrome.CaptionLines is < 0 or > MaxCaptionLines)
+            throw new ArgumentException($"a caption band of {frame.Chrome.CaptionLines} lines; 0..{MaxCaptionLines} fit above the panels");
+        if (frame.Scene.DigitColumns is < 1 or > 32)
+            throw new ArgumentException($"digit grid of {frame.Scene.DigitColumns} columns; 1..32 are drawable");
+        Require(frame.Scene.MapPoints.Length, MaxMapPoints, "map points");
+        Require(frame.Scene.MapMarkers.Length, MaxMarkers, "map markers");
+        Require(frame.Scene.MapTrail.Length, MaxTrail, "trail points");
         Require(frame.Plots.Count, MaxPlots, "plots");
         foreach (var plot in frame.Plots)
         {
@@ -41,8 +41,8 @@ public static class CanvasLimits
             foreach (var series in plot.Series)
                 Require(series.Values.Length, MaxSamplesPerSeries, $"samples in series '{series.Name}'");
         }
-        if (!(frame.UiScale >= MinUiScale && frame.UiScale <= MaxUiScale))
-            throw new ArgumentException($"UI scale {frame.UiScale} is out of range {MinUiScale}..{MaxUiScale}");
+        if (!(frame.Chrome.UiScale >= MinUiScale && frame.Chrome.UiScale <= MaxUiScale))
+            throw new ArgumentException($"UI scale {frame.Chrome.UiScale} is out of range {MinUiScale}..{MaxUiScale}");
     }
 
     private static void RequireImages(int floats, int max, string what)

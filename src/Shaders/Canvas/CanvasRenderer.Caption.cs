@@ -8,23 +8,23 @@ public sealed partial class CanvasRenderer
 
     private void ComposeCaption(CanvasLayout layout, CanvasFrame frame)
     {
-        if (frame.Caption.Count == 0)
+        if (frame.Chrome.Caption.Count == 0)
             return;
         var face = _captionText.Face;
         var lineHeight = (int)(face.CellHeight * 1.15f);
         var pad = 2 * layout.Padding;
         var widest = 0;
-        foreach (var line in frame.Caption)
+        foreach (var line in frame.Chrome.Caption)
             widest = Math.Max(widest, face.Measure(line));
         var room = layout.Footer.Width;
         var width = Math.Min(widest + 2 * pad, room);
-        var height = frame.Caption.Count * lineHeight + 2 * pad - (lineHeight - face.CellHeight);
+        var height = frame.Chrome.Caption.Count * lineHeight + 2 * pad - (lineHeight - face.CellHeight);
         // In the layout's caption band when the frame asked for one; otherwise over the panels, just above the footer.
         var bottom = layout.Caption.Height > 0 ? layout.Caption.Y + (layout.Caption.Height + height) / 2 : layout.Footer.Y - layout.Gap;
         var box = new Rect(layout.Footer.X + (room - width) / 2, bottom - height, width, height);
         _captionPanel = PanelPush(box, Palette.Overlay, Palette.PanelBorder, 8 * layout.Scale, 1);
         var y = box.Y + pad;
-        foreach (var line in frame.Caption)
+        foreach (var line in frame.Chrome.Caption)
         {
             var lineWidth = Math.Min(face.Measure(line), box.Width - 2 * pad);
             _captionText.Add(line, box.X + (box.Width - lineWidth) / 2, y, Palette.Title, box.Width - 2 * pad);

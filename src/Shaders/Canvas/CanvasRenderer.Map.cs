@@ -13,10 +13,10 @@ public sealed partial class CanvasRenderer
 
     private void ComposeMap(CanvasLayout layout, CanvasFrame frame, FrameUpload upload)
     {
-        var points = frame.MapPoints.Span;
-        var rivalPoints = frame.RivalMapPoints.Span;
+        var points = frame.Scene.MapPoints.Span;
+        var rivalPoints = frame.Race.RivalMapPoints.Span;
         Span<char> note = stackalloc char[24];
-        var content = AddPanel(layout, layout.Map, frame.MapTitle, SpanText.Number(note, points.Length + rivalPoints.Length, "0", " points"));
+        var content = AddPanel(layout, layout.Map, frame.Scene.MapTitle, SpanText.Number(note, points.Length + rivalPoints.Length, "0", " points"));
         var body = _bodyText.Face;
         var legendHeight = (int)(body.CellHeight * 1.6f);
         // The plot fills the panel above its legend: the projection scales each axis to the data's spread anyway.
@@ -29,16 +29,16 @@ public sealed partial class CanvasRenderer
         // A race splats both maps in one pass: each model's points fitted to its half of the plot, the first's at the
         // plot's origin (where the trail and the pointer are), the second's shifted into the other half.
         var (first, second) = frame.IsRace ? CanvasLayout.Halves(plot, layout.Gap) : (plot, default);
-        var projection = MapProjection.Fit(points, frame.MapMarkers.Span, first.Width, first.Height);
-        var rivalProjection = MapProjection.Fit(rivalPoints, frame.RivalMapMarkers.Span, second.Width, second.Height);
+        var projection = MapProjection.Fit(points, frame.Scene.MapMarkers.Span, first.Width, first.Height);
+        var rivalProjection = MapProjection.Fit(rivalPoints, frame.Race.RivalMapMarkers.Span, second.Width, second.Height);
         var shift = new Vector2(second.X - plot.X, second.Y - plot.Y);
         _innerPanels.Add(PanelPush(first, Palette.PlotBackground, Palette.PanelBorder, 0, 1));
         if (frame.IsRace)
         {
             _innerPanels.Add(PanelPush(second, Palette.PlotBackground, Palette.PanelBorder, 0, 1));
             var inset = layout.Padding / 2;
-            _bodyText.Add(frame.RaceNames.First, first.X + inset, first.Y + inset, Palette.Dim, first.Width - 2 * inset);
-            _bodyText.Add(frame.RaceNames.Second, second.X + inset, second.Y + inset, Palette.Dim, second.Width - 2 * inset);
+            _bodyText.Add(frame.Race.RaceNames.First, first.X + inset, first.Y + inset, Palette.Dim, first.Width - 2 * inset);
+            _bodyText.Add(frame.Race.RaceNames.Second, second.X + inset, second.Y + inset, Palette.Dim, second.Width - 2 * inset);
         }
         _mapPlacement = new MapPlacement(first, projection);
         var pointOffset = upload.Reserve((points.Length + rivalPoints.Length) * 3);
@@ -58,7 +58,7 @@ public sealed partial class CanvasRenderer
         _trailPass = new TrailPush
         {
             Size = new Int2(width, height),
-            PointOffset = WritePixels(upload, frame.MapTrail.Span, projection, Vector2.Zero, out var trailCount),
+            PointOffset = WritePixels(upload, frame.Scene.MapTrail.Span, projection, Vector2.Zero, out var trailCount),
             PointCount = trailCount,
             Width = 2f * layout.Scale,
             CoverageOffset = TrailPipeline.CoverageOffset(_splatPixels),
@@ -133,11 +133,11 @@ public sealed partial class CanvasRenderer
     /// <summary>The markers of the map, and in a race those of the second model's map after them; returns their offset.</summary>
     private static uint WriteMarkers(FrameUpload upload, CanvasFrame frame, MapProjection projection, MapProjection rivalProjection, Vector2 shift, out int count)
     {
-        var offset = WritePixels(upload, frame.MapMarkers.Span, projection, Vector2.Zero, out count);
-        WritePixels(upload, frame.RivalMapMarkers.Span, rivalProjection, shift, out var rivalCount);
+        var offset = WritePixels(upload, frame.Scene.MapMarkers.Span, projection, Vector2.Zero, out count);
+        WritePixels(upload, frame.Race.RivalMapMarkers.Span, rivalProjection, shift, out var rivalCount);
         // Reserved just after the first model's markers; its skipped (non-finite) ones leave a gap to close.
-        var words = upload.WordsAt(offset, 2 * (frame.MapMarkers.Length + rivalCount));
-        words.Slice(2 * frame.MapMarkers.Length, 2 * rivalCount).CopyTo(words.Slice(2 * count));
+        var words = upload.WordsAt(offset, 2 * (frame.Scene.MapMarkers.Length + rivalCount));
+        words.Slice(2 * frame.Scene.MapMarkers.Length, 2 * rivalCount).CopyTo(words.Slice(2 * count));
         count += rivalCount;
         return offset;
     }

@@ -10,12 +10,12 @@ public sealed partial class CanvasRenderer
     {
         if (!frame.IsRace)
         {
-            _digitsPlacement = ComposeDigitGrid(layout, layout.Digits, frame.DigitsTitle, frame.Digits, frame, upload);
+            _digitsPlacement = ComposeDigitGrid(layout, layout.Digits, frame.DigitsTitle, frame.Scene.Digits, frame, upload);
             return;
         }
         var (first, second) = CanvasLayout.Halves(layout.Digits, layout.Gap);
-        _digitsPlacement = ComposeDigitGrid(layout, first, frame.DigitsTitle, frame.Digits, frame, upload);
-        ComposeDigitGrid(layout, second, frame.RivalDigitsTitle, frame.RivalDigits, frame, upload);
+        _digitsPlacement = ComposeDigitGrid(layout, first, frame.DigitsTitle, frame.Scene.Digits, frame, upload);
+        ComposeDigitGrid(layout, second, frame.Race.RivalDigitsTitle, frame.Race.RivalDigits, frame, upload);
     }
 
     private TileGridPlacement? ComposeDigitGrid(CanvasLayout layout, Rect panel, string title, ReadOnlyMemory<float> digits, CanvasFrame frame, FrameUpload upload)
@@ -25,7 +25,7 @@ public sealed partial class CanvasRenderer
         var content = AddPanel(layout, panel, title, SpanText.Number(note, count, "0", " digits"));
         if (count == 0)
             return null;
-        var columns = Math.Min(frame.DigitColumns, count);
+        var columns = Math.Min(frame.Scene.DigitColumns, count);
         var rows = (count + columns - 1) / columns;
         var gap = Math.Max((int)MathF.Round(2 * layout.Scale), 1);
         var tile = Math.Min((content.Width - (columns - 1) * gap) / columns, (content.Height - (rows - 1) * gap) / rows);
@@ -41,8 +41,8 @@ public sealed partial class CanvasRenderer
             GroupGap = gap,
             ImageOffset = upload.Floats(digits.Span),
             ImageCount = count,
-            ColourMap = (int)frame.DigitColourMap,
-            Highlight = frame.HighlightDigit,
+            ColourMap = (int)frame.Scene.DigitColourMap,
+            Highlight = frame.Scene.HighlightDigit,
             HighlightWidth = Math.Max((int)MathF.Round(2 * layout.Scale), 1),
             HighlightColour = Palette.Accent,
         };
@@ -54,9 +54,9 @@ public sealed partial class CanvasRenderer
 
     private void ComposeReconstructions(CanvasLayout layout, CanvasFrame frame, FrameUpload upload)
     {
-        var pairs = frame.ReconstructionInputs.Length / TilesPipeline.ImagePixels;
+        var pairs = frame.Scene.ReconstructionInputs.Length / TilesPipeline.ImagePixels;
         Span<char> note = stackalloc char[24];
-        var content = AddPanel(layout, layout.Reconstructions, frame.ReconstructionsTitle, SpanText.Number(note, pairs, "0", " pairs"));
+        var content = AddPanel(layout, layout.Reconstructions, frame.Scene.ReconstructionsTitle, SpanText.Number(note, pairs, "0", " pairs"));
         if (pairs == 0)
             return;
         var gap = Math.Max((int)MathF.Round(2 * layout.Scale), 1);
@@ -81,7 +81,7 @@ public sealed partial class CanvasRenderer
             GroupGap = groupGap,
             ImageOffset = WritePairs(upload, frame),
             ImageCount = 2 * pairs,
-            ColourMap = (int)frame.DigitColourMap,
+            ColourMap = (int)frame.Scene.DigitColourMap,
             Highlight = -1,
         };
         var size = grid.GridSize;
@@ -92,8 +92,8 @@ public sealed partial class CanvasRenderer
     /// <summary>Interleaves input i and reconstruction i so that the tile index order puts each pair side by side.</summary>
     private static uint WritePairs(FrameUpload upload, CanvasFrame frame)
     {
-        var inputs = frame.ReconstructionInputs.Span;
-        var outputs = frame.Reconstructions.Span;
+        var inputs = frame.Scene.ReconstructionInputs.Span;
+        var outputs = frame.Scene.Reconstructions.Span;
         var offset = upload.Position;
         for (var start = 0; start < inputs.Length; start += TilesPipeline.ImagePixels)
         {

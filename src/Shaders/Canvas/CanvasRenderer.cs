@@ -86,7 +86,7 @@ public sealed partial class CanvasRenderer : IDisposable
     {
         CanvasLimits.Validate(frame);
         var extent = target.Extent;
-        var layout = CanvasLayout.Compute((int)extent.Width, (int)extent.Height, frame.UiScale, frame.CaptionLines, frame.Panels);
+        var layout = CanvasLayout.Compute((int)extent.Width, (int)extent.Height, frame.Chrome.UiScale, frame.Chrome.CaptionLines, frame.Chrome.Panels);
         var atlas = _resources.EnsureAtlas(layout.BodyPixels, layout.TitlePixels, layout.CaptionPixels);
         var upload = _resources.Uploads[slot.Index];
         upload.Reset();
@@ -108,17 +108,17 @@ public sealed partial class CanvasRenderer : IDisposable
         _digitsPlacement = null;
         _mapPlacement = null;
 
-        if (frame.Blank)
+        if (frame.Chrome.Blank)
         {
             ComposeBlank((int)extent.Width, (int)extent.Height);
         }
         else
         {
             ComposeChrome(layout, frame);
-            if (frame.Panels.HasFlag(CanvasPanels.Digits)) ComposeDigits(layout, frame, upload);
-            if (frame.Panels.HasFlag(CanvasPanels.Reconstructions)) ComposeReconstructions(layout, frame, upload);
-            if (frame.Panels.HasFlag(CanvasPanels.Map)) ComposeMap(layout, frame, upload);
-            if (frame.Panels.HasFlag(CanvasPanels.Curves)) ComposeCurves(layout, frame, upload);
+            if (frame.Chrome.Panels.HasFlag(CanvasPanels.Digits)) ComposeDigits(layout, frame, upload);
+            if (frame.Chrome.Panels.HasFlag(CanvasPanels.Reconstructions)) ComposeReconstructions(layout, frame, upload);
+            if (frame.Chrome.Panels.HasFlag(CanvasPanels.Map)) ComposeMap(layout, frame, upload);
+            if (frame.Chrome.Panels.HasFlag(CanvasPanels.Curves)) ComposeCurves(layout, frame, upload);
             ComposeCaption(layout, frame);
             ComposeHelp(layout, frame, extent);
         }

@@ -33,33 +33,34 @@ public static class DemoCanvas
         var path = new Vector2[32];
         for (var index = 0; index < path.Length; index++)
             path[index] = LatentPath(time - (path.Length - 1 - index) * 0.08f);
-        return new CanvasFrame
-        {
-            Title = "LvaeLive",
-            Digits = digitImages,
-            HighlightDigit = 9,
-            DigitsTitle = "Samples - top layer walk",
-            ReconstructionInputs = inputs,
-            Reconstructions = reconstructions,
-            MapPoints = ClusteredPoints(mapPoints, random),
-            MapTitle = "Latent map - layer 3, PC1 x PC2",
-            MapMarkers = new[] { path[^1], -path[^1] * 0.6f },
-            MapTrail = path,
-            Plots = TrainingCurves(random),
-            Hud = ["step 12,400", "epoch 3.2", "ELBO -96.41", "KL 24.7 nats", "active units 31/48", "60 fps"],
-            Footer = "H help   Space pause   1-3 layer   M colour map   S screenshot   R record   Q quit",
-            Help =
-            [
-                "H          show or hide this help",
-                "Space      pause or resume training",
-                "1, 2, 3    choose the latent layer on the map",
-                "M          grey or viridis digit colours",
-                "Arrows     move the current latent",
-                "S          save a PNG screenshot",
-                "R          start or stop recording",
-                "Q, Esc     quit",
-            ],
-        };
+        var frame = new CanvasFrame();
+        var scene = frame.Scene;
+        scene.Digits = digitImages;
+        scene.HighlightDigit = 9;
+        scene.DigitsTitle = "Samples - top layer walk";
+        scene.ReconstructionInputs = inputs;
+        scene.Reconstructions = reconstructions;
+        scene.MapPoints = ClusteredPoints(mapPoints, random);
+        scene.MapTitle = "Latent map - layer 3, PC1 x PC2";
+        scene.MapMarkers = new[] { path[^1], -path[^1] * 0.6f };
+        scene.MapTrail = path;
+        var chrome = frame.Chrome;
+        chrome.Title = "LvaeLive";
+        chrome.Plots = TrainingCurves(random);
+        chrome.Hud = ["step 12,400", "epoch 3.2", "ELBO -96.41", "KL 24.7 nats", "active units 31/48", "60 fps"];
+        chrome.Footer = "H help   Space pause   1-3 layer   M colour map   S screenshot   R record   Q quit";
+        chrome.Help =
+        [
+            "H          show or hide this help",
+            "Space      pause or resume training",
+            "1, 2, 3    choose the latent layer on the map",
+            "M          grey or viridis digit colours",
+            "Arrows     move the current latent",
+            "S          save a PNG screenshot",
+            "R          start or stop recording",
+            "Q, Esc     quit",
+        ];
+        return frame;
     }
 
     /// <summary>A digit glyph placed with a random offset and stroke weight, normalised to [0, 1].</summary>

@@ -7,6 +7,7 @@ using LvaeLive.Model.Data;
 using LvaeLive.Model.Evaluation;
 using LvaeLive.Model.Hierarchy;
 using LvaeLive.Model.Training;
+using LvaeLive.Model.Scene;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -52,8 +53,8 @@ public sealed class HierarchyViewTests : IClassFixture<TrainedRun>
         var session = side.OpenSession(seed: 1, "cpu", _ => { });
         session.Apply(new LiveInput(ViewAction.StyleSwap));
         var digits = Frame(session);
-        Assert.Equal(LiveScene.GridTiles * Pixels, digits.Length);
-        const int n = LiveScene.GridColumns;
+        Assert.Equal(LatentScene.GridTiles * Pixels, digits.Length);
+        const int n = LatentScene.GridColumns;
         for (var a = 0; a < n; a++)
         {
             // Two rows whose digits carry the same "what" in the upper layers (two 1s, say) may rightly look alike, and
@@ -106,7 +107,7 @@ public sealed class HierarchyViewTests : IClassFixture<TrainedRun>
         session.Apply(new LiveInput(ViewAction.InterpolateAllLayers));
         var all = Frame(session);
         Assert.Equal("Interpolation of all layers", session.Frame.DigitsTitle);
-        var last = LiveScene.GridTiles - 1;
+        var last = LatentScene.GridTiles - 1;
         // The same two digits: both walks start from the first one.
         Assert.True(Difference(alone, 0, all, 0) < 1e-6, "the two walks start from different digits");
         Assert.True(Difference(alone, 0, alone, last) > Visible, "walking layer 2 alone changes nothing");
@@ -121,7 +122,7 @@ public sealed class HierarchyViewTests : IClassFixture<TrainedRun>
         Frame(session);
         session.Apply(LiveInput.ToLayer(7));
         Frame(session);
-        Assert.Equal(0, session.Scene.View.SelectedLayer);
+        Assert.Equal(0, session.Scene.Latent.SelectedLayer);
         Assert.Contains("no layer 7: this model has layers 1 to 3", session.Frame.Hud);
     }
 
@@ -149,7 +150,7 @@ public sealed class HierarchyViewTests : IClassFixture<TrainedRun>
     private static float[] Frame(LiveSession session)
     {
         session.Advance(new FrameClock(30).NextFrame());
-        return session.Frame.Digits.ToArray();
+        return session.Frame.Scene.Digits.ToArray();
     }
 
     private static double Difference(float[] digits, int a, int b) => Difference(digits, a, digits, b);

@@ -43,7 +43,7 @@ public sealed class LiveViewTests : IDisposable
         var log = MetricsLog.Read(session.RunFolder, long.MaxValue).Where(e => e.Elbo is not null).ToArray();
         Assert.True(log.Length >= 4, $"only {log.Length} logged steps");
         Assert.True(log[^1].Elbo > log[0].Elbo + 100, $"ELBO went from {log[0].Elbo:F1} to {log[^1].Elbo:F1}; expected a rise of over 100 nats");
-        Assert.True(scene.WeightsStep > 0, "the view never received trained weights");
+        Assert.True(scene.Latent.WeightsStep > 0, "the view never received trained weights");
         Assert.Empty(validation);
     }
 

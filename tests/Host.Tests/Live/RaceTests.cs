@@ -5,6 +5,7 @@ using LvaeLive.Host.Live;
 using LvaeLive.Host.Tests.Recording;
 using LvaeLive.Model;
 using LvaeLive.Model.Training;
+using LvaeLive.Model.Scene;
 using static TorchSharp.torch;
 
 namespace LvaeLive.Host.Tests.Live;
@@ -51,13 +52,13 @@ public sealed partial class RaceTests : IDisposable
         race.Advance(new FrameClock(10).NextFrame());
 
         foreach (var session in new[] { first, second })
-            Assert.Equal((1, 1), (session.Scene.View.SelectedLayer, session.Scene.View.SelectedTile));
+            Assert.Equal((1, 1), (session.Scene.Latent.SelectedLayer, session.Scene.Latent.SelectedTile));
         Assert.True(vae.Training!.Paused && lvae.Training!.Paused, "T must pause both models");
-        Assert.Equal(first.Scene.SelectedPoint(), second.Scene.SelectedPoint());
+        Assert.Equal(first.Scene.Latent.SelectedPoint(), second.Scene.Latent.SelectedPoint());
         Assert.Equal(3, states.Count);
         var frame = race.Frame;
         Assert.True(frame.IsRace);
-        Assert.Equal(frame.Digits.Length, frame.RivalDigits.Length);
+        Assert.Equal(frame.Scene.Digits.Length, frame.Race.RivalDigits.Length);
         Assert.Equal([false, false, false, true, true, true], frame.Plots[1].Series.Select(series => series.Dashed));
         Assert.StartsWith("vae (solid)", frame.Hud[0]);
         Assert.StartsWith("lvae (dashed)", frame.Hud[1]);

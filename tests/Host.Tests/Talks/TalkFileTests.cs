@@ -2,6 +2,7 @@ using LvaeLive.Host.Live;
 using LvaeLive.Host.Talks;
 using LvaeLive.Host.Tests.Recording;
 using LvaeLive.Model.Hierarchy;
+using LvaeLive.Model.Scene;
 using LvaeLive.Shaders.Canvas;
 
 namespace LvaeLive.Host.Tests.Talks;
@@ -92,7 +93,7 @@ public sealed class TalkFileTests : IDisposable
     public void TheShippedTalkReadsForTheDefaultModel()
     {
         var path = Path.Combine(LvaeProcess.RepositoryRoot, "talks", "ladder-vae.toml");
-        var talk = TalkFile.Load(path, new TalkFile.Limits(5, LiveScene.GridTiles, ModelSide.MapDigits, []));
+        var talk = TalkFile.Load(path, new TalkFile.Limits(5, LatentScene.GridTiles, ModelSide.MapDigits, []));
         Assert.InRange(talk.Steps.Count, 8, 12);
         Assert.All(talk.Steps, step => Assert.NotEmpty(step.Caption));
     }

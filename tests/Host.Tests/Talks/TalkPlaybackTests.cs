@@ -5,6 +5,7 @@ using LvaeLive.Host.Tests.Live;
 using LvaeLive.Host.Tests.Recording;
 using LvaeLive.Model;
 using LvaeLive.Model.Hierarchy;
+using LvaeLive.Model.Scene;
 using static TorchSharp.torch;
 
 namespace LvaeLive.Host.Tests.Talks;
@@ -41,7 +42,7 @@ public sealed class TalkPlaybackTests : IClassFixture<TrainedRun>, IDisposable
     private Talk WriteTalk(string text = ThreeSteps)
     {
         File.WriteAllText(_folder["talk.toml"], text);
-        return TalkFile.Load(_folder["talk.toml"], new TalkFile.Limits(3, LiveScene.GridTiles, ModelSide.MapDigits, []));
+        return TalkFile.Load(_folder["talk.toml"], new TalkFile.Limits(3, LatentScene.GridTiles, ModelSide.MapDigits, []));
     }
 
     [Fact]
@@ -54,7 +55,7 @@ public sealed class TalkPlaybackTests : IClassFixture<TrainedRun>, IDisposable
         float[] Frame()
         {
             session.Advance(clock.NextFrame());
-            return session.Frame.Digits.ToArray();
+            return session.Frame.Scene.Digits.ToArray();
         }
 
         // Step 1: tile 5 is test digit 3 entered top-down, so it is drawn as that digit's posterior-mean reconstruction.
@@ -64,8 +65,8 @@ public sealed class TalkPlaybackTests : IClassFixture<TrainedRun>, IDisposable
         var expected = new float[Pixels];
         side.Copy.Decode(point.Inputs, 1, expected);
         Assert.Equal(expected, first.AsSpan(5 * Pixels, Pixels).ToArray(), (a, b) => Math.Abs(a - b) < 1e-5);
-        Assert.Equal(5, session.Scene.View.SelectedTile);
-        Assert.Equal(["a test digit on tile 5"], session.Frame.Caption);
+        Assert.Equal(5, session.Scene.Latent.SelectedTile);
+        Assert.Equal(["a test digit on tile 5"], session.Frame.Chrome.Caption);
         Assert.Contains(session.Frame.Hud, line => line.StartsWith("step 1/3"));
 
         // Step 2: the explorer around that point, layer 2 selected: its centre column is the digit again.
@@ -83,12 +84,12 @@ public sealed class TalkPlaybackTests : IClassFixture<TrainedRun>, IDisposable
 
         // Step 3, then back: step 2 is as it was (the explorer's redraws aside: they move with the animation).
         session.Apply(new LiveInput(ViewAction.NextStep));
-        Assert.Equal(LiveScene.GridTiles * Pixels, Frame().Length);
-        Assert.Equal(0.5f, session.Scene.Temperature);
+        Assert.Equal(LatentScene.GridTiles * Pixels, Frame().Length);
+        Assert.Equal(0.5f, session.Scene.Latent.Temperature);
         session.Apply(new LiveInput(ViewAction.PreviousStep));
         var again = Frame();
         Assert.Contains("talk=2/3", states[^1]);
-        Assert.Equal(1f, session.Scene.Temperature);
+        Assert.Equal(1f, session.Scene.Latent.Temperature);
         Assert.Equal(forwards, WithoutMarker(states[^1]));
         Assert.Equal(explorer.AsSpan(0, Pixels).ToArray(), again.AsSpan(0, Pixels).ToArray(), (a, b) => Math.Abs(a - b) < 1e-5);
 
@@ -108,20 +109,20 @@ public sealed class TalkPlaybackTests : IClassFixture<TrainedRun>, IDisposable
         session.Advance(clock.NextFrame());
         session.Apply(new LiveInput(ViewAction.ToggleBlank));
         session.Advance(clock.NextFrame());
-        Assert.True(session.Frame.Blank);
+        Assert.True(session.Frame.Chrome.Blank);
         session.Apply(new LiveInput(ViewAction.ToggleBlank));
 
         // Bookmark tile 0 now, let the walk move on, then recall it onto tile 0: it is drawn as it was.
         session.Apply(new LiveInput(ViewAction.ToggleAnimationPause));
         session.Advance(clock.NextFrame());
-        var marked = session.Frame.Digits[..Pixels].ToArray();
+        var marked = session.Frame.Scene.Digits[..Pixels].ToArray();
         session.Apply(new LiveInput(ViewAction.SaveBookmark));
         session.Apply(new LiveInput(ViewAction.ToggleAnimationPause));
         for (var i = 0; i < 40; i++) session.Advance(clock.NextFrame());
-        Assert.True(Difference(marked, session.Frame.Digits[..Pixels].ToArray()) > 0.01, "the walk did not move tile 0 away");
+        Assert.True(Difference(marked, session.Frame.Scene.Digits[..Pixels].ToArray()) > 0.01, "the walk did not move tile 0 away");
         session.Apply(new LiveInput(ViewAction.RecallBookmark));
         for (var i = 0; i < 10; i++) session.Advance(clock.NextFrame()); // the recall's move takes half a second
-        Assert.Equal(marked, session.Frame.Digits[..Pixels].ToArray(), (a, b) => Math.Abs(a - b) < 1e-5);
+        Assert.Equal(marked, session.Frame.Scene.Digits[..Pixels].ToArray(), (a, b) => Math.Abs(a - b) < 1e-5);
         Assert.True(File.Exists(Path.Combine(_folder.Path, BookmarkShelf.FileName)));
     }
 

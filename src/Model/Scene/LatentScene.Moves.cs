@@ -1,0 +1,49 @@
+using LvaeLive.Model.Hierarchy;
+
+namespace LvaeLive.Model.Scene;
+
+/// <summary>
+/// Points set on the selected tile by a talk step or a recalled bookmark: resolved with the current weights, reached
+/// by an eased move in noise space from where the tile is shown, then held there.
+/// </summary>
+public sealed partial class LatentScene
+{
+    private readonly PointResolver _points;
+    private readonly PointMove _move;
+    private readonly NoiseGrid _requestedPoint;
+    // Asked for between frames, started at the next from where the point is then.
+    private (bool[] Layers, double Seconds, Easing Easing)? _requestedMove;
+
+    /// <summary>
+    /// Moves the selected tile, from where it is shown at the next frame, to the layers that <paramref name="sources"/>
+    /// set (null: the layer keeps its noise), over <paramref name="seconds"/>, and holds it there; in the explorer, its
+    /// centre moves. Sources resolve now, with the current weights.
+    /// </summary>
+    /// <exception cref="ArgumentException">A source names a digit, class or bookmark that does not exist.</exception>
+    public void MovePoint(IReadOnlyList<PointSource?> sources, BookmarkShelf bookmarks, double seconds, Easing easing)
+    {
+        if (sources.Count != Depth) throw new ArgumentException($"a point of this model sets {Depth} layers, not {sources.Count}");
+        for (var layer = 0; layer < Depth; layer++)
+            if (sources[layer] is { } source) _points.Resolve(source, layer, _requestedPoint.Of(layer, 0), bookmarks);
+        _requestedMove = (sources.Select(source => source is not null).ToArray(), seconds, easing);
+    }
+
+    /// <summary>
+    /// Starts a requested move from where the selected point is now, then writes the held tile's moved layers over the
+    /// walk every frame; the mode's composer follows where its selected point is elsewhere (the explorer's centre).
+    /// </summary>
+    private void MoveSetPoint(TimeSpan now)
+    {
+        var startsNow = _requestedMove is not null;
+        if (_requestedMove is var (layers, seconds, easing))
+        {
+            if (_move.Tile is { } held) _move.ApplyTo(_scene.Walk, held, now);
+            var (from, fromTile) = _composer.MoveOrigin;
+            _move.Start(SelectedTile, from, fromTile, _requestedPoint, layers, now, seconds, easing);
+            _requestedMove = null;
+        }
+        if (_move.Tile is not { } tile) return;
+        _move.ApplyTo(_scene.Walk, tile, now);
+        _composer.FollowMove(_move, now, startsNow);
+    }
+}
