@@ -85,13 +85,14 @@ internal sealed class KeyMap
         Group("B / .", "blank the screen to black, and back", ViewAction.ToggleBlank, GlfwKey.B, GlfwKey.Period),
         Group("M", "bookmark the selected point (every layer's noise) in the run", ViewAction.SaveBookmark, GlfwKey.M),
         Group("G", "go to the next bookmark with the selected tile", ViewAction.RecallBookmark, GlfwKey.G),
+        Group("U", "release the held tile (a talk's point, a drag, a loaded digit): it walks on", ViewAction.ReleaseHold, GlfwKey.U),
         Group("R", "start or stop recording", ViewAction.ToggleRecording, GlfwKey.R) with { Hint = "R record" },
         Group("S", "save a screenshot", ViewAction.Screenshot, GlfwKey.S) with { Hint = "S screenshot" },
         Group("F11", "fullscreen or back to the window", ViewAction.ToggleFullscreen, GlfwKey.F11),
         Group("Esc / Q", "save a checkpoint and quit", ViewAction.Quit, GlfwKey.Escape, GlfwKey.Q) with { Hint = "Q quit" },
         // The mouse (PointerControl) has no bindings here: these lines only put it in the help overlay.
-        new("click", "a tile: select it (explorer: its row's layer); a map point: load that digit", []),
-        new("drag on the map", "move the selected tile's marker in the shown layer", []),
+        new("click", "a tile: select it (explorer: its row's layer); a map point: load that digit and hold it", []),
+        new("drag on the map", "move the selected tile's marker in the shown layer, and hold it there", []),
         new("wheel", "speed the animation up or down", []),
     ];
 

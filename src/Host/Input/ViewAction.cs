@@ -24,6 +24,7 @@ internal enum ViewAction
     ToggleBlank,
     SaveBookmark,
     RecallBookmark,
+    ReleaseHold,
     ToggleRecording,
     Screenshot,
     ToggleFullscreen,

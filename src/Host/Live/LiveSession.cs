@@ -103,6 +103,10 @@ internal sealed partial class LiveSession : ILiveView
             case ViewAction.ToggleBlank: View.ToggleBlank(); break;
             case ViewAction.SaveBookmark: _pendingNotice = $"bookmarked the selected point as {_bookmarks.Save(scene.SelectedPoint())}"; break;
             case ViewAction.RecallBookmark: _pendingNotice = Recall(); break;
+            case ViewAction.ReleaseHold when !scene.ReleaseHold():
+                _pendingNotice = "no tile is held: a talk's point, a drag or a loaded digit holds one";
+                return LoopRequest.None;
+            case ViewAction.ReleaseHold: break;
             case ViewAction.ToggleRecording: return LoopRequest.ToggleRecording;
             case ViewAction.Screenshot: return LoopRequest.Screenshot;
             case ViewAction.ToggleFullscreen: return LoopRequest.ToggleFullscreen;
@@ -116,7 +120,7 @@ internal sealed partial class LiveSession : ILiveView
     {
         var clock = _scene.Latent.Clock;
         _stateLog($"state: {View.Describe(_scene.Latent)} animation={(clock.Paused ? "paused" : "running")} speed={clock.Speed:0.###} " +
-            $"frozen={FrozenLayers(",", "none")} training={TrainingState().Replace(' ', '-')} marker={MarkerState()}" +
+            $"frozen={FrozenLayers(",", "none")} held={_scene.Latent.HeldTile?.ToString() ?? "none"} training={TrainingState().Replace(' ', '-')} marker={MarkerState()}" +
             (_talk is null ? "" : $" talk={_talk.Index + 1}/{_talk.Count}"));
     }
 

@@ -42,6 +42,8 @@ internal sealed class ExplorerComposer : IGridComposer
 
     public GridMode Mode => GridMode.Explorer;
     public bool DrawsWalk => true;
+    /// <summary>The centre stands still; its redraws walk.</summary>
+    public bool SelectedWalks => false;
     public int Columns => LayerExplorer.Columns;
     public int Highlight => LayerExplorer.RowOf(_scene.SelectedLayer, _scene.Depth) * LayerExplorer.Columns;
     public string Title => _title.For((_axesShown, _scene.Map is not null));

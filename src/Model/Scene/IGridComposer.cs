@@ -14,6 +14,9 @@ public interface IGridComposer
     /// <summary>Whether the mode shows the walk's noise, so that the scene draws it this frame.</summary>
     bool DrawsWalk { get; }
 
+    /// <summary>Whether the selected point moves on by itself (the walk's tiles), so that a point put there must be held.</summary>
+    bool SelectedWalks { get; }
+
     /// <summary>Columns of the grid it composes.</summary>
     int Columns { get; }
 

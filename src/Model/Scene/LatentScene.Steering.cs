@@ -5,7 +5,8 @@ namespace LvaeLive.Model.Scene;
 
 /// <summary>
 /// Steering the selected point: nudges along the map's axes, a drag of its marker, a click on a tile, a test digit
-/// loaded into it. Every change is made to the composer's steered noise, so the layers below follow through their priors.
+/// loaded into it. Every change is made to the composer's steered noise, so the layers below follow through their priors,
+/// and a point the pointer moved or loaded is held there.
 /// </summary>
 public sealed partial class LatentScene
 {
@@ -49,6 +50,7 @@ public sealed partial class LatentScene
         _loadedDigit ??= new NoiseGrid(Sizes, 1);
         _scene.EncodeTestDigits(index, 1, _loadedDigit);
         for (var layer = 0; layer < Depth; layer++) _composer.SetSelected(layer, _loadedDigit.Of(layer, 0));
+        HoldSelected();
         _trail.Clear();
     }
 
@@ -59,5 +61,6 @@ public sealed partial class LatentScene
         _dragTarget = null;
         NoiseSteering.MoveOnMapTo(Map.Layers[SelectedLayer], SelectedLatent(), target.X, target.Y,
             _composer.SelectedScale(SelectedLayer), _composer.Steered(SelectedLayer));
+        HoldSelected();
     }
 }

@@ -24,6 +24,7 @@ internal abstract class NudgedGridComposer : IGridComposer
 
     public abstract GridMode Mode { get; }
     public abstract bool DrawsWalk { get; }
+    public abstract bool SelectedWalks { get; }
     public abstract string Title { get; }
     public abstract GridLabels Labels { get; }
     public int Columns => SceneContext.GridColumns;

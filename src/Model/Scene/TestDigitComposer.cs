@@ -20,6 +20,7 @@ internal abstract class TestDigitComposer : NudgedGridComposer
     }
 
     public override bool DrawsWalk => false;
+    public override bool SelectedWalks => false;
     protected override NoiseGrid Base => _composed;
 
     /// <summary>The first test digit of this entry's digits.</summary>

@@ -10,6 +10,7 @@ internal sealed class WalkComposer(SceneContext scene) : NudgedGridComposer(scen
 {
     public override GridMode Mode => GridMode.Walk;
     public override bool DrawsWalk => true;
+    public override bool SelectedWalks => true;
     public override string Title => "Generated digits";
     public override GridLabels Labels => GridLabels.None;
     protected override NoiseGrid Base => Scene.Walk;

@@ -46,14 +46,15 @@ public sealed class LatentSceneTests : IDisposable
         Assert.Equal(LayerExplorer.Columns, shown.Columns);
     }
 
-    [Fact]
-    public void ASetPointIsReachedOverItsTransitionAndHeldInTheLayersItSets()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ASetPointIsReachedOverItsTransitionAndHeldWithTheLayersItLeavesUnsetStillOrWalkingOn(bool walkUnset)
     {
         _scene.SelectTileAt(10);
         Step();
-        var before = _scene.SelectedPoint();
         var sources = new PointSource?[] { null, new PointSource.Seeded(4), new PointSource.Seeded(4) };
-        _scene.MovePoint(sources, _shelf, seconds: 1, Easing.Linear);
+        _scene.MovePoint(sources, _shelf, seconds: 1, Easing.Linear, walkUnset);
         var target = new float[2][];
         for (var layer = 1; layer < 3; layer++)
         {
@@ -65,8 +66,17 @@ public sealed class LatentSceneTests : IDisposable
         Step(30 * 3);
         var held = _scene.SelectedPoint();
         for (var layer = 1; layer < 3; layer++) Assert.Equal(target[layer - 1], held[layer], (a, b) => Math.Abs(a - b) < 1e-6);
-        // The layer it does not set goes on walking.
-        Assert.NotEqual(before[0], held[0]);
+        Step(30);
+        var later = _scene.SelectedPoint();
+        Assert.Equal(held[1..], later[1..]);
+        // The layer it leaves unset stands still with the tile, unless the step lets it walk on.
+        Assert.Equal(!walkUnset, held[0].SequenceEqual(later[0]));
+        Assert.Equal(10, _scene.HeldTile);
+        // Released, the tile walks on in every layer; the other tiles walked all along.
+        Assert.True(_scene.ReleaseHold());
+        Step(30);
+        Assert.NotEqual(later[2], _scene.SelectedPoint()[2]);
+        Assert.Null(_scene.HeldTile);
     }
 
     [Fact]
@@ -83,7 +93,7 @@ public sealed class LatentSceneTests : IDisposable
     }
 
     [Fact]
-    public void ALoadedTestDigitIsShownOnTheSelectedTileInTheWalkAndAsTheExplorersCentre()
+    public void ALoadedTestDigitIsShownOnTheSelectedTileInTheWalkAndAsTheExplorersCentreAndHeld()
     {
         var digit = _fixture.Encoded(33);
         foreach (var mode in new[] { GridMode.Walk, GridMode.StyleSwap, GridMode.Explorer })
@@ -94,9 +104,10 @@ public sealed class LatentSceneTests : IDisposable
             _scene.LoadTestDigit(33);
             Step();
             var shown = _scene.SelectedPoint();
-            // The walk moves on by one frame's path after the load; the grids of test digits and the centre stand still.
-            var tolerance = mode == GridMode.Walk ? 0.05f : 1e-5f;
-            for (var layer = 0; layer < 3; layer++) Assert.Equal(digit.Of(layer, 0).ToArray(), shown[layer], (a, b) => Math.Abs(a - b) < tolerance);
+            for (var layer = 0; layer < 3; layer++) Assert.Equal(digit.Of(layer, 0).ToArray(), shown[layer], (a, b) => Math.Abs(a - b) < 1e-5);
+            // It stays there: a walk's tile is held where the digit was loaded.
+            Step(30);
+            Assert.True(shown.Zip(_scene.SelectedPoint()).All(pair => pair.First.SequenceEqual(pair.Second)), $"{mode}: the point moved on");
         }
     }
 }
