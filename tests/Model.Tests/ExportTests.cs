@@ -1,6 +1,7 @@
 using LvaeLive.Model.Checkpoints;
 using LvaeLive.Model.Classifier;
 using LvaeLive.Model.Evaluation;
+using LvaeLive.Model.Tests.Evaluation;
 using LvaeLive.Model.Training;
 using static TorchSharp.torch;
 
@@ -35,7 +36,7 @@ public sealed class ExportTests : IDisposable
             new ClassifierTraining { Epochs = 1, BatchSize = 100 });
 
         CheckpointEvaluation.Run(Exported, report, TestSetup.Test.Take(200), new EvaluationOptions { Iw = new IwOptions { Samples = 5 }, PosteriorDraws = 2, EffectDraws = 200 },
-            classifiers, CPU, (_, _) => { }, CancellationToken.None);
+            classifiers, NamedDrawing.Instance, CPU, (_, _) => { }, CancellationToken.None);
 
         Assert.Equal(before, Directory.GetFiles(Exported).Order().ToArray());
         Assert.Single(Directory.GetFiles(report, "events.out.tfevents.*"));

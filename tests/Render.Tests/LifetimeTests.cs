@@ -1,10 +1,8 @@
-using LvaeLive.Imaging;
 using LvaeLive.Render.Gpu;
 using LvaeLive.Render.Targets;
 using LvaeLive.Shaders.Canvas;
 using LvaeLive.Shaders.Demo;
 using Silk.NET.Vulkan;
-using SkiaSharp;
 
 namespace LvaeLive.Render.Tests;
 
@@ -70,30 +68,6 @@ public sealed class LifetimeTests
     [InlineData("1280x", "size '1280x' is not WIDTHxHEIGHT, e.g. 1280x720")]
     public void SizesOutOfRangeOrMalformedAreRejectedWithAMessage(string size, string message) =>
         Assert.Equal(message, Assert.Throws<ArgumentException>(() => CanvasSize.Parse(size)).Message);
-
-    [Fact]
-    public void PngRoundTripsExactly()
-    {
-        var random = new Random(5);
-        var rgba = new byte[37 * 23 * 4];
-        random.NextBytes(rgba);
-        for (var i = 3; i < rgba.Length; i += 4)
-            rgba[i] = 255;
-        var path = Path.Combine(Path.GetTempPath(), $"lvae-png-{Environment.ProcessId}.png");
-        try
-        {
-            PngFile.Write(path, rgba, 37, 23);
-            using var bitmap = SKBitmap.Decode(path);
-            using var converted = new SKBitmap(new SKImageInfo(37, 23, SKColorType.Rgba8888, SKAlphaType.Unpremul));
-            Assert.True(bitmap.CopyTo(converted, SKColorType.Rgba8888));
-            Assert.Equal(rgba, converted.GetPixelSpan().ToArray());
-            Assert.Empty(Directory.GetFiles(Path.GetTempPath(), $".lvae-png-{Environment.ProcessId}.png.*"));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
 
     private static void AssertVaried(byte[] pixels)
     {

@@ -33,7 +33,7 @@ internal static class CompareCommand
             var data = parsed.GetValue(runtime.Data)!;
             var (train, test) = MnistDataset.Load(data);
             var folder = parsed.GetValue(output)!;
-            var comparison = new Comparison(folder, plan, evaluation, train, test, EvalCommand.Classifiers(data, train), device);
+            var comparison = new Comparison(folder, plan, evaluation, train, test, EvalCommand.Classifiers(data, train), new ReportDrawing(), device);
             var hooks = new ComparisonHooks(
                 (_, session, stop) => TrainProgressView.Run(session, deviceName, stop),
                 (compared, evaluate) => EvalProgressView.Run($"evaluating {compared.Label} on {test.Count} test images", evaluate));

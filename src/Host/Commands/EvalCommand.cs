@@ -44,7 +44,7 @@ internal static class EvalCommand
             try
             {
                 report = EvalProgressView.Run($"evaluating {model} on {test.Count} test images",
-                    progress => CheckpointEvaluation.Run(model, folder, test, options, classifiers, device, progress, stop.Token));
+                    progress => CheckpointEvaluation.Run(model, folder, test, options, classifiers, new ReportDrawing(), device, progress, stop.Token));
             }
             catch (OperationCanceledException)
             {

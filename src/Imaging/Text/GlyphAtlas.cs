@@ -26,8 +26,8 @@ public sealed class GlyphAtlas
 
     public static GlyphAtlas Rasterise(IReadOnlyList<FaceRequest> requests)
     {
-        using var mono = LoadTypeface(Typeface.Mono);
-        using var sans = LoadTypeface(Typeface.Sans);
+        using var mono = EmbeddedFont.Load(Typeface.Mono);
+        using var sans = EmbeddedFont.Load(Typeface.Sans);
         var faces = new List<GlyphFace>();
         var coverage = new List<byte>();
         foreach (var request in requests)
@@ -93,14 +93,5 @@ public sealed class GlyphAtlas
     {
         var face = Faces[faceIndex];
         return _coverage[face.ByteOffset + y * face.RowPitch + glyph * face.CellWidth + x];
-    }
-
-    private static SKTypeface LoadTypeface(Typeface typeface)
-    {
-        var resource = $"LvaeLive.Imaging.Text.{(typeface == Typeface.Mono ? "DejaVuSansMono" : "DejaVuSans")}.ttf";
-        using var stream = typeof(GlyphAtlas).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidDataException($"the embedded font {resource} is missing from {typeof(GlyphAtlas).Assembly.GetName().Name}; rebuild with fonts-dejavu-core installed");
-        using var data = SKData.Create(stream);
-        return SKTypeface.FromData(data) ?? throw new InvalidDataException($"SkiaSharp cannot read the embedded font {resource}");
     }
 }

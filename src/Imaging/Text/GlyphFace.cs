@@ -1,6 +1,6 @@
 namespace LvaeLive.Imaging.Text;
 
-/// <summary>The canvas's two typefaces: DejaVu Sans Mono for panels and numbers, DejaVu Sans for captions.</summary>
+/// <summary>The two embedded typefaces: DejaVu Sans Mono for panels and numbers, DejaVu Sans for captions and figures.</summary>
 public enum Typeface { Mono, Sans }
 
 /// <summary>One face the atlas is asked for: a pixel size in a typeface.</summary>

@@ -16,12 +16,13 @@ public static class CheckpointEvaluation
     public const string ClassifierStage = "digit classifier for the class changes (trained once)";
 
     /// <param name="classifiers">Gives the classifier that judges class changes (trained, once, if none is cached).</param>
+    /// <param name="drawing">Draws the report's figures and digit grids.</param>
     /// <param name="measured">
     /// An earlier report of the same weights in an older format: its numbers are kept and only the layer effects are
     /// measured, rather than hours of importance sampling again.
     /// </param>
     public static EvaluationReport Run(string checkpoint, string outFolder, MnistSplit test, EvaluationOptions options, ClassifierCache classifiers,
-        Device device, EvaluationProgress progress, CancellationToken stop, EvaluationReport? measured = null)
+        IReportDrawing drawing, Device device, EvaluationProgress progress, CancellationToken stop, EvaluationReport? measured = null)
     {
         options.Validated();
         ReportFiles.EnsureWritable(outFolder);
@@ -40,7 +41,7 @@ public static class CheckpointEvaluation
         var report = measured is null
             ? ModelEvaluation.Measure(model, info, images, options, judge, progress, stop)
             : ModelEvaluation.WithLayerEffects(measured, model, options.EffectDraws, judge, progress, stop);
-        EvaluationFiles.Build(report, model, images, checkpoint).WriteTo(outFolder);
+        EvaluationFiles.Build(report, model, images, checkpoint, drawing).WriteTo(outFolder);
         WriteEvents(eventsFolder, report);
         return report;
     }

@@ -24,8 +24,9 @@ public sealed record ComparisonHooks(
 /// one report. Every part resumes: an unfinished run continues from its checkpoint, a finished one is not trained
 /// again, and an evaluation of the same weights with the same settings is read back instead of recomputed.
 /// </summary>
+/// <param name="drawing">Draws every report's figures and digit grids.</param>
 public sealed class Comparison(string outFolder, IReadOnlyList<ComparedModel> models, EvaluationOptions evaluation, MnistSplit train, MnistSplit test,
-    ClassifierCache classifiers, Device device)
+    ClassifierCache classifiers, IReportDrawing drawing, Device device)
 {
     public string RunFolder(ComparedModel model) => Path.Combine(outFolder, "runs", model.Name);
 
@@ -45,7 +46,7 @@ public sealed class Comparison(string outFolder, IReadOnlyList<ComparedModel> mo
                 hooks.Evaluate(model, progress => Evaluate(model, progress, stop))));
         }
         var report = new ComparisonReport { Models = results };
-        ComparisonFiles.Build(report).WriteTo(outFolder);
+        ComparisonFiles.Build(report, drawing).WriteTo(outFolder);
         return report;
     }
 
@@ -79,11 +80,11 @@ public sealed class Comparison(string outFolder, IReadOnlyList<ComparedModel> mo
         // Another model, other settings, or a format newer than this build writes: evaluated afresh.
         if (earlier is null || earlier.WeightsSha256 != info.WeightsSha256 || earlier.IwSamples != evaluation.Iw.Samples || earlier.Images != test.Count
             || earlier.Format > EvaluationReport.CurrentFormat)
-            return CheckpointEvaluation.Run(RunFolder(model), EvaluationFolder(model), test, evaluation, classifiers, device, progress, stop);
+            return CheckpointEvaluation.Run(RunFolder(model), EvaluationFolder(model), test, evaluation, classifiers, drawing, device, progress, stop);
         if (earlier.Format == EvaluationReport.CurrentFormat && earlier.EffectDraws == evaluation.EffectDraws)
             return earlier;
         // An older report (format 1, before the layer effects) or other draws: its paper measures, hours of importance
         // sampling at k = 5000, still hold for these weights, so only the layer effects are measured.
-        return CheckpointEvaluation.Run(RunFolder(model), EvaluationFolder(model), test, evaluation, classifiers, device, progress, stop, measured: earlier);
+        return CheckpointEvaluation.Run(RunFolder(model), EvaluationFolder(model), test, evaluation, classifiers, drawing, device, progress, stop, measured: earlier);
     }
 }

@@ -12,15 +12,16 @@ public static class ComparisonFiles
 
     public static string PcaFigure(int layer) => $"pca-z{layer}.png";
 
-    public static ReportFiles Build(ComparisonReport report)
+    /// <summary>The comparison's files, its figures drawn by <paramref name="drawing"/>.</summary>
+    public static ReportFiles Build(ComparisonReport report, IReportDrawing drawing)
     {
         var files = new ReportFiles();
         var sizes = report.Models[0].Evaluation.Config.LatentSizes;
-        files.Add(ActiveUnitsFigure, Figures.ActiveUnits("Active units per layer",
-            sizes, report.Models.Select(m => new FigureSeries(m.Label, m.Evaluation.Layers.Select(l => (double)l.ActiveUnits).ToArray())).ToArray()));
+        files.Add(ActiveUnitsFigure, drawing.ActiveUnits("Active units per layer",
+            sizes, report.Models.Select(m => (m.Label, m.Evaluation.Layers.Select(l => (double)l.ActiveUnits).ToArray())).ToArray()));
         for (var layer = 1; layer <= sizes.Length; layer++)
-            files.Add(PcaFigure(layer), Figures.PcaCurves($"PCA of E_q[z{layer} | x] ({sizes[layer - 1]} units): variance explained per component",
-                report.Models.Select(m => new FigureSeries(m.Label, m.Evaluation.Layers[layer - 1].PcaVarianceExplained)).ToArray()));
+            files.Add(PcaFigure(layer), drawing.PcaCurves($"PCA of E_q[z{layer} | x] ({sizes[layer - 1]} units): variance explained per component",
+                report.Models.Select(m => (m.Label, m.Evaluation.Layers[layer - 1].PcaVarianceExplained)).ToArray()));
         files.Add(Markdown, RenderMarkdown(report, sizes));
         files.Add(Json, ReportText.Json(report));
         return files;

@@ -18,16 +18,18 @@ public static class EvaluationFiles
     private const int PriorDigits = 100;
     private const int ReconstructedDigits = 50;
 
-    public static ReportFiles Build(EvaluationReport report, HierarchicalModel model, Tensor images, string checkpoint)
+    /// <summary>The report's files, its pictures drawn by <paramref name="drawing"/>.</summary>
+    public static ReportFiles Build(EvaluationReport report, HierarchicalModel model, Tensor images, string checkpoint, IReportDrawing drawing)
     {
+        var kind = report.Config.Kind.ToString().ToUpperInvariant();
         var files = new ReportFiles();
-        files.Add(PriorSamples, DigitGrid.Png(SampleImages.FromPrior(model, PriorDigits), GridColumns));
-        files.Add(Reconstructions, DigitGrid.Png(SampleImages.WithReconstructions(model, images, ReconstructedDigits), GridColumns, pairs: true));
-        files.Add(ActiveUnitsFigure, Figures.ActiveUnits($"Active units per layer: {report.Config.Kind.ToString().ToUpperInvariant()}",
-            report.Config.LatentSizes, [new FigureSeries(report.Config.Kind.ToString().ToUpperInvariant(), report.Layers.Select(l => (double)l.ActiveUnits).ToArray())]));
-        files.Add(PcaFigure, Figures.PcaCurves("Variance explained by each principal component of E_q[z_i | x]",
-            report.Layers.Select(l => new FigureSeries($"z{l.Layer} ({l.Units} units)", l.PcaVarianceExplained)).ToArray()));
-        files.Add(LayerEffectsFigure, Figures.LayerEffects($"What redrawing one layer's noise changes: {report.Config.Kind.ToString().ToUpperInvariant()}",
+        files.Add(PriorSamples, drawing.DigitGrid(SampleImages.FromPrior(model, PriorDigits), GridColumns, pairs: false));
+        files.Add(Reconstructions, drawing.DigitGrid(SampleImages.WithReconstructions(model, images, ReconstructedDigits), GridColumns, pairs: true));
+        files.Add(ActiveUnitsFigure, drawing.ActiveUnits($"Active units per layer: {kind}",
+            report.Config.LatentSizes, [(kind, report.Layers.Select(l => (double)l.ActiveUnits).ToArray())]));
+        files.Add(PcaFigure, drawing.PcaCurves("Variance explained by each principal component of E_q[z_i | x]",
+            report.Layers.Select(l => ($"z{l.Layer} ({l.Units} units)", l.PcaVarianceExplained)).ToArray()));
+        files.Add(LayerEffectsFigure, drawing.LayerEffects($"What redrawing one layer's noise changes: {kind}",
             report.Config.LatentSizes, LayerEffectSeries(report)));
         files.Add(Markdown, RenderMarkdown(report, checkpoint));
         files.Add(Json, ReportText.Json(report));
@@ -35,10 +37,10 @@ public static class EvaluationFiles
     }
 
     /// <summary>The chart's two series: each layer's pixel change and class change.</summary>
-    private static FigureSeries[] LayerEffectSeries(EvaluationReport report) =>
+    private static (string Label, double[] Values)[] LayerEffectSeries(EvaluationReport report) =>
     [
-        new("pixel change", report.Layers.Select(l => l.PixelChange).ToArray()),
-        new("class change", report.Layers.Select(l => l.ClassChange).ToArray()),
+        ("pixel change", report.Layers.Select(l => l.PixelChange).ToArray()),
+        ("class change", report.Layers.Select(l => l.ClassChange).ToArray()),
     ];
 
     private static string RenderMarkdown(EvaluationReport r, string checkpoint)

@@ -17,7 +17,7 @@ public sealed class ComparisonTests : IDisposable
     private Comparison Create(string name) =>
         new(Path.Combine(_folder, name), ComparedModel.Plan(Shape, Budget, ablations: false), Quick, TestSetup.Train, TestSetup.Test.Take(200),
             new ClassifierCache(Path.Combine(_folder, ClassifierCache.FileName), TestSetup.Train.Take(1000), _ => { }, new ClassifierTraining { Epochs = 1, BatchSize = 100 }),
-            CPU);
+            NamedDrawing.Instance, CPU);
 
     [Fact]
     public void StoppedAndResumedComparisonGivesTheNumbersOfAnUninterruptedOne()
@@ -70,7 +70,7 @@ public sealed class ComparisonTests : IDisposable
         using (var saved = File.OpenRead(Path.Combine(vae, EvaluationFiles.Json)))
             Assert.Equal(EvaluationReport.CurrentFormat, JsonSerializer.Deserialize<EvaluationReport>(saved, CheckpointStore.Json)!.Format);
         Assert.Contains("## What each layer changes", File.ReadAllText(Path.Combine(vae, EvaluationFiles.Markdown)));
-        Assert.True(File.Exists(Path.Combine(vae, EvaluationFiles.LayerEffectsFigure)));
+        Assert.StartsWith("layer effects: ", File.ReadAllText(Path.Combine(vae, EvaluationFiles.LayerEffectsFigure)));
     }
 
     /// <summary>The report's JSON with timings set aside.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LvaeLive.Model.Checkpoints;
+using LvaeLive.Model.Data;
 using LvaeLive.Model.Evaluation;
 using LvaeLive.Model.Training;
 
@@ -48,13 +49,31 @@ public sealed class EvaluationReportTests : IDisposable
             Models = [new ComparedResult("vae", "VAE", training, "runs/vae/eval", Sample(ModelKind.Vae)), new ComparedResult("lvae", "LVAE", training, "runs/lvae/eval", Sample(ModelKind.Lvae))],
         };
 
-        ComparisonFiles.Build(report).WriteTo(_folder);
+        ComparisonFiles.Build(report, NamedDrawing.Instance).WriteTo(_folder);
 
         var markdown = File.ReadAllText(Path.Combine(_folder, ComparisonFiles.Markdown));
         Assert.Contains("| pixel change per layer | class change per layer |", markdown);
         Assert.Contains("| 12.34 % / 5.00 % / 0.00 % | 75.0 % / 25.0 % / 0.0 % |", markdown);
         Assert.Contains("over 2000 draws from the prior", markdown);
         Assert.Contains("with 98.1 % test accuracy", markdown);
+    }
+
+    [Fact]
+    public void TheReportAsksForItsDigitGridsAndFiguresUnderTheirNames()
+    {
+        var report = Sample(ModelKind.Lvae);
+        using var model = ModelFactory.Create(report.Config);
+        using var images = TestImages.Prepare(TestSetup.Test.Take(60), Likelihood.Bernoulli, TorchSharp.torch.CPU);
+
+        EvaluationFiles.Build(report, model, images, "runs/sample", NamedDrawing.Instance).WriteTo(_folder);
+
+        string Picture(string name) => File.ReadAllText(Path.Combine(_folder, name));
+        Assert.Equal("digit grid: 100 digits, 10 a row", Picture(EvaluationFiles.PriorSamples));
+        // 50 test digits, each followed by its reconstruction.
+        Assert.Equal("digit grid: 100 digits, 10 a row, in pairs", Picture(EvaluationFiles.Reconstructions));
+        Assert.Equal("active units: Active units per layer: LVAE", Picture(EvaluationFiles.ActiveUnitsFigure));
+        Assert.StartsWith("PCA: ", Picture(EvaluationFiles.PcaFigure));
+        Assert.StartsWith("layer effects: ", Picture(EvaluationFiles.LayerEffectsFigure));
     }
 
     /// <summary>A report of a three-layer model whose top layer changes nothing.</summary>

@@ -1,11 +1,12 @@
 using ScottPlot;
+using SkiaSharp;
 
-namespace LvaeLive.Model.Evaluation;
+namespace LvaeLive.Imaging.Reports;
 
-/// <summary>One named series of a figure: a model's values, or a layer's.</summary>
-public sealed record FigureSeries(string Label, double[] Values);
-
-/// <summary>The report's charts as PNG bytes: real axes, labels and a legend, in the embedded font.</summary>
+/// <summary>
+/// The reports' charts as PNG bytes: real axes, labels and a legend, in the embedded font. A series is one named row
+/// of values (a model's, or a measure's), one value per layer or per principal component.
+/// </summary>
 public static class Figures
 {
     private const int Width = 900;
@@ -15,7 +16,7 @@ public static class Figures
     /// Grouped bars: one group per layer (labelled with its size), one bar per series (model) in each group.
     /// A light dashed box behind each group marks the layer's size, the most units that could be active.
     /// </summary>
-    public static byte[] ActiveUnits(string title, int[] layerSizes, IReadOnlyList<FigureSeries> models)
+    public static byte[] ActiveUnits(string title, int[] layerSizes, IReadOnlyList<(string Label, double[] Values)> models)
     {
         var plot = NewPlot(title, "stochastic layer", "active units (Cov_x E_q[u|x] > 0.01)");
         const double groupWidth = 0.8;
@@ -41,11 +42,11 @@ public static class Figures
     /// What redrawing each layer's noise alone changes, as grouped bars: one group per layer, one bar per measure, both
     /// in percent (of the grey range for the pixels, of the draws for the class) on one axis.
     /// </summary>
-    public static byte[] LayerEffects(string title, int[] layerSizes, IReadOnlyList<FigureSeries> measures)
+    public static byte[] LayerEffects(string title, int[] layerSizes, IReadOnlyList<(string Label, double[] Values)> measures)
     {
         var plot = NewPlot(title, "stochastic layer whose noise is redrawn",
             "% of the grey range (pixels) or of the draws (class)");
-        var percents = measures.Select(m => m with { Values = m.Values.Select(v => 100 * v).ToArray() }).ToArray();
+        var percents = measures.Select(m => (m.Label, Values: m.Values.Select(v => 100 * v).ToArray())).ToArray();
         AddGroupedBars(plot, percents, groupWidth: 0.7, value => value.ToString(value < 10 ? "0.0" : "0"));
         LabelLayers(plot, layerSizes);
         plot.Axes.Margins(bottom: 0);
@@ -59,7 +60,7 @@ public static class Figures
     /// Variance explained by each principal component (1, 2, ...), one line per series, on a log scale so that the
     /// components a layer does not use (1e-6 and below) show as a cliff rather than as zero.
     /// </summary>
-    public static byte[] PcaCurves(string title, IReadOnlyList<FigureSeries> series)
+    public static byte[] PcaCurves(string title, IReadOnlyList<(string Label, double[] Values)> series)
     {
         var plot = NewPlot(title, "principal component", "fraction of variance explained (log scale)");
         const double floor = 1e-8;
@@ -83,7 +84,7 @@ public static class Figures
     }
 
     /// <summary>One bar per series in each layer's group (centred on the layer's position), each labelled with its value.</summary>
-    private static void AddGroupedBars(Plot plot, IReadOnlyList<FigureSeries> series, double groupWidth, Func<double, string> label)
+    private static void AddGroupedBars(Plot plot, IReadOnlyList<(string Label, double[] Values)> series, double groupWidth, Func<double, string> label)
     {
         var barWidth = groupWidth / series.Count;
         for (var s = 0; s < series.Count; s++)
@@ -116,5 +117,12 @@ public static class Figures
 
     private static Color Palette(int index) => new ScottPlot.Palettes.Category10().GetColor(index);
 
-    private static byte[] Png(Plot plot) => plot.GetImage(Width, Height).GetImageBytes(ImageFormat.Png);
+    private static byte[] Png(Plot plot)
+    {
+        // Skia draws into premultiplied pixels; on the figure's opaque background they are the straight RGBA PngFile takes.
+        using var bitmap = new SKBitmap(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using (var canvas = new SKCanvas(bitmap))
+            plot.Render(canvas, Width, Height);
+        return PngFile.Encode(bitmap.GetPixelSpan(), Width, Height);
+    }
 }

@@ -1,14 +1,14 @@
-using SkiaSharp;
+namespace LvaeLive.Imaging.Reports;
 
-namespace LvaeLive.Model.Evaluation;
-
-/// <summary>Digits (grey levels in [0, 1], 784 per digit, row-major) laid out as a PNG grid, black digits on white.</summary>
+/// <summary>Digits (grey levels in [0, 1], 784 per digit, row-major) laid out as a grey PNG grid, black digits on white.</summary>
 public static class DigitGrid
 {
     private const int Side = 28;
     /// <summary>Each pixel drawn as a square of this side, so the grid is readable at a glance in a report.</summary>
     private const int Zoom = 2;
     private const int Gap = 2;
+    /// <summary>The light grey between digits, which sets each digit's white square apart.</summary>
+    private const byte Background = 200;
 
     /// <summary>
     /// A PNG of <paramref name="columns"/> digits per row. With <paramref name="pairs"/>, a wider gap separates every
@@ -24,8 +24,8 @@ public static class DigitGrid
         var width = Left(columns);
         var height = Gap + rows * (Side * Zoom + Gap);
 
-        using var bitmap = new SKBitmap(width, height, SKColorType.Gray8, SKAlphaType.Opaque);
-        bitmap.Erase(new SKColor(200, 200, 200));
+        var grey = new byte[width * height];
+        Array.Fill(grey, Background);
         for (var digit = 0; digit < count; digit++)
         {
             var (left, top) = (Left(digit % columns), Gap + digit / columns * (Side * Zoom + Gap));
@@ -33,12 +33,9 @@ public static class DigitGrid
             for (var x = 0; x < Side * Zoom; x++)
             {
                 var level = Math.Clamp(digits[digit * Side * Side + y / Zoom * Side + x / Zoom], 0f, 1f);
-                var grey = (byte)(255 - (int)MathF.Round(level * 255));
-                bitmap.SetPixel(left + x, top + y, new SKColor(grey, grey, grey));
+                grey[(top + y) * width + left + x] = (byte)(255 - (int)MathF.Round(level * 255));
             }
         }
-        using var image = SKImage.FromBitmap(bitmap);
-        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
-        return png.ToArray();
+        return PngFile.EncodeGrey(grey, width, height);
     }
 }
