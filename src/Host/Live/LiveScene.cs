@@ -32,6 +32,11 @@ internal sealed class LiveScene(LatentScene latent)
         part.DigitColumns = shown.Columns;
         part.HighlightDigit = shown.Highlight;
         part.DigitsTitle = shown.Title;
+        part.DigitRowLabels = shown.Labels.Rows;
+        part.DigitColumnLabels = shown.Labels.Columns;
+        part.DigitRowHeads = shown.RowHeads;
+        part.DigitColumnHeads = shown.ColumnHeads;
+        part.DigitEnds = (shown.Labels.First, shown.Labels.Last);
         part.ReconstructionInputs = shown.ReconstructionInputs;
         part.Reconstructions = shown.Reconstructions;
         part.MapTitle = $"Layer {shown.MapLayer + 1} of {Latent.Depth}: PC1 x PC2";

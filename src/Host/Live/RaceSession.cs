@@ -55,6 +55,7 @@ internal sealed class RaceSession(LiveSession first, string firstName, LiveSessi
         race.RivalDigits = theirs.Scene.Digits;
         race.RivalMapPoints = theirs.Scene.MapPoints;
         race.RivalMapMarkers = theirs.Scene.MapMarkers;
+        race.RivalReconstructions = theirs.Scene.Reconstructions;
         race.Plots = MergedPlots(mine.Chrome.Plots, theirs.Chrome.Plots);
         race.Hud = BothHuds(mine.Chrome.Hud, theirs.Chrome.Hud);
     }

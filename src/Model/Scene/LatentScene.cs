@@ -157,7 +157,12 @@ public sealed partial class LatentScene
         Frame.Columns = _composer.Columns;
         Frame.Highlight = _composer.Highlight;
         Frame.Title = _composer.Title;
-        Frame.Labels = _composer.Labels;
+        if (!ReferenceEquals(Frame.Labels, _composer.Labels))
+        {
+            Frame.Labels = _composer.Labels;
+            Frame.RowHeads = ImagesOf(Frame.Labels.RowDigits);
+            Frame.ColumnHeads = ImagesOf(Frame.Labels.ColumnDigits);
+        }
         Frame.MapLayer = SelectedLayer;
         if (Map is null)
         {
@@ -174,6 +179,14 @@ public sealed partial class LatentScene
             _trailPoints[i] = new Vector2(tx, ty);
         }
         Frame.Trail = _trailPoints.AsMemory(0, _trail.Count);
+    }
+
+    /// <summary>The test images of <paramref name="digits"/>, one after another (made when a grid's labels change, not per frame).</summary>
+    private float[] ImagesOf(IReadOnlyList<int> digits)
+    {
+        var images = new float[digits.Count * Pixels];
+        for (var i = 0; i < digits.Count; i++) _scene.TestDigits.AsSpan(digits[i] * Pixels, Pixels).CopyTo(images.AsSpan(i * Pixels));
+        return images;
     }
 
     /// <summary>The selected point's latent in the selected layer.</summary>

@@ -15,6 +15,10 @@ public sealed class SceneFrame
     public int Highlight { get; internal set; }
     public string Title { get; internal set; } = "";
     public GridLabels Labels { get; internal set; } = GridLabels.None;
+    /// <summary>The images of <see cref="GridLabels.RowDigits"/>, 784 floats each; empty when rows have none.</summary>
+    public ReadOnlyMemory<float> RowHeads { get; internal set; }
+    /// <summary>The images of <see cref="GridLabels.ColumnDigits"/>; empty when columns have none.</summary>
+    public ReadOnlyMemory<float> ColumnHeads { get; internal set; }
     public ReadOnlyMemory<float> ReconstructionInputs { get; internal set; }
     public ReadOnlyMemory<float> Reconstructions { get; internal set; }
     /// <summary>The map's layer (0-based): the selected one.</summary>

@@ -14,9 +14,11 @@ internal sealed class StyleSwapComposer : TestDigitComposer
     public StyleSwapComposer(SceneContext scene) : base(scene)
     {
         _title = new(MakeTitle);
-        _labels = new(first => new GridLabels(
-            Enumerable.Range(first, StyleSwap.Columns).Select(Scene.DigitName).ToArray(),
-            Enumerable.Range(first + StyleSwap.Columns, StyleSwap.Columns).Select(Scene.DigitName).ToArray()));
+        _labels = new(first =>
+        {
+            var (rows, columns) = (Enumerable.Range(first, StyleSwap.Columns).ToArray(), Enumerable.Range(first + StyleSwap.Columns, StyleSwap.Columns).ToArray());
+            return new GridLabels(rows.Select(Scene.DigitName).ToArray(), columns.Select(Scene.DigitName).ToArray()) { RowDigits = rows, ColumnDigits = columns };
+        });
     }
 
     public override GridMode Mode => GridMode.StyleSwap;

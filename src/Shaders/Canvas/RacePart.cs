@@ -17,7 +17,10 @@ public sealed class RacePart
 
     public ReadOnlyMemory<Vector2> RivalMapMarkers { get; set; }
 
-    /// <summary>The models' names, written in the corner of each model's half of the map.</summary>
+    /// <summary>The second model's reconstructions of the same inputs, shown beside the first's.</summary>
+    public ReadOnlyMemory<float> RivalReconstructions { get; set; }
+
+    /// <summary>The models' names, written in the corner of each model's half of the map, on each reconstructions half and in the curves' legends.</summary>
     public (string First, string Second) RaceNames { get; set; } = ("", "");
 
     /// <summary>The first model's grid title, led by its name.</summary>

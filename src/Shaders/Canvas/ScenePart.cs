@@ -17,6 +17,23 @@ public sealed class ScenePart
 
     public string DigitsTitle { get; set; } = "Samples";
 
+    /// <summary>What each row of the grid shows, for the audience (the explorer's layers); empty: no row heads.</summary>
+    public IReadOnlyList<string> DigitRowLabels { get; set; } = [];
+
+    /// <summary>What each column of the grid shows (the explorer's redraws or axis steps); empty: no column heads.</summary>
+    public IReadOnlyList<string> DigitColumnLabels { get; set; } = [];
+
+    /// <summary>
+    /// Images that head the rows and columns (the style swap's source digits, 784 floats each, one per row and one per
+    /// column), named by <see cref="DigitRowLabels"/> and <see cref="DigitColumnLabels"/>; empty: text heads only.
+    /// </summary>
+    public ReadOnlyMemory<float> DigitRowHeads { get; set; }
+
+    public ReadOnlyMemory<float> DigitColumnHeads { get; set; }
+
+    /// <summary>Where the grid starts and ends (an interpolation's two digits), written before its first tile and after its last; empty: none.</summary>
+    public (string First, string Last) DigitEnds { get; set; } = ("", "");
+
     /// <summary>Inputs and their reconstructions, 784 floats each, in the same order; shown as pairs side by side.</summary>
     public ReadOnlyMemory<float> ReconstructionInputs { get; set; }
 

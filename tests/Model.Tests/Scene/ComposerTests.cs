@@ -114,6 +114,8 @@ public sealed class ComposerTests : IDisposable
         Assert.Equal(selected == 0 ? "Style swap: L2-3 rows, L1 cols" : "Style swap: L3 rows, L1-2 cols", composer.Title);
         Assert.Equal(Enumerable.Range(first, 8).Select(i => $"#{i}: a {_fixture.Labels[i]}"), composer.Labels.Rows);
         Assert.Equal(Enumerable.Range(first + 8, 8).Select(i => $"#{i}: a {_fixture.Labels[i]}"), composer.Labels.Columns);
+        Assert.Equal(Enumerable.Range(first, 8), composer.Labels.RowDigits);
+        Assert.Equal(Enumerable.Range(first + 8, 8), composer.Labels.ColumnDigits);
     }
 
     [Fact]

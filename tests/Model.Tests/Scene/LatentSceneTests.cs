@@ -40,8 +40,16 @@ public sealed class LatentSceneTests : IDisposable
         Assert.Equal("Generated digits", Step().Title);
         _scene.ToggleMode(GridMode.Interpolation);
         Assert.NotEqual(first, Step().Labels.First);
+        _scene.ToggleMode(GridMode.StyleSwap);
+        var swap = Step();
+        // The style swap's heads are the images of the digits its rows and columns come from.
+        var columnDigit = swap.Labels.ColumnDigits[3];
+        Assert.Equal(_fixture.Images.AsSpan(columnDigit * LvaeConfig.ImagePixels, LvaeConfig.ImagePixels).ToArray(),
+            swap.ColumnHeads.Slice(3 * LvaeConfig.ImagePixels, LvaeConfig.ImagePixels).ToArray());
+        Assert.Equal(8 * LvaeConfig.ImagePixels, swap.RowHeads.Length);
         _scene.ToggleMode(GridMode.Explorer);
         var shown = Step();
+        Assert.True(shown.RowHeads.IsEmpty);
         Assert.Equal(SceneFixture.Small.LatentSizes.Length * LayerExplorer.Columns * LvaeConfig.ImagePixels, shown.Digits.Length);
         Assert.Equal(LayerExplorer.Columns, shown.Columns);
     }
