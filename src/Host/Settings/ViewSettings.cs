@@ -20,6 +20,6 @@ internal static class ViewSettings
     public static readonly RangeSetting<int> Fps = RecordFps with { Name = "--fps", Description = "Frames per second" };
 
     public static readonly RangeSetting<double> LiveSeconds = new("--seconds", "Stop after this many seconds, saving a checkpoint", 0, 0.001, 1e7, " seconds");
-    public static readonly RangeSetting<double> RecordSeconds = LiveSeconds with { Description = "Length of the recording", Default = 10 };
+    public static readonly RangeSetting<double> RecordSeconds = LiveSeconds with { Description = "Length of the recording", Range = LiveSeconds.Range with { Default = 10 } };
     public static readonly RangeSetting<double> HealthEvery = new("--health-every", "Print a `health:` line (memory, live tensors, epoch) every this many seconds, for soak runs", 30, 1, 86_400, " seconds");
 }
