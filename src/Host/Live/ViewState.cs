@@ -15,6 +15,12 @@ internal enum GridMode { Walk, Interpolation, InterpolationAll, StyleSwap, Explo
 /// </summary>
 internal sealed class ViewState
 {
+    // How the view opens; a talk's steps fall back to these until one sets them.
+    public const int InitialTile = 0, InitialLayer = 0;
+    public const GridMode InitialMode = GridMode.Walk;
+    public const ExplorerColumns InitialColumns = ExplorerColumns.Redraws;
+    public const CanvasPanels InitialPanels = CanvasPanels.All;
+
     public ViewState(int tiles, int layers)
     {
         Tiles = tiles;
@@ -23,17 +29,17 @@ internal sealed class ViewState
 
     public int Tiles { get; }
     public int Layers { get; }
-    public int SelectedTile { get; private set; }
+    public int SelectedTile { get; private set; } = InitialTile;
     /// <summary>The steered layer, 0-based (key 1 selects layer 0 = z_1).</summary>
-    public int SelectedLayer { get; private set; }
-    public GridMode Mode { get; private set; } = GridMode.Walk;
+    public int SelectedLayer { get; private set; } = InitialLayer;
+    public GridMode Mode { get; private set; } = InitialMode;
     /// <summary>Counts entries into interpolation, style swap and the explorer, so each press shows new digits.</summary>
     public int ModeVariant { get; private set; }
-    public ExplorerColumns ExplorerColumns { get; private set; } = ExplorerColumns.Redraws;
+    public ExplorerColumns ExplorerColumns { get; private set; } = InitialColumns;
     public bool ShowHelp { get; private set; }
     public bool ShowHud { get; private set; } = true;
     /// <summary>The panels shown (a talk may hide some).</summary>
-    public CanvasPanels Panels { get; set; } = CanvasPanels.All;
+    public CanvasPanels Panels { get; set; } = InitialPanels;
     /// <summary>The screen is black (a presenter's pause); everything goes on behind it.</summary>
     public bool Blank { get; private set; }
 
