@@ -33,7 +33,7 @@ internal sealed record LiveOptions
     public bool Fullscreen { get; init; }
     /// <summary>The monitor that fullscreen covers, when given.</summary>
     public int? Monitor { get; init; }
-    public long PathsSeed { get; init; } = 1;
+    public long PathsSeed { get; init; } = ViewSettings.DefaultPathsSeed;
 
     /// <summary>The shipped model, shown as a checkpoint is (--pretrained without --train).</summary>
     public bool ShowsShipped => Pretrained && !TrainOn;

@@ -40,7 +40,7 @@ internal static class LiveViewCommand
         var listMonitors = new Option<bool>("--list-monitors") { Description = "List the monitors with their video modes, and exit." };
         var uiScale = ViewSettings.UiScale.CreateOption();
         var fpsCap = ViewSettings.FpsCap.CreateOption();
-        var seed = new Option<long>("--paths-seed") { Description = "Seed of the latent paths (--seed seeds a new run's weights and data order).", DefaultValueFactory = _ => 1 };
+        var seed = ViewSettings.CreatePathsSeedOption();
         var record = new Option<string?>("--record") { Description = "Start recording at once into this file (.mp4 or .gif)." };
         var recordSize = ViewSettings.RecordSize.CreateOption();
         var recordFps = ViewSettings.RecordFps.CreateOption();

@@ -11,7 +11,7 @@ namespace LvaeLive.Host.Commands;
 
 /// <summary>
 /// `lvae record`: renders the live view's animation of a checkpoint headless, on a frame clock (frame n is at n / fps
-/// seconds), so that the same seed gives the same frames, for slides and talks. Its options become a
+/// seconds), so that the same --paths-seed gives the same frames, for slides and talks. Its options become a
 /// <see cref="ShowPlan"/> of checkpoints shown; the show runs the live view's frame loop, every frame going to the recorder.
 /// </summary>
 internal static class RecordCommand
@@ -26,7 +26,7 @@ internal static class RecordCommand
         var fps = ViewSettings.Fps.CreateOption();
         var output = new Option<string>("--out") { Description = "Output file: .mp4 (H.264) or .gif; a bare name goes to recordings/.", DefaultValueFactory = _ => "recordings/morph.mp4" };
         var size = ViewSettings.VideoSize.CreateOption();
-        var seed = new Option<long>("--seed") { Description = "Seed of the latent paths.", DefaultValueFactory = _ => 1 };
+        var seed = ViewSettings.CreatePathsSeedOption();
         var loop = new Option<bool>("--loop") { Description = "Make every latent path periodic in the recording's length, so a GIF repeats seamlessly." };
         var layer = new Option<int>("--layer") { Description = "Layer shown on the latent map (1 = bottom).", DefaultValueFactory = _ => 1 };
         var hideHud = new Option<bool>("--no-hud") { Description = "Leave the HUD out for a clean picture." };

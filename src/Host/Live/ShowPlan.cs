@@ -1,3 +1,4 @@
+using LvaeLive.Host.Settings;
 using LvaeLive.Host.Talks;
 using LvaeLive.Model.Hierarchy;
 
@@ -26,7 +27,7 @@ internal sealed record ShowPlan
     public bool Trains => Models.Any(model => model.Source.Trains);
 
     /// <summary>The latent paths' seed, the same for both models of a race: the same tile of either grid is the same noise.</summary>
-    public long PathsSeed { get; init; } = 1;
+    public long PathsSeed { get; init; } = ViewSettings.DefaultPathsSeed;
     /// <summary>When given, every latent path repeats after this many seconds (a recording that loops).</summary>
     public double? LoopSeconds { get; init; }
     public Talk? Talk { get; init; }

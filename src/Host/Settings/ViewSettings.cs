@@ -1,3 +1,4 @@
+using System.CommandLine;
 using LvaeLive.Shaders.Canvas;
 
 namespace LvaeLive.Host.Settings;
@@ -22,4 +23,16 @@ internal static class ViewSettings
     public static readonly RangeSetting<double> LiveSeconds = new("--seconds", "Stop after this many seconds, saving a checkpoint", 0, 0.001, 1e7, " seconds");
     public static readonly RangeSetting<double> RecordSeconds = LiveSeconds with { Description = "Length of the recording", Range = LiveSeconds.Range with { Default = 10 } };
     public static readonly RangeSetting<double> HealthEvery = new("--health-every", "Print a `health:` line (memory, live tensors, epoch) every this many seconds, for soak runs", 30, 1, 86_400, " seconds");
+
+    /// <summary>
+    /// The seed of the animation's latent paths: any whole number, so it has no range. A run's own seed (its weights and
+    /// data order) is --seed.
+    /// </summary>
+    public const long DefaultPathsSeed = 1;
+
+    public static Option<long> CreatePathsSeedOption() => new("--paths-seed")
+    {
+        Description = $"Seed of the latent paths, so that the same seed gives the same animation (default {DefaultPathsSeed}; --seed seeds a new run's weights and data order).",
+        DefaultValueFactory = _ => DefaultPathsSeed,
+    };
 }
