@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LvaeLive.Host.Live;
+using LvaeLive.Host.Settings;
 using LvaeLive.Model;
 using LvaeLive.Model.Data;
 using LvaeLive.Model.Time;
@@ -32,20 +33,24 @@ internal static class BenchLiveCommand
 
     public static Command Create()
     {
-        var seconds = new Option<double>("--seconds") { Description = "Length of each measurement.", DefaultValueFactory = _ => 20 };
-        var torchThreads = new Option<int>("--threads") { Description = "libtorch threads while live (training alone uses all cores, as `lvae train`).", DefaultValueFactory = _ => 1 };
-        var dataFolder = new RuntimeOptions().Data;
+        var seconds = ViewSettings.BenchSeconds.CreateOption();
+        // The view's libtorch threads are `lvae live`'s default; training alone uses every core, as `lvae train` does.
+        var runtime = new RuntimeOptions(ViewSettings.LiveTorchThreads);
         var race = new Option<string?>("--race") { Description = $"Measure the race view: {RaceSpelling.Help}.", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("live", "Frames per second of the live view while training, and training speed with and without it.") { seconds, torchThreads, dataFolder, race };
+        var command = new Command("live", "Frames per second of the live view while training, and training speed with and without it " +
+            "(--threads: libtorch's threads while live; training alone uses every core).")
+        {
+            seconds, runtime.Threads, runtime.Data, race,
+        };
         command.SetAction(parsed =>
         {
-            var length = TimeSpan.FromSeconds(parsed.GetValue(seconds));
-            var threads = parsed.GetValue(torchThreads);
+            var length = TimeSpan.FromSeconds(ViewSettings.BenchSeconds.Checked(parsed.GetValue(seconds)));
+            var threads = runtime.CheckedThreads(parsed);
             var models = parsed.GetResult(race) is null
                 ? [new RaceEntrant("LVAE", new LvaeConfig(), Presets.Cpu)]
                 : RaceSpelling.Parse(parsed.GetValue(race) ?? RaceSpelling.Default, new LvaeConfig(), Presets.Cpu);
-            var lavapipe = LavapipeThreads.Ensure(1);
-            var (train, test) = MnistDataset.Load(parsed.GetValue(dataFolder)!);
+            var lavapipe = LavapipeThreads.Ensure(ViewSettings.DefaultLavapipeThreads(training: true));
+            var (train, test) = MnistDataset.Load(parsed.GetValue(runtime.Data)!);
             var data = ShowData.ForBenchmark(train, test, EvaluationDigits);
             var folder = Directory.CreateTempSubdirectory("lvae-bench-live-").FullName;
             try

@@ -16,14 +16,10 @@ namespace LvaeLive.Host.Commands;
 /// </summary>
 internal static class LiveViewCommand
 {
-    /// <summary>On two cores: one for training, one for the render loop and lavapipe.</summary>
-    private const int DefaultTorchThreads = 1;
-    private const int DefaultLavapipeThreads = 1;
-
     public static Command Create()
     {
         var model = new ModelOptions();
-        var runtime = new RuntimeOptions(DefaultTorchThreads);
+        var runtime = new RuntimeOptions(ViewSettings.LiveTorchThreads);
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Run folder (or its checkpoint.json) to continue training, or to show with --no-train." };
         var runDir = new Option<string?>("--run-dir") { Description = "Run folder for a new model (default: a new folder under runs/)." };
         var noTrain = new Option<bool>("--no-train") { Description = "Show the checkpoint without training it." };
@@ -36,7 +32,11 @@ internal static class LiveViewCommand
         var headless = new Option<bool>("--headless") { Description = "No window: draw offscreen (for servers and CI); combine with --record and --seconds." };
         var size = ViewSettings.CanvasSize.CreateOption();
         var fullscreen = new Option<bool>("--fullscreen") { Description = "Start in fullscreen (F11 toggles it), on the --monitor." };
-        var monitor = new Option<int>("--monitor") { Description = "The monitor that fullscreen covers: 1 is the primary (--list-monitors lists them).", DefaultValueFactory = _ => 1 };
+        var monitor = new Option<int>("--monitor")
+        {
+            Description = $"The monitor that fullscreen covers: {GlfwMonitor.Primary} is the primary (--list-monitors lists them).",
+            DefaultValueFactory = _ => GlfwMonitor.Primary,
+        };
         var listMonitors = new Option<bool>("--list-monitors") { Description = "List the monitors with their video modes, and exit." };
         var uiScale = ViewSettings.UiScale.CreateOption();
         var fpsCap = ViewSettings.FpsCap.CreateOption();
@@ -93,10 +93,10 @@ internal static class LiveViewCommand
             }.Validated();
             var plan = LivePlan.Make(options, model, parsed);
 
-            LavapipeThreads.Ensure(DefaultLavapipeThreads);
+            LavapipeThreads.Ensure(ViewSettings.DefaultLavapipeThreads(plan.Trains));
             // The window (or the reason there can be none) comes first: nothing is loaded or written before it.
             using var window = options.Headless ? null
-                : new GlfwWindow((int)extent.Width, (int)extent.Height, "LvaeLive", options.Fullscreen, options.Monitor ?? 1);
+                : new GlfwWindow((int)extent.Width, (int)extent.Height, "LvaeLive", options.Fullscreen, options.Monitor ?? GlfwMonitor.Primary);
             using var windowCanvas = window is null ? null : new WindowCanvas(GlfwWindow.RequiredInstanceExtensions, window.CreateSurface,
                 new((uint)window.FramebufferSize.Width, (uint)window.FramebufferSize.Height));
             using var headlessCanvas = window is null ? new HeadlessCanvas(extent) : null;

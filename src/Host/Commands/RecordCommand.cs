@@ -75,7 +75,7 @@ internal static class RecordCommand
             };
             // Answered from here on: a stop signal removes the partial recording, and the command says so once done.
             using var stop = new ConsoleStop(announcement: null);
-            LavapipeThreads.Ensure(2);
+            LavapipeThreads.Ensure(ViewSettings.DefaultLavapipeThreads(plan.Trains));
             var device = runtime.Apply(parsed);
             using var show = ShowComposition.Open(plan, ShowData.Read(parsed.GetValue(runtime.Data)!), device);
             foreach (var session in show.Sessions)
