@@ -32,7 +32,7 @@ export LP_NUM_THREADS=1
 # record KIND INDEX PATH_VALUE: one recording into $work/KIND/INDEX.mp4 (or, without ffmpeg, INDEX-png/).
 record() {
   mkdir -p "$work/$1"
-  if ! PATH="$3" "$dotnet" "$work/lvae/lvae.dll" record --checkpoint "$run" --seconds 1 --fps 10 --size 320x240 --seed 3 \
+  if ! PATH="$3" "$dotnet" "$work/lvae/lvae.dll" record --checkpoint "$run" --seconds 1 --fps 10 --size 320x240 --paths-seed 3 \
       --threads 1 --out "$work/$1/$2.mp4" >"$work/$1/$2.log" 2>&1; then
     echo "determinism: $1 run $2 failed:" >&2
     cat "$work/$1/$2.log" >&2

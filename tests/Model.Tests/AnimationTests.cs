@@ -88,8 +88,8 @@ public sealed class AnimationTests
         Assert.Equal(0.5, clock.LayerSeconds(2));
         clock.Paused = false;
         for (var i = 0; i < 10; i++) clock.ChangeSpeed(faster: true);
-        Assert.Equal(AnimationClock.MaxSpeed, clock.Speed);
+        Assert.Equal(AnimationSettings.Speed.Max, clock.Speed);
         clock.Advance(0.25);
-        Assert.Equal(0.5 + 0.25 * AnimationClock.MaxSpeed, clock.LayerSeconds(0));
+        Assert.Equal(0.5 + 0.25 * AnimationSettings.Speed.Max, clock.LayerSeconds(0));
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LvaeLive.Host.Live;
+using LvaeLive.Host.Settings;
 using LvaeLive.Model;
 using LvaeLive.Model.Data;
 using LvaeLive.Model.Time;
@@ -16,7 +17,8 @@ namespace LvaeLive.Host.Commands;
 /// `lvae bench live`: the headless live view at 1280x720 and at 1920x1080 while training, against training alone: frames per second
 /// (median and 95th-percentile frame time) and training samples/s in both. The view runs the live view's frame loop on
 /// a frame clock at the target rate, unpaced, so that it draws as fast as it can; frame times are measured on the wall.
-/// With --race, the race view of two models, each model's samples/s beside its speed alone.
+/// With --race, the race view of two models, each model's samples/s beside its speed alone. The view is opened as
+/// `lvae live` opens it (<see cref="ShowComposition"/>), from new models of the default shape.
 /// </summary>
 internal static class BenchLiveCommand
 {
@@ -26,29 +28,38 @@ internal static class BenchLiveCommand
     /// <summary>The canvas sizes measured: the default window, and full HD for the stage.</summary>
     private static readonly Extent2D[] Sizes = [new(1280, 720), new(1920, 1080)];
 
+    /// <summary>Test digits that each training run evaluates at an epoch's end: few, so that evaluation weighs little on the speed measured.</summary>
+    private const int EvaluationDigits = 1000;
+
     public static Command Create()
     {
-        var seconds = new Option<double>("--seconds") { Description = "Length of each measurement.", DefaultValueFactory = _ => 20 };
-        var torchThreads = new Option<int>("--threads") { Description = "libtorch threads while live (training alone uses all cores, as `lvae train`).", DefaultValueFactory = _ => 1 };
-        var data = new RuntimeOptions().Data;
+        var seconds = ViewSettings.BenchSeconds.CreateOption();
+        // The view's libtorch threads are `lvae live`'s default; training alone uses every core, as `lvae train` does.
+        var runtime = new RuntimeOptions(ViewSettings.LiveTorchThreads);
         var race = new Option<string?>("--race") { Description = $"Measure the race view: {RaceSpelling.Help}.", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("live", "Frames per second of the live view while training, and training speed with and without it.") { seconds, torchThreads, data, race };
+        var command = new Command("live", "Frames per second of the live view while training, and training speed with and without it " +
+            "(--threads: libtorch's threads while live; training alone uses every core).")
+        {
+            seconds, runtime.Threads, runtime.Data, race,
+        };
         command.SetAction(parsed =>
         {
-            var length = TimeSpan.FromSeconds(parsed.GetValue(seconds));
+            var length = TimeSpan.FromSeconds(ViewSettings.BenchSeconds.Checked(parsed.GetValue(seconds)));
+            var threads = runtime.CheckedThreads(parsed);
             var models = parsed.GetResult(race) is null
                 ? [new RaceEntrant("LVAE", new LvaeConfig(), Presets.Cpu)]
                 : RaceSpelling.Parse(parsed.GetValue(race) ?? RaceSpelling.Default, new LvaeConfig(), Presets.Cpu);
-            var lavapipe = LavapipeThreads.Ensure(1);
-            var (train, test) = MnistDataset.Load(parsed.GetValue(data)!);
+            var lavapipe = LavapipeThreads.Ensure(ViewSettings.DefaultLavapipeThreads(training: true));
+            var (train, test) = MnistDataset.Load(parsed.GetValue(runtime.Data)!);
+            var data = ShowData.ForBenchmark(train, test, EvaluationDigits);
             var folder = Directory.CreateTempSubdirectory("lvae-bench-live-").FullName;
             try
             {
                 torch.set_num_threads(Environment.ProcessorCount);
-                var alone = models.Select((model, i) => TrainAlone(Path.Combine(folder, $"alone-{i}"), model, train, test, length)).ToArray();
-                torch.set_num_threads(parsed.GetValue(torchThreads));
-                var live = Sizes.Select(size => Live(Path.Combine(folder, $"live-{size.Width}x{size.Height}"), models, size, train, test, length)).ToList();
-                Print(models, alone, live, lavapipe, parsed.GetValue(torchThreads));
+                var alone = models.Select((model, i) => TrainAlone(Path.Combine(folder, $"alone-{i}"), model, data, length)).ToArray();
+                torch.set_num_threads(threads);
+                var live = Sizes.Select(size => Live(Path.Combine(folder, $"live-{size.Width}x{size.Height}"), models, size, data, length)).ToList();
+                Print(models, alone, live, lavapipe, threads);
             }
             finally
             {
@@ -59,12 +70,9 @@ internal static class BenchLiveCommand
         return command;
     }
 
-    private static TrainingSession Start(string folder, RaceEntrant model, MnistSplit train, MnistSplit test) =>
-        TrainingSession.Start(folder, model.Config, model.Options, train, test.Take(1000), torch.CPU);
-
-    private static double TrainAlone(string folder, RaceEntrant model, MnistSplit train, MnistSplit test, TimeSpan length)
+    private static double TrainAlone(string folder, RaceEntrant model, ShowData data, TimeSpan length)
     {
-        using var session = Start(folder, model, train, test);
+        using var session = TrainingSession.Start(folder, model.Config, model.Options, data.Train, data.Evaluation, torch.CPU);
         var clock = WallClock.StartNew();
         var samples = 0;
         // The first steps warm libtorch up; they are not counted.
@@ -75,29 +83,27 @@ internal static class BenchLiveCommand
     }
 
     /// <summary>The live view of one model, or the race of two, at one size: its frame times, and each model's samples/s.</summary>
-    private static (List<double> Frames, double[] SamplesPerSecond) Live(string folder, RaceEntrant[] models, Extent2D size, MnistSplit train, MnistSplit test, TimeSpan length)
+    private static (List<double> Frames, double[] SamplesPerSecond) Live(string folder, RaceEntrant[] models, Extent2D size, ShowData data, TimeSpan length)
     {
-        using var live = ModelSide.Train(Start(Path.Combine(folder, "1"), models[0], train, test), test);
-        using var rival = models.Length > 1 ? ModelSide.Train(Start(Path.Combine(folder, "2"), models[1], train, test), test) : null;
-        var sides = rival is null ? new[] { live } : [live, rival];
-        var session = live.OpenSession(seed: 1, "cpu", _ => { });
-        ILiveView view = rival is null ? session : new RaceSession(session, models[0].Name, rival.OpenSession(seed: 1, "cpu", _ => { }), models[1].Name);
+        var plan = new ShowPlan(models.Select((model, i) => new ShowModel(new ModelSource.NewRun(Path.Combine(folder, $"{i + 1}"), model.Config, model.Options),
+            models.Length > 1 ? model.Name : null)).ToArray());
+        using var show = ShowComposition.Open(plan, data, torch.CPU);
         using var canvas = new HeadlessCanvas(size);
         var output = new HeadlessOutput(canvas);
         // One clock for both runs: the second goes on from the first's time, as one run of the view would.
         var frames = new FrameTimes(new FrameClock(FramesPerSecond));
-        var runner = new LiveRunner(view, output, output, recording: null, frames, _ => { });
+        var runner = new LiveRunner(show.View, output, output, recording: null, frames, _ => { });
         var warmUp = TimeSpan.FromSeconds(2);
-        foreach (var side in sides) side.Training!.Start();
+        show.StartTraining();
         // Two seconds of warm-up (first weights, first map) are not counted.
         runner.Run(warmUp, null, CancellationToken.None);
         frames.Seconds.Clear();
-        var startSteps = sides.Select(side => side.Session!.Trainer.Progress.GlobalStep).ToArray();
+        var startSteps = show.Sides.Select(side => side.Session!.Trainer.Progress.GlobalStep).ToArray();
         var clock = WallClock.StartNew();
         runner.Run(warmUp + length, null, CancellationToken.None);
         var elapsed = clock.Elapsed.TotalSeconds;
-        var samplesPerSecond = sides.Select((side, i) => (side.Session!.Trainer.Progress.GlobalStep - startSteps[i]) * side.Session.Trainer.Options.BatchSize / elapsed).ToArray();
-        foreach (var side in sides.Reverse()) side.Training!.Stop();
+        var samplesPerSecond = show.Sides.Select((side, i) => (side.Session!.Trainer.Progress.GlobalStep - startSteps[i]) * side.Session.Trainer.Options.BatchSize / elapsed).ToArray();
+        show.StopTraining();
         return (frames.Seconds, samplesPerSecond);
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LvaeLive.Host.Settings;
 using LvaeLive.Render.Settings;
 using LvaeLive.Render.Targets;
 using LvaeLive.Shaders.Demo;
@@ -17,8 +18,8 @@ internal static class BenchRenderCommand
             var count = parse.GetValue(frames);
             if (count < 1)
                 throw new ArgumentException("--frames must be at least 1");
-            // lavapipe shares the cores with training; the bench pins its thread count unless the user did.
-            var threads = LavapipeThreads.Ensure(2);
+            // The canvas alone, with nothing training: lavapipe's threads as `lvae record` has them, unless the user set them.
+            var threads = LavapipeThreads.Ensure(ViewSettings.DefaultLavapipeThreads(training: false));
             Console.WriteLine($"{LavapipeThreads.Variable}={threads}, {Environment.ProcessorCount} cores, {count} frames per size");
             Console.WriteLine($"{"size",-10} {"GPU median",11} {"GPU p95",9} {"wall median",12} {"wall p95",9} {"CPU s/frame",12}  device");
             var results = new List<RenderBenchResult>();

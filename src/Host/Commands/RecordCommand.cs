@@ -3,7 +3,6 @@ using LvaeLive.Host.Live;
 using LvaeLive.Host.Recording;
 using LvaeLive.Host.Settings;
 using LvaeLive.Model.Checkpoints;
-using LvaeLive.Model.Data;
 using LvaeLive.Model.Hierarchy;
 using LvaeLive.Model.Scene;
 using LvaeLive.Render.Settings;
@@ -13,8 +12,8 @@ namespace LvaeLive.Host.Commands;
 
 /// <summary>
 /// `lvae record`: renders the live view's animation of a checkpoint headless, on a frame clock (frame n is at n / fps
-/// seconds), so that the same seed gives the same frames, for slides and talks. It runs the live view's frame loop,
-/// with every frame going to the recorder.
+/// seconds), so that the same --paths-seed gives the same frames, for slides and talks. Its options become a
+/// <see cref="ShowPlan"/> of checkpoints shown; the show runs the live view's frame loop, every frame going to the recorder.
 /// </summary>
 internal static class RecordCommand
 {
@@ -28,7 +27,7 @@ internal static class RecordCommand
         var fps = ViewSettings.Fps.CreateOption();
         var output = new Option<string>("--out") { Description = "Output file: .mp4 (H.264) or .gif; a bare name goes to recordings/.", DefaultValueFactory = _ => "recordings/morph.mp4" };
         var size = ViewSettings.VideoSize.CreateOption();
-        var seed = new Option<long>("--seed") { Description = "Seed of the latent paths.", DefaultValueFactory = _ => 1 };
+        var seed = ViewSettings.CreatePathsSeedOption();
         var loop = new Option<bool>("--loop") { Description = "Make every latent path periodic in the recording's length, so a GIF repeats seamlessly." };
         var layer = new Option<int>("--layer") { Description = "Layer shown on the latent map (1 = bottom).", DefaultValueFactory = _ => 1 };
         var hideHud = new Option<bool>("--no-hud") { Description = "Leave the HUD out for a clean picture." };
@@ -63,31 +62,29 @@ internal static class RecordCommand
             var length = talk?.Seconds ?? ViewSettings.RecordSeconds.Checked(parsed.GetValue(seconds));
             var rate = ViewSettings.Fps.Checked(parsed.GetValue(fps));
             var extent = ViewSettings.VideoSize.Checked(parsed.GetValue(size)!);
+            var models = rivalInfo is { } rival
+                ? new[] { new ShowModel(new ModelSource.Shown(checkpoints[0]), Path.GetFileName(runFolder)), new ShowModel(new ModelSource.Shown(checkpoints[1]), Path.GetFileName(rival.RunFolder)) }
+                : [new ShowModel(new ModelSource.Shown(checkpoints[0]))];
+            var plan = new ShowPlan(models)
+            {
+                PathsSeed = parsed.GetValue(seed),
+                LoopSeconds = parsed.GetValue(loop) ? length : null,
+                Talk = talk,
+                AutomaticTalk = true,
+                Bookmarks = bookmarks,
+            };
             // Answered from here on: a stop signal removes the partial recording, and the command says so once done.
             using var stop = new ConsoleStop(announcement: null);
-            LavapipeThreads.Ensure(2);
+            LavapipeThreads.Ensure(ViewSettings.DefaultLavapipeThreads(plan.Trains));
             var device = runtime.Apply(parsed);
-
-            var data = parsed.GetValue(runtime.Data)!;
-            var test = MnistDataset.LoadTest(data);
-            var classifier = ModelSide.CachedClassifier(data, () => MnistDataset.LoadTrain(data), device);
-            using var model = ModelSide.View(checkpoints[0], test, device, classifier);
-            using var rival = rivalInfo is null ? null
-                : ModelSide.View(checkpoints[1], test, device, ModelSide.CachedClassifier(data, () => MnistDataset.LoadTrain(data), device));
-            var names = rivalInfo is { } r ? new[] { Path.GetFileName(runFolder), Path.GetFileName(r.RunFolder) } : null;
-            var deviceName = device.type.ToString().ToLowerInvariant();
-            var session = model.OpenSession(parsed.GetValue(seed), deviceName, _ => { }, parsed.GetValue(loop) ? length : null,
-                talk, automaticTalk: true, bookmarks, modelName: names is null ? null : RaceSession.HudName(names[0], isFirst: true));
-            // The same seed and loop for both: the same tile of either grid is the same noise.
-            var rivalSession = rival?.OpenSession(parsed.GetValue(seed), deviceName, _ => { }, parsed.GetValue(loop) ? length : null, modelName: RaceSession.HudName(names![1], isFirst: false));
-            foreach (var shownSession in rivalSession is null ? [session] : new[] { session, rivalSession })
+            using var show = ShowComposition.Open(plan, ShowData.Read(parsed.GetValue(runtime.Data)!), device);
+            foreach (var session in show.Sessions)
             {
-                if (!shownSession.Scene.Latent.SelectLayer(parsed.GetValue(layer)))
-                    throw new ArgumentException($"--layer {parsed.GetValue(layer)}: the model has layers 1 to {model.Config.Depth}");
-                shownSession.Scene.Latent.Show(GridModes.ByName[parsed.GetValue(mode)!]);
-                if (parsed.GetValue(hideHud)) shownSession.View.ToggleHud();
+                if (!session.Scene.Latent.SelectLayer(parsed.GetValue(layer)))
+                    throw new ArgumentException($"--layer {parsed.GetValue(layer)}: the model has layers 1 to {show.Sides[0].Config.Depth}");
+                session.Scene.Latent.Show(GridModes.ByName[parsed.GetValue(mode)!]);
+                if (parsed.GetValue(hideHud)) session.View.ToggleHud();
             }
-            ILiveView view = rivalSession is null ? session : new RaceSession(session, names![0], rivalSession, names[1]);
             using var canvas = new HeadlessCanvas(extent);
             // Every frame must reach the file for the output to be deterministic: wait for the encoder rather than drop,
             // and fail rather than finish a video with a frame missing.
@@ -99,7 +96,7 @@ internal static class RecordCommand
 
             // The output ends the run early when the recording failed or lost a frame: Stop then says why.
             var video = new RecordOutput(canvas, recorder);
-            new LiveRunner(view, video, video, recording: null, new FrameClock(rate), _ => { })
+            new LiveRunner(show.View, video, video, recording: null, new FrameClock(rate), _ => { })
                 .Run(TimeSpan.FromSeconds(length), recordFrom: null, stop.Token);
             var result = recorder.Stop(stop.Token);
             // A signal that came once the file was whole (finished and renamed) stopped nothing: it is reported as written.

@@ -29,10 +29,15 @@ internal sealed class RuntimeOptions
     /// <summary>Sets libtorch's thread count and how native memory is kept, and returns the chosen device.</summary>
     public torch.Device Apply(ParseResult parsed)
     {
-        var threads = parsed.GetValue(Threads);
-        if (threads <= 0) throw new ArgumentException($"--threads must be positive (got {threads})");
-        torch.set_num_threads(threads);
+        torch.set_num_threads(CheckedThreads(parsed));
         NativeHeap.KeepFreedBlocks();
         return DeviceChoice.Resolve(parsed.GetValue(Device)!);
+    }
+
+    /// <summary>The --threads given, if positive.</summary>
+    public int CheckedThreads(ParseResult parsed)
+    {
+        var threads = parsed.GetValue(Threads);
+        return threads > 0 ? threads : throw new ArgumentException($"--threads must be positive (got {threads})");
     }
 }

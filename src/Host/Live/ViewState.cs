@@ -11,10 +11,13 @@ namespace LvaeLive.Host.Live;
 /// </summary>
 internal sealed class ViewState
 {
+    /// <summary>How the panels open; a talk's steps fall back to this until one sets them.</summary>
+    public const CanvasPanels InitialPanels = CanvasPanels.All;
+
     public bool ShowHelp { get; private set; }
     public bool ShowHud { get; private set; } = true;
     /// <summary>The panels shown (a talk may hide some).</summary>
-    public CanvasPanels Panels { get; set; } = CanvasPanels.All;
+    public CanvasPanels Panels { get; set; } = InitialPanels;
     /// <summary>The screen is black (a presenter's pause); everything goes on behind it.</summary>
     public bool Blank { get; private set; }
 

@@ -1,4 +1,7 @@
+using System.Numerics;
 using LvaeLive.Host.Live;
+using LvaeLive.Model;
+using LvaeLive.Model.Animation;
 using LvaeLive.Model.Hierarchy;
 using LvaeLive.Model.Scene;
 using LvaeLive.Shaders.Canvas;
@@ -91,17 +94,17 @@ internal static class TalkFile
                     "layer" => step with { Layer = (int)Whole(value, 1, limits.Depth, $"layer (the model has layers 1 to {limits.Depth})") - 1 },
                     "tile" => step with { Tile = (int)Whole(value, 0, limits.Tiles - 1, $"tile (the grid has tiles 0 to {limits.Tiles - 1})") },
                     "point" => step with { Point = Enumerable.Repeat(Source(value), limits.Depth).ToArray() },
-                    "transition" => step with { Transition = Seconds(value, "transition") },
+                    "transition" => step with { Transition = Ranged(value, key, TalkStep.TransitionRange) },
                     "easing" => step with { Easing = Text(value) switch
                     {
                         "smooth" => Easing.Smooth,
                         "linear" => Easing.Linear,
                         var other => throw Error(value, $"easing '{other}' is not smooth or linear"),
                     } },
-                    "hold" => step with { Hold = Seconds(value, "hold") },
+                    "hold" => step with { Hold = Ranged(value, key, TalkStep.HoldRange) },
                     "training" => step with { Training = value is BooleanValueSyntax b ? b.Value : throw Error(value, "training is true or false") },
-                    "speed" => step with { Speed = Positive(value, "speed") },
-                    "temperature" => step with { Temperature = (float)Positive(value, "temperature") },
+                    "speed" => step with { Speed = Ranged(value, key, AnimationSettings.Speed) },
+                    "temperature" => step with { Temperature = Ranged(value, key, AnimationSettings.Temperature) },
                     "panels" => step with { Panels = Panels(value) },
                     _ => throw Error(item, $"unknown key '{key}' in a step; a step may set {string.Join(", ", StepKeys)}"),
                 };
@@ -184,16 +187,14 @@ internal static class TalkFile
             ? n
             : throw Error(value, $"{value.ToString()!.Trim()} is not a valid {what}");
 
-        private double Seconds(ValueSyntax value, string what)
+        /// <summary>
+        /// The number, if <paramref name="range"/> (the setting's one declaration, which the view applies) holds it;
+        /// refused in the words an option of the same setting would use.
+        /// </summary>
+        private T Ranged<T>(ValueSyntax value, string key, SettingRange<T> range) where T : struct, INumber<T>
         {
-            var seconds = Number(value);
-            return seconds is >= 0 and < 3600 ? seconds : throw Error(value, $"{what} is {seconds} seconds; it must be 0 or more (and under an hour)");
-        }
-
-        private double Positive(ValueSyntax value, string what)
-        {
-            var number = Number(value);
-            return number is > 0 and <= 16 ? number : throw Error(value, $"{what} is {number}; it must be above 0 and at most 16");
+            var number = T.CreateSaturating(Number(value));
+            return range.Contains(number) ? number : throw Error(value, range.Refusal(key, number));
         }
 
         private double Number(ValueSyntax value) => value switch

@@ -1,8 +1,8 @@
 using LvaeLive.Host.Live;
+using LvaeLive.Model.Animation;
 using LvaeLive.Model.Hierarchy;
 using LvaeLive.Model.Live;
 using LvaeLive.Model.Scene;
-using LvaeLive.Shaders.Canvas;
 
 namespace LvaeLive.Host.Talks;
 
@@ -58,13 +58,13 @@ internal sealed class TalkPlayer
         T Last<T>(Func<TalkStep, T?> pick, T fallback) where T : struct => steps.Select(pick).LastOrDefault(v => v is not null) ?? fallback;
         return steps[^1] with
         {
-            Mode = Last(s => s.Mode, GridMode.Walk),
-            Columns = Last(s => s.Columns, ExplorerColumns.Redraws),
-            Layer = Last(s => s.Layer, 0),
-            Tile = Last(s => s.Tile, 0),
-            Speed = Last(s => s.Speed, 1.0),
-            Temperature = Last(s => s.Temperature, 1f),
-            Panels = Last(s => s.Panels, CanvasPanels.All),
+            Mode = Last(s => s.Mode, LatentScene.InitialMode),
+            Columns = Last(s => s.Columns, LatentScene.InitialColumns),
+            Layer = Last(s => s.Layer, LatentScene.InitialLayer),
+            Tile = Last(s => s.Tile, LatentScene.InitialTile),
+            Speed = Last(s => s.Speed, AnimationSettings.Speed.Default),
+            Temperature = Last(s => s.Temperature, AnimationSettings.Temperature.Default),
+            Panels = Last(s => s.Panels, ViewState.InitialPanels),
             Training = steps.Select(s => s.Training).LastOrDefault(v => v is not null),
             Point = Enumerable.Range(0, steps[^1].Point.Length)
                 .Select(layer => steps.Select(s => s.Point[layer]).LastOrDefault(source => source is not null))

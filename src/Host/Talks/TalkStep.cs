@@ -1,4 +1,5 @@
 using LvaeLive.Host.Live;
+using LvaeLive.Model;
 using LvaeLive.Model.Hierarchy;
 using LvaeLive.Model.Scene;
 using LvaeLive.Shaders.Canvas;
@@ -12,8 +13,10 @@ namespace LvaeLive.Host.Talks;
 /// </summary>
 internal sealed record TalkStep
 {
-    public const double DefaultHold = 4;
-    public const double DefaultTransition = 1;
+    /// <summary>How long a step holds when recorded; an hour or more is a slip of the keyboard, not a talk.</summary>
+    public static readonly SettingRange<double> HoldRange = new(Default: 4, Min: 0, Max: 3600, " seconds");
+    /// <summary>How long the move to a step's point takes, within the same bounds as a hold.</summary>
+    public static readonly SettingRange<double> TransitionRange = HoldRange with { Default = 1 };
 
     /// <summary>Where the step starts in the talk file (1-based), for messages.</summary>
     public int Line { get; init; }
@@ -23,9 +26,9 @@ internal sealed record TalkStep
     public int? Layer { get; init; }
     public int? Tile { get; init; }
     public required PointSource?[] Point { get; init; }
-    public double Transition { get; init; } = DefaultTransition;
+    public double Transition { get; init; } = TransitionRange.Default;
     public Easing Easing { get; init; } = Easing.Smooth;
-    public double Hold { get; init; } = DefaultHold;
+    public double Hold { get; init; } = HoldRange.Default;
     public IReadOnlyList<string> Caption { get; init; } = [];
     public bool? Training { get; init; }
     public double? Speed { get; init; }

@@ -6,6 +6,9 @@ namespace LvaeLive.Host.Window;
 /// </summary>
 internal sealed record GlfwMonitor(int Number, string Name, VideoMode Current, IReadOnlyList<VideoMode> Modes, nint Handle)
 {
+    /// <summary>The primary monitor's number, which fullscreen covers unless told otherwise.</summary>
+    public const int Primary = 1;
+
     /// <summary>The connected monitors, numbered from 1, the primary first. Needs GLFW initialised (a window open, or <see cref="GlfwRuntime.Acquire"/>).</summary>
     public static IReadOnlyList<GlfwMonitor> All() =>
         Glfw.GetMonitors().Select((handle, i) => new GlfwMonitor(i + 1, Glfw.GetMonitorName(handle), Glfw.GetVideoMode(handle), Glfw.GetVideoModes(handle), handle)).ToArray();

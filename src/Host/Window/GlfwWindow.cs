@@ -23,8 +23,8 @@ internal sealed unsafe partial class GlfwWindow : IDisposable
     private readonly GlfwMonitor _monitor = null!;
     private double _pointerX, _pointerY; // Window coordinates of the last move: where presses and scrolls happen.
 
-    /// <param name="monitor">The monitor that fullscreen covers (1 is the primary); an unknown one is refused with the list of monitors.</param>
-    public GlfwWindow(int width, int height, string title, bool fullscreen = false, int monitor = 1)
+    /// <param name="monitor">The monitor that fullscreen covers; an unknown one is refused with the list of monitors.</param>
+    public GlfwWindow(int width, int height, string title, bool fullscreen = false, int monitor = GlfwMonitor.Primary)
     {
         if (width <= 0 || height <= 0)
             throw new ArgumentException($"window size {width}x{height} must be positive");

@@ -7,8 +7,6 @@ namespace LvaeLive.Model.Animation;
 /// </summary>
 public sealed class AnimationClock
 {
-    public const double MinSpeed = 1.0 / 16, MaxSpeed = 16;
-
     private readonly double[] _layerSeconds;
     private readonly bool[] _frozen;
 
@@ -18,7 +16,7 @@ public sealed class AnimationClock
         _frozen = new bool[layers];
     }
 
-    public double Speed { get; private set; } = 1;
+    public double Speed { get; private set; } = AnimationSettings.Speed.Default;
     public bool Paused { get; set; }
 
     public double LayerSeconds(int layer) => _layerSeconds[layer];
@@ -33,9 +31,12 @@ public sealed class AnimationClock
 
     public void ToggleFrozen(int layer) => _frozen[layer] = !_frozen[layer];
 
-    /// <summary>Doubles or halves the speed within [MinSpeed, MaxSpeed].</summary>
+    /// <summary>Doubles or halves the speed, within <see cref="AnimationSettings.Speed"/>'s range.</summary>
     public void ChangeSpeed(bool faster) => SetSpeed(faster ? Speed * 2 : Speed / 2);
 
-    /// <summary>Sets the speed, kept within [MinSpeed, MaxSpeed].</summary>
-    public void SetSpeed(double speed) => Speed = Math.Clamp(speed, MinSpeed, MaxSpeed);
+    /// <summary>
+    /// Sets the speed, kept within <see cref="AnimationSettings.Speed"/>'s range: the keys step past its ends, and a talk
+    /// cannot, as its file is checked against the same range.
+    /// </summary>
+    public void SetSpeed(double speed) => Speed = AnimationSettings.Speed.Clamp(speed);
 }

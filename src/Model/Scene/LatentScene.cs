@@ -16,6 +16,10 @@ public sealed partial class LatentScene
     public const int GridColumns = SceneContext.GridColumns;
     public const int GridTiles = SceneContext.GridTiles;
     public const int ReconstructionPairs = 12;
+    // How the view opens; a talk's steps fall back to these until one sets them.
+    public const int InitialTile = 0, InitialLayer = 0;
+    public const GridMode InitialMode = GridMode.Walk;
+    public const ExplorerColumns InitialColumns = ExplorerColumns.Redraws;
     private const int TrailLength = 64;
     private const int Pixels = LvaeConfig.ImagePixels;
 
@@ -47,7 +51,7 @@ public sealed partial class LatentScene
             walk, new InterpolationComposer(_scene, alone: true), new InterpolationComposer(_scene, alone: false),
             new StyleSwapComposer(_scene), new ExplorerComposer(_scene, walk),
         }.ToDictionary(composer => composer.Mode);
-        _composer = walk;
+        _composer = _composers[InitialMode];
         _reconstructionInputs = testDigits.AsSpan(0, ReconstructionPairs * Pixels).ToArray();
         _reconstructionPoints = new NoiseGrid(Sizes, ReconstructionPairs);
         _trail = new LatentTrail(TrailLength, Sizes.Max());
@@ -72,7 +76,7 @@ public sealed partial class LatentScene
         set => _scene.Map = value;
     }
     /// <summary>The scale of the walk's prior noise (1: the prior itself); points set by talks and recalls keep theirs.</summary>
-    public float Temperature { get; set; } = 1;
+    public float Temperature { get; set; } = AnimationSettings.Temperature.Default;
     public long WeightsStep => _scene.Model.WeightsStep;
     /// <summary>What the last <see cref="Update"/> drew.</summary>
     public SceneFrame Frame { get; } = new();

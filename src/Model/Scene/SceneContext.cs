@@ -41,12 +41,12 @@ public sealed class SceneContext
     /// <summary>The walk's noise this frame: every tile's path, with a held point's layers written over its tile.</summary>
     public NoiseGrid Walk { get; }
 
-    public int SelectedTile { get; internal set; }
+    public int SelectedTile { get; internal set; } = LatentScene.InitialTile;
     /// <summary>The steered layer, 0-based (key 1 selects layer 0 = z_1).</summary>
-    public int SelectedLayer { get; internal set; }
+    public int SelectedLayer { get; internal set; } = LatentScene.InitialLayer;
     /// <summary>Counts entries into the modes of test digits and the explorer, so each entry shows new digits.</summary>
     public int ModeVariant { get; internal set; }
-    public ExplorerColumns ExplorerColumns { get; internal set; } = ExplorerColumns.Redraws;
+    public ExplorerColumns ExplorerColumns { get; internal set; } = LatentScene.InitialColumns;
     public LatentMap? Map { get; internal set; }
     /// <summary>Counts weight loads: what was encoded with older weights is encoded again.</summary>
     public int WeightsGeneration { get; internal set; }

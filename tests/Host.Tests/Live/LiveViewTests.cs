@@ -54,7 +54,7 @@ public sealed class LiveViewTests : IDisposable
         string Record(string name, int seed)
         {
             var result = LvaeProcess.Run("record", "--checkpoint", _folder["run"], "--seconds", "1", "--fps", "10", "--size", "320x240",
-                "--seed", seed.ToString(), "--out", _folder[name], "--threads", "1");
+                "--paths-seed", seed.ToString(), "--out", _folder[name], "--threads", "1");
             Assert.True(result.ExitCode == 0, result.Error + result.Output);
             Assert.Equal("320,240,10", ExternalTools.Probe(_folder[name]));
             return ExternalTools.Run("ffmpeg", "-v", "error", "-i", _folder[name], "-f", "framemd5", "-");

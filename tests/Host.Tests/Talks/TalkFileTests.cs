@@ -1,6 +1,8 @@
 using LvaeLive.Host.Live;
+using LvaeLive.Host.Settings;
 using LvaeLive.Host.Talks;
 using LvaeLive.Host.Tests.Recording;
+using LvaeLive.Model.Animation;
 using LvaeLive.Model.Hierarchy;
 using LvaeLive.Model.Scene;
 using LvaeLive.Shaders.Canvas;
@@ -58,8 +60,8 @@ public sealed class TalkFileTests : IDisposable
         Assert.Equal(["three"], second.Caption);
         Assert.Null(second.Mode);
         Assert.All(second.Point, source => Assert.Equal(new PointSource.Seeded(12), source));
-        Assert.Equal((TalkStep.DefaultTransition, TalkStep.DefaultHold), (second.Transition, second.Hold));
-        Assert.Equal(2.5 + TalkStep.DefaultHold, talk.Seconds);
+        Assert.Equal((TalkStep.TransitionRange.Default, TalkStep.HoldRange.Default), (second.Transition, second.Hold));
+        Assert.Equal(2.5 + TalkStep.HoldRange.Default, talk.Seconds);
     }
 
     [Theory]
@@ -68,8 +70,9 @@ public sealed class TalkFileTests : IDisposable
     [InlineData("[[step]]\n[step.layers]\n7 = { seed = 1 }\n", "talk.toml:3:1: '7' is not a layer: the model has layers 1 to 3")]
     [InlineData("[[step]]\npoint = { digit = 100 }\n", "talk.toml:2:19: 100 is not a valid test digit (the view holds digits 0 to 99)")]
     [InlineData("[[step]]\npoint = { bookmark = \"nope\" }\n", "talk.toml:2:22: there is no bookmark 'nope' in this run; it has b1")]
-    [InlineData("[[step]]\nhold = -1\n", "talk.toml:2:8: hold is -1 seconds; it must be 0 or more")]
-    [InlineData("[[step]]\ntransition = -0.5\n", "talk.toml:2:14: transition is -0.5 seconds; it must be 0 or more")]
+    [InlineData("[[step]]\nhold = -1\n", "talk.toml:2:8: hold is -1; it must be 0 to 3600 seconds")]
+    [InlineData("[[step]]\ntransition = -0.5\n", "talk.toml:2:14: transition is -0.5; it must be 0 to 3600 seconds")]
+    [InlineData("[[step]]\ntemperature = 17\n", "talk.toml:2:15: temperature is 17; it must be 0 to 16")]
     [InlineData("[[step]]\nmode = \"race\"\n", "talk.toml:2:8: mode 'race' is not one of walk, interpolation")]
     [InlineData("title = \"x\"\n", "talk.toml:1:1: unknown key 'title' outside a step")]
     [InlineData("[[step]]\ncaption = \"unclosed\n", "talk.toml:2:")]
@@ -80,6 +83,22 @@ public sealed class TalkFileTests : IDisposable
         var error = Assert.Throws<InvalidDataException>(() => Load(text));
         Assert.StartsWith(expected, error.Message);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void ASpeedTheClockWouldChangeIsRefusedInTheWordsOfAnOptionForTheSameSetting()
+    {
+        var option = new RangeSetting<double>("--speed", "Animation speed", AnimationSettings.Speed);
+        var optionRefusal = Assert.Throws<ArgumentException>(() => option.Checked(0.01)).Message;
+
+        var error = Assert.Throws<InvalidDataException>(() => Load("[[step]]\nspeed = 0.01\n"));
+
+        Assert.Equal("--speed is 0.01; it must be 0.0625 to 16", optionRefusal);
+        Assert.Equal($"talk.toml:2:9: {optionRefusal.Replace("--speed", "speed")}", error.Message);
+        // The clock would have run it at the range's end: the file refuses what the view would change.
+        var clock = new AnimationClock(1);
+        clock.SetSpeed(0.01);
+        Assert.Equal(AnimationSettings.Speed.Min, clock.Speed);
     }
 
     [Fact]

@@ -1,0 +1,40 @@
+using LvaeLive.Host.Settings;
+using LvaeLive.Host.Talks;
+using LvaeLive.Model.Hierarchy;
+
+namespace LvaeLive.Host.Live;
+
+/// <summary>One model of a show; in a race, with its name on the HUD and in the race's summary.</summary>
+internal sealed record ShowModel(ModelSource Source, string? RaceName = null);
+
+/// <summary>
+/// What a show opens, made by each command from its checked options: one model, or two that race; the seed and loop
+/// of their latent paths; the talk the first one plays; and where its bookmarks are kept. Plain data: nothing is read
+/// or opened until <see cref="ShowComposition.Open"/>.
+/// </summary>
+internal sealed record ShowPlan
+{
+    public ShowPlan(IReadOnlyList<ShowModel> models)
+    {
+        if (models.Count is not (1 or 2)) throw new ArgumentException($"a show has one model, or two that race; not {models.Count}");
+        if (models.Count == 2 && models.Any(model => model.RaceName is null)) throw new ArgumentException("both models of a race need a name");
+        Models = models;
+    }
+
+    public IReadOnlyList<ShowModel> Models { get; }
+    public bool Racing => Models.Count == 2;
+    /// <summary>Whether a model trains: lavapipe then leaves it a core.</summary>
+    public bool Trains => Models.Any(model => model.Source.Trains);
+
+    /// <summary>The latent paths' seed, the same for both models of a race: the same tile of either grid is the same noise.</summary>
+    public long PathsSeed { get; init; } = ViewSettings.DefaultPathsSeed;
+    /// <summary>When given, every latent path repeats after this many seconds (a recording that loops).</summary>
+    public double? LoopSeconds { get; init; }
+    public Talk? Talk { get; init; }
+    /// <summary>Whether the talk's steps follow each other by their hold times (recording) rather than by keys.</summary>
+    public bool AutomaticTalk { get; init; }
+    /// <summary>The first model's bookmarks; null: those in the run folder it opens with.</summary>
+    public BookmarkShelf? Bookmarks { get; init; }
+    /// <summary>Where the first model's view logs its state lines and notices.</summary>
+    public Action<string> StateLog { get; init; } = _ => { };
+}
