@@ -15,9 +15,11 @@ public static class StyleSwap
 
     /// <summary>
     /// The highest layer that comes from the column digits when <paramref name="selected"/> is chosen: the selected
-    /// layer itself, except the top one, which would leave the rows nothing to take.
+    /// layer itself, except the top one, which would leave the rows nothing to take, and, with three layers or more,
+    /// the bottom one: z_1 alone changes a digit's strokes so little that the eight columns of the shipped model look
+    /// the same (measured: a fifth of the per-pixel change that z_1 and z_2 together make), so the columns take two.
     /// </summary>
-    public static int SplitFor(int selected, int depth) => Math.Clamp(selected, 0, Math.Max(depth - 2, 0));
+    public static int SplitFor(int selected, int depth) => Math.Clamp(selected, depth >= 3 ? 1 : 0, Math.Max(depth - 2, 0));
 
     /// <param name="digits">At least <see cref="Digits"/> points: the rows' digits, then the columns'.</param>
     /// <param name="split">Layers 0..split come from the columns' digits, the layers above from the rows'.</param>

@@ -3,9 +3,12 @@ using LvaeLive.Model.Hierarchy;
 namespace LvaeLive.Model.Scene;
 
 /// <summary>
-/// The layer explorer: one row per layer around a centre taken from the walk's selected tile, each row varying its
-/// layer alone: by the walk's moving redraws, or, once a map is there, by even steps along the layer's first map axis
-/// (turned into noise under the centre's priors). Steering moves the centre itself.
+/// The layer explorer: one row per layer around a centre, each row varying its layer alone: by the walk's moving
+/// redraws, or, once a map is there, by even steps along the layer's first map axis (turned into noise under the
+/// centre's priors). Steering moves the centre itself. The centre is the walk's selected tile when it was set or
+/// steered (held) or selected in the explorer; otherwise a class's mean point, which the classifier reads as that
+/// class: a free tile of the walk is a draw from the prior, often between classes, and there the bottom layer's
+/// redraws change the class of a quarter of its row (measured on the shipped model), against the caption.
 /// </summary>
 internal sealed class ExplorerComposer : IGridComposer
 {
@@ -19,6 +22,7 @@ internal sealed class ExplorerComposer : IGridComposer
     private readonly float[] _centreImage = new float[Pixels];
     private readonly float[][] _axisSteps;
     private readonly NoiseGrid _grid;
+    private readonly BookmarkShelf _noBookmarks;
     private readonly TextCache<(bool, bool), string> _title;
     private readonly TextCache<bool, GridLabels> _labels;
     private bool _axesShown;
@@ -34,6 +38,7 @@ internal sealed class ExplorerComposer : IGridComposer
         _centreScales = scene.Sizes.Select(size => new float[size]).ToArray();
         _axisSteps = scene.Sizes.Select(size => new float[size]).ToArray();
         _grid = new NoiseGrid(scene.Sizes, LayerExplorer.Tiles(scene.Depth));
+        _noBookmarks = new BookmarkShelf(null, scene.Sizes, _ => { });
         var layers = LayerNames.Range(scene.Depth, 1);
         _title = new(key => $"Explorer {layers}: " + (key.Item1 ? "PC1 steps" : key.Item2 ? "redraws" : "redraws (no map)"));
         var rows = Enumerable.Range(0, scene.Depth).Select(row => $"L{LayerExplorer.LayerOfRow(row, scene.Depth) + 1}").ToArray();
@@ -56,7 +61,14 @@ internal sealed class ExplorerComposer : IGridComposer
     public void Enter()
     {
         _centreMoving = false;
-        TakeCentre();
+        if (_scene.Move.Tile == _scene.SelectedTile)
+        {
+            TakeCentre();
+            return;
+        }
+        // Each entry shows another class: the class of the entry's first test digit, as the other modes' digits change.
+        var mean = new PointSource.DigitClass(_scene.TestLabels[_scene.VariantDigit(1)]);
+        for (var layer = 0; layer < _scene.Depth; layer++) _scene.Points.Resolve(mean, layer, _centre.Of(layer, 0), _noBookmarks);
     }
 
     public void TileSelected() => TakeCentre();

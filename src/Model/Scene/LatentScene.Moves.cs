@@ -10,8 +10,6 @@ namespace LvaeLive.Model.Scene;
 /// </summary>
 public sealed partial class LatentScene
 {
-    private readonly PointResolver _points;
-    private readonly PointMove _move;
     private readonly NoiseGrid _requestedPoint;
     // Asked for between frames, started at the next from where the point is then.
     private (bool[] Layers, double Seconds, Easing Easing, bool WalkUnset)? _requestedMove;
@@ -27,7 +25,7 @@ public sealed partial class LatentScene
     {
         if (sources.Count != Depth) throw new ArgumentException($"a point of this model sets {Depth} layers, not {sources.Count}");
         for (var layer = 0; layer < Depth; layer++)
-            if (sources[layer] is { } source) _points.Resolve(source, layer, _requestedPoint.Of(layer, 0), bookmarks);
+            if (sources[layer] is { } source) _scene.Points.Resolve(source, layer, _requestedPoint.Of(layer, 0), bookmarks);
         _requestedMove = (sources.Select(source => source is not null).ToArray(), seconds, easing, walkUnset);
     }
 
@@ -46,13 +44,15 @@ public sealed partial class LatentScene
     /// <summary>Lets a held tile walk on its paths again; false when no tile is held.</summary>
     public bool ReleaseHold()
     {
-        if (_move.Tile is null) return false;
-        _move.Release();
+        if (Move.Tile is null) return false;
+        Move.Release();
         return true;
     }
 
     /// <summary>The tile held at a point, or null.</summary>
-    public int? HeldTile => _move.Tile;
+    public int? HeldTile => Move.Tile;
+
+    private PointMove Move => _scene.Move;
 
     /// <summary>
     /// Starts a requested move from where the selected point is now, then writes the held tile's moved layers over the
@@ -63,7 +63,7 @@ public sealed partial class LatentScene
         var startsNow = _requestedMove is not null;
         if (_requestedMove is var (layers, seconds, easing, walkUnset))
         {
-            if (_move.Tile is { } held) _move.ApplyTo(_scene.Walk, held, now);
+            if (Move.Tile is { } held) Move.ApplyTo(_scene.Walk, held, now);
             var (from, fromTile) = _composer.MoveOrigin;
             for (var layer = 0; layer < Depth && !walkUnset; layer++)
             {
@@ -71,11 +71,11 @@ public sealed partial class LatentScene
                 from.Of(layer, fromTile).CopyTo(_requestedPoint.Of(layer, 0));
                 layers[layer] = true;
             }
-            _move.Start(SelectedTile, from, fromTile, _requestedPoint, layers, now, seconds, easing);
+            Move.Start(SelectedTile, from, fromTile, _requestedPoint, layers, now, seconds, easing);
             _requestedMove = null;
         }
-        if (_move.Tile is not { } tile) return;
-        _move.ApplyTo(_scene.Walk, tile, now);
-        _composer.FollowMove(_move, now, startsNow);
+        if (Move.Tile is not { } tile) return;
+        Move.ApplyTo(_scene.Walk, tile, now);
+        _composer.FollowMove(Move, now, startsNow);
     }
 }

@@ -6,7 +6,7 @@ namespace LvaeLive.Model.Scene;
 /// <summary>
 /// Steering the selected point: nudges along the map's axes, a drag of its marker, a click on a tile, a test digit
 /// loaded into it. Every change is made to the composer's steered noise, so the layers below follow through their priors,
-/// and a point the pointer moved or loaded is held there.
+/// and a point that was steered or loaded is held there.
 /// </summary>
 public sealed partial class LatentScene
 {
@@ -22,6 +22,7 @@ public sealed partial class LatentScene
         var map = Map.Layers[SelectedLayer];
         NoiseSteering.MoveAlongMapAxis(map, axis, direction * NoiseSteering.NudgeLength(map, axis),
             _composer.SelectedScale(SelectedLayer), _composer.Steered(SelectedLayer));
+        HoldSelected();
         return true;
     }
 

@@ -55,8 +55,6 @@ public sealed partial class LatentScene
         _reconstructionInputs = testDigits.AsSpan(0, ReconstructionPairs * Pixels).ToArray();
         _reconstructionPoints = new NoiseGrid(Sizes, ReconstructionPairs);
         _trail = new LatentTrail(TrailLength, Sizes.Max());
-        _points = new PointResolver(model, testDigits, testLabels);
-        _move = new PointMove(Sizes);
         _requestedPoint = new NoiseGrid(Sizes, 1);
         Frame.ReconstructionInputs = _reconstructionInputs;
         Frame.Reconstructions = _reconstructions;

@@ -22,6 +22,8 @@ public sealed class SceneContext
         TestLabels = testLabels;
         FirstSpareDigit = firstSpareDigit;
         Walk = new NoiseGrid(Sizes, GridTiles);
+        Points = new PointResolver(model, testDigits, testLabels);
+        Move = new PointMove(Sizes);
         var largest = Math.Max(GridTiles, LayerExplorer.Tiles(Sizes.Length));
         Latents = Sizes.Select(size => new float[largest * size]).ToArray();
         // Until the first frame is decoded, a nudge moves the noise as far as the latent.
@@ -40,6 +42,12 @@ public sealed class SceneContext
 
     /// <summary>The walk's noise this frame: every tile's path, with a held point's layers written over its tile.</summary>
     public NoiseGrid Walk { get; }
+
+    /// <summary>Turns digits, classes, bookmarks and seeds into noise with the current weights.</summary>
+    public PointResolver Points { get; }
+
+    /// <summary>The point a tile is moved to and held at (a talk's point, a recall, the pointer's), if any.</summary>
+    public PointMove Move { get; }
 
     public int SelectedTile { get; internal set; } = LatentScene.InitialTile;
     /// <summary>The steered layer, 0-based (key 1 selects layer 0 = z_1).</summary>
@@ -62,6 +70,13 @@ public sealed class SceneContext
 
     /// <summary>One decoded tile's sigma_p in <paramref name="layer"/>.</summary>
     public Span<float> ScaleOf(int layer, int tile) => Scales[layer].AsSpan(tile * Sizes[layer], Sizes[layer]);
+
+    /// <summary>The first test digit of this entry into a mode: each entry takes the next block of digits after the reconstructed ones.</summary>
+    public int VariantDigit(int block)
+    {
+        var spare = TestDigitCount - FirstSpareDigit - block;
+        return FirstSpareDigit + ModeVariant * block % spare;
+    }
 
     /// <summary>Test digits <paramref name="first"/> .. first + count - 1 entered top-down as noise into <paramref name="points"/>.</summary>
     public void EncodeTestDigits(int first, int count, NoiseGrid points) =>

@@ -24,14 +24,7 @@ internal abstract class TestDigitComposer : NudgedGridComposer
     protected override NoiseGrid Base => _composed;
 
     /// <summary>The first test digit of this entry's digits.</summary>
-    protected int FirstDigit
-    {
-        get
-        {
-            var spare = Scene.TestDigitCount - Scene.FirstSpareDigit - StyleSwap.Digits;
-            return Scene.FirstSpareDigit + Scene.ModeVariant * StyleSwap.Digits % spare;
-        }
-    }
+    protected int FirstDigit => Scene.VariantDigit(StyleSwap.Digits);
 
     public override void Enter() => Nudges.Clear();
 

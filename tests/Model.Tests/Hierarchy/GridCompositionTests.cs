@@ -39,10 +39,12 @@ public sealed class GridCompositionTests
 
     [Theory]
     [InlineData(0, 1, 0)]
+    [InlineData(0, 2, 0)]
+    [InlineData(0, 3, 1)] // the bottom layer alone barely changes the strokes: the columns take two layers
     [InlineData(1, 3, 1)]
     [InlineData(2, 3, 1)] // the top layer would leave the rows nothing: the split goes one below it
     [InlineData(4, 5, 3)]
-    public void TheSplitStaysBelowTheTopLayer(int selected, int depth, int split) =>
+    public void TheSplitStaysBelowTheTopLayerAndAboveTheBottomOne(int selected, int depth, int split) =>
         Assert.Equal(split, StyleSwap.SplitFor(selected, depth));
 
     [Fact]

@@ -49,16 +49,20 @@ public sealed class ComposerTests : IDisposable
     [Theory]
     [InlineData(0, 0)]
     [InlineData(2, 1)]
-    public void AnInterpolationOfOneLayerWalksItFromTheFirstDigitToTheSecondAndKeepsTheFirstsOtherLayers(int variant, int layer)
+    public void AnInterpolationOfOneLayerWalksItBetweenDigitsOfTwoClassesAndKeepsTheFirstsOtherLayers(int variant, int layer)
     {
         var context = _fixture.Context;
         (context.ModeVariant, context.SelectedLayer) = (variant, layer);
         var composer = new InterpolationComposer(context, alone: true);
         composer.Enter();
         var points = composer.Compose();
-        // Each entry takes the next 16 digits after the 12 reconstructed ones.
-        var first = LatentScene.ReconstructionPairs + variant * StyleSwap.Digits;
-        var (from, to) = (_fixture.Encoded(first), _fixture.Encoded(first + 1));
+        // Each entry takes the next 16 digits after the 12 reconstructed ones; its ends are the two, of different
+        // classes, whose layers below the walked one hold the least noise.
+        var block = Enumerable.Range(LatentScene.ReconstructionPairs + variant * StyleSwap.Digits, StyleSwap.Digits).ToArray();
+        double Below(int digit) => Enumerable.Range(0, layer).Sum(l => _fixture.Encoded(digit).Of(l, 0).ToArray().Sum(v => (double)v * v));
+        var first = block.MinBy(Below);
+        var last = block.Where(d => _fixture.Labels[d] != _fixture.Labels[first]).MinBy(Below);
+        var (from, to) = (_fixture.Encoded(first), _fixture.Encoded(last));
         for (var tile = 0; tile < SceneContext.GridTiles; tile++)
         {
             var t = tile / (float)(SceneContext.GridTiles - 1);
@@ -72,7 +76,7 @@ public sealed class ComposerTests : IDisposable
         }
         Assert.Equal($"Interpolation of L{layer + 1} alone", composer.Title);
         Assert.Equal($"#{first}: a {_fixture.Labels[first]}", composer.Labels.First);
-        Assert.Equal($"#{first + 1}: a {_fixture.Labels[first + 1]}", composer.Labels.Last);
+        Assert.Equal($"#{last}: a {_fixture.Labels[last]}", composer.Labels.Last);
     }
 
     [Fact]
@@ -80,8 +84,10 @@ public sealed class ComposerTests : IDisposable
     {
         var composer = new InterpolationComposer(_fixture.Context, alone: false);
         var points = composer.Compose();
+        // Every layer walking, from the entry's first digit to its next of another class.
         var first = LatentScene.ReconstructionPairs;
-        var (from, to) = (_fixture.Encoded(first), _fixture.Encoded(first + 1));
+        var last = Enumerable.Range(first, StyleSwap.Digits).First(d => _fixture.Labels[d] != _fixture.Labels[first]);
+        var (from, to) = (_fixture.Encoded(first), _fixture.Encoded(last));
         for (var i = 0; i < _fixture.Depth; i++)
         {
             Equal(from.Of(i, 0), points.Of(i, 0));
@@ -99,8 +105,8 @@ public sealed class ComposerTests : IDisposable
         context.SelectedLayer = selected;
         var composer = new StyleSwapComposer(context);
         var points = composer.Compose();
-        // The top layer selected still leaves the rows one layer: the split is at most the one below the top.
-        var split = Math.Min(selected, _fixture.Depth - 2);
+        // The top layer selected still leaves the rows one layer, and the bottom one leaves the columns two.
+        var split = Math.Clamp(selected, 1, _fixture.Depth - 2);
         var first = LatentScene.ReconstructionPairs;
         for (var tile = 0; tile < SceneContext.GridTiles; tile++)
         {
@@ -111,7 +117,7 @@ public sealed class ComposerTests : IDisposable
                 Equal(_fixture.Encoded(source).Of(layer, 0), points.Of(layer, tile));
             }
         }
-        Assert.Equal(selected == 0 ? "Style swap: L2-3 rows, L1 cols" : "Style swap: L3 rows, L1-2 cols", composer.Title);
+        Assert.Equal("Style swap: L3 rows, L1-2 cols", composer.Title);
         Assert.Equal(Enumerable.Range(first, 8).Select(i => $"#{i}: a {_fixture.Labels[i]}"), composer.Labels.Rows);
         Assert.Equal(Enumerable.Range(first + 8, 8).Select(i => $"#{i}: a {_fixture.Labels[i]}"), composer.Labels.Columns);
         Assert.Equal(Enumerable.Range(first, 8), composer.Labels.RowDigits);
@@ -136,13 +142,15 @@ public sealed class ComposerTests : IDisposable
     }
 
     [Fact]
-    public void TheExplorersRowsEachVaryTheirOwnLayerAroundACentreTakenFromTheWalksSelectedTile()
+    public void TheExplorersRowsEachVaryTheirOwnLayerAroundTheWalksSelectedTileWhenItIsHeld()
     {
         _fixture.LabelWalk();
         var context = _fixture.Context;
         context.SelectedTile = 5;
         var walk = new WalkComposer(context);
         walk.Steered(0)[1] = 0.25f;
+        // Tile 5 is held where it is (as a steered tile is): the explorer centres on it.
+        context.Move.Start(5, context.Walk, 5, context.Walk, [true, true, true], TimeSpan.Zero, 0, Easing.Linear);
         var explorer = new ExplorerComposer(context, walk);
         explorer.Enter();
         var points = explorer.Compose();
@@ -167,6 +175,26 @@ public sealed class ComposerTests : IDisposable
         Assert.Equal(0, explorer.LayerOfTile(2 * LayerExplorer.Columns + 3));
         context.SelectedLayer = 2;
         Assert.Equal(0, explorer.Highlight);
+    }
+
+    [Fact]
+    public void AFreeTileLeavesTheExplorerCentredOnAClassMeanAnotherClassEachEntry()
+    {
+        var context = _fixture.Context;
+        var explorer = new ExplorerComposer(context, new WalkComposer(context));
+        var shelf = new BookmarkShelf(null, context.Sizes, _ => { });
+        var expected = new float[context.Sizes[1]];
+        var classes = new List<int>();
+        for (var variant = 1; variant <= 2; variant++)
+        {
+            context.ModeVariant = variant;
+            explorer.Enter();
+            var digitClass = _fixture.Labels[LatentScene.ReconstructionPairs + variant];
+            context.Points.Resolve(new PointSource.DigitClass(digitClass), 1, expected, shelf);
+            Equal(expected, explorer.SelectedNoise(1));
+            classes.Add(digitClass);
+        }
+        Assert.NotEqual(classes[0], classes[1]);
     }
 
     [Fact]
