@@ -63,7 +63,7 @@ public sealed class CheckpointTests : IDisposable
         using (var session = Start(_runFolder)) { }
         var (info, folder) = CheckpointStore.ReadInfo(_runFolder);
         var other = info with { Model = info.Model with { LatentSizes = [8, 6] } };
-        using var model = ModelFactory.Create(other.Model);
+        using var model = ModelFactory.ForLoading(other.Model);
         using var trainer = new Trainer(model, Quick, TestSetup.Train, CPU);
         var error = Assert.Throws<InvalidDataException>(() => CheckpointStore.Restore(folder, info, trainer));
         Assert.Contains("8-6", error.Message);
@@ -167,8 +167,8 @@ public sealed class CheckpointTests : IDisposable
     {
         // TorchSharp names a module's state after its fields; the fields' [ComponentName] keeps these names whatever
         // the fields are called in code, so checkpoints saved before a rename still load.
-        using var lvae = new LadderVae(Small with { SeparateTopDown = true });
-        using var vae = new HierarchicalVae(Small);
+        using var lvae = new LadderVae(Small with { SeparateTopDown = true }, weights: null);
+        using var vae = new HierarchicalVae(Small, weights: null);
         var names = lvae.state_dict().Keys.Concat(vae.state_dict().Keys).ToHashSet();
         foreach (var expected in new[]
         {

@@ -34,8 +34,7 @@ public static class IwBenchmark
 {
     public static IwBenchmarkReport Run(LvaeConfig config, int[] samples, int images, int rowsPerForward, Device device)
     {
-        manual_seed(1);
-        using var model = ModelFactory.Create(config);
+        using var model = ModelFactory.Create(config, seed: 1);
         model.MoveTo(device);
         model.eval();
         // The full test set's size, with pixels set like binarized digits; speed does not depend on the values.

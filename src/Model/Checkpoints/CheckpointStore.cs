@@ -125,7 +125,7 @@ public static class CheckpointStore
     public static HierarchicalModel LoadModel(string path, Device device)
     {
         var (info, runFolder) = ReadInfo(path);
-        var model = ModelFactory.Create(info.Model);
+        var model = ModelFactory.ForLoading(info.Model);
         model.MoveTo(device);
         ReadWeights(runFolder, info, model, trainer: null);
         return model;

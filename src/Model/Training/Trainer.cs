@@ -34,8 +34,8 @@ public sealed class Trainer : IDisposable
         var images = Options.TrainLimit > 0 ? train.Take(Options.TrainLimit) : train;
         _trainImages = tensor(images.GreyLevels, [images.Count, LvaeConfig.ImagePixels], device: device);
         StepsPerEpoch = images.Count / Options.BatchSize;
-        _dataGenerator = new Generator((ulong)Options.Seed, device);
-        _noiseGenerator = new Generator((ulong)Options.Seed + 1, device);
+        _dataGenerator = new Generator(RunSeeds.Data(Options.Seed), device);
+        _noiseGenerator = new Generator(RunSeeds.Noise(Options.Seed), device);
         _epochData = new EpochData(_trainImages, _dataGenerator, binarize: model.Config.Likelihood == Likelihood.Bernoulli);
         _normBuffers = model.buffers().GroupBy(buffer => buffer.dtype).Select(group => FlatStorage.Gather(group.ToList()))
             .Select(buffer => (buffer, buffer.clone().DetachFromDisposeScope())).ToArray();

@@ -44,8 +44,7 @@ public sealed class TrainingSession : IDisposable
     public static TrainingSession Start(string runFolder, LvaeConfig config, TrainOptions options, MnistSplit train, MnistSplit test, Device device)
     {
         RequireNoRun(runFolder);
-        torch.manual_seed(options.Seed);
-        var model = ModelFactory.Create(config);
+        var model = ModelFactory.Create(config, RunSeeds.Weights(options.Seed));
         model.MoveTo(device);
         return new TrainingSession(runFolder, new Trainer(model, options, train, device), TestImages.Prepare(test, config.Likelihood, device), null);
     }
@@ -81,7 +80,7 @@ public sealed class TrainingSession : IDisposable
     public static TrainingSession Resume(string runFolder, MnistSplit train, MnistSplit test, Device device, int? epochs = null)
     {
         var (info, folder) = CheckpointStore.ReadInfo(runFolder);
-        var model = ModelFactory.Create(info.Model);
+        var model = ModelFactory.ForLoading(info.Model);
         model.MoveTo(device);
         var options = epochs is { } e ? info.Training with { Epochs = e } : info.Training;
         var trainer = new Trainer(model, options, train, device);
