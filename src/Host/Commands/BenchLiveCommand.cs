@@ -2,7 +2,7 @@ using System.CommandLine;
 using LvaeLive.Host.Live;
 using LvaeLive.Model;
 using LvaeLive.Model.Data;
-using LvaeLive.Model.Time;
+using LvaeLive.Files.Time;
 using LvaeLive.Model.Training;
 using LvaeLive.Render.Settings;
 using LvaeLive.Shaders.Canvas;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LvaeLive.Files.Time;
 using LvaeLive.Host.Input;
 using LvaeLive.Host.Live;
 using LvaeLive.Host.Recording;
@@ -175,7 +176,7 @@ internal static class LiveViewCommand
     }
 
     /// <summary>A new run's folder under runs/, named by the time and <paramref name="kind"/>.</summary>
-    private static string NewRunFolder(string kind) => Path.Combine("runs", $"{Model.Time.WallClock.Stamp()}-{kind}");
+    private static string NewRunFolder(string kind) => Path.Combine("runs", $"{WallClock.Stamp()}-{kind}");
 
     /// <summary>A race's model <paramref name="index"/>, trained from the start in its own folder inside <paramref name="folder"/>.</summary>
     /// <param name="classifier">Judges the maps' class changes; the model side owns it from here.</param>

@@ -1,3 +1,4 @@
+using LvaeLive.Files.Time;
 using LvaeLive.Model.Nn;
 using LvaeLive.Model.Evaluation;
 using TorchSharp;
@@ -55,7 +56,7 @@ public static class IwBenchmark
         {
             var matmul = MatmulRate.Measure(device, repeats: 10);
             var reset = PeakMemory.Reset();
-            var started = Time.WallClock.StartNew();
+            var started = WallClock.StartNew();
             ImportanceWeightedLikelihood.Estimate(sampler, measured, new IwOptions { Samples = k, RowsPerForward = rowsPerForward });
             var seconds = started.Elapsed.TotalSeconds;
             return new IwBenchmarkRow(k, images, seconds, images * (perImage + (double)k * perPair), matmul, PeakMemory.Peak, reset);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LvaeLive.Files;
+using LvaeLive.Files.Time;
 using LvaeLive.Model.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -87,7 +88,7 @@ public static class CheckpointStore
             StateDictFile.Write(writer, model);
             writeState?.Invoke(writer);
         });
-        var info = index with { WeightsSha256 = Sha256(weightsPath), SavedAt = DateTimeOffset.UtcNow };
+        var info = index with { WeightsSha256 = Sha256(weightsPath), SavedAt = WallClock.UtcNow };
         AtomicFile.Write(Path.Combine(folder, IndexFile), stream => JsonSerializer.Serialize(stream, info, Json));
         return info;
     }

@@ -1,3 +1,4 @@
+using LvaeLive.Files.Time;
 using LvaeLive.Model.Data;
 using LvaeLive.Model.Nn;
 using TorchSharp;
@@ -59,7 +60,7 @@ public sealed class Trainer : IDisposable
     /// <summary>Takes one step. A non-finite loss skips the update (the result says so) and the run moves on.</summary>
     public StepResult Step()
     {
-        var started = Time.WallClock.StartNew();
+        var started = WallClock.StartNew();
         var stepBeta = Beta;
         StepResult result;
         using (var _ = NewDisposeScope())
