@@ -113,7 +113,7 @@ public static class CheckpointStore
             throw new InvalidDataException($"{index} is not a valid checkpoint index (it holds null)");
         try
         {
-            info.Validated();
+            info = info.Validated().Upgraded();
         }
         catch (ArgumentException e)
         {
