@@ -28,19 +28,20 @@ public sealed class GenerativeModel : nn.Module
     [ComponentName(Name = "observationVariance")]
     private readonly Linear? _observationVariance;
 
-    public GenerativeModel(LvaeConfig config) : base(nameof(GenerativeModel))
+    /// <param name="weights">Draws the initial weights; null for a model whose weights are loaded next.</param>
+    public GenerativeModel(LvaeConfig config, Generator? weights) : base(nameof(GenerativeModel))
     {
         _likelihood = config.Likelihood;
         _priorStacks = new ModuleList<DenseStack>();
         _priorHeads = new ModuleList<GaussianHead>();
         for (var i = 0; i < config.Depth - 1; i++)
         {
-            _priorStacks.Add(new DenseStack(config.LatentSizes[i + 1], config.HiddenSizes[i], config.BatchNorm));
-            _priorHeads.Add(new GaussianHead(config.HiddenSizes[i], config.LatentSizes[i], config.BatchNorm));
+            _priorStacks.Add(new DenseStack(config.LatentSizes[i + 1], config.HiddenSizes[i], config.BatchNorm, weights));
+            _priorHeads.Add(new GaussianHead(config.HiddenSizes[i], config.LatentSizes[i], config.BatchNorm, weights));
         }
-        _observationStack = new DenseStack(config.LatentSizes[0], config.HiddenSizes[0], config.BatchNorm);
-        _observationMean = Layers.GlorotLinear(config.HiddenSizes[0], LvaeConfig.ImagePixels);
-        _observationVariance = _likelihood == Likelihood.Gaussian ? Layers.GlorotLinear(config.HiddenSizes[0], LvaeConfig.ImagePixels) : null;
+        _observationStack = new DenseStack(config.LatentSizes[0], config.HiddenSizes[0], config.BatchNorm, weights);
+        _observationMean = Layers.GlorotLinear(config.HiddenSizes[0], LvaeConfig.ImagePixels, weights);
+        _observationVariance = _likelihood == Likelihood.Gaussian ? Layers.GlorotLinear(config.HiddenSizes[0], LvaeConfig.ImagePixels, weights) : null;
         RegisterComponents();
     }
 

@@ -8,10 +8,14 @@ namespace LvaeLive.Model;
 /// <summary>What the LVAE and the VAE have in common: the generative model and the way latents are decoded.</summary>
 public abstract class HierarchicalModel : nn.Module
 {
-    protected HierarchicalModel(string name, LvaeConfig config) : base(name)
+    /// <param name="weights">
+    /// Draws the initial weights, the generative model's first and then the inference path's, each layer in the order
+    /// the constructors make them; null for a model whose weights are loaded next (they start as zeros).
+    /// </param>
+    protected HierarchicalModel(string name, LvaeConfig config, Generator? weights) : base(name)
     {
         Config = config.Validated();
-        _generative = new GenerativeModel(Config);
+        _generative = new GenerativeModel(Config, weights);
     }
 
     public LvaeConfig Config { get; }

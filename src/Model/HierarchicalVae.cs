@@ -19,15 +19,16 @@ public sealed class HierarchicalVae : HierarchicalModel
     [ComponentName(Name = "encoderHeads")]
     private readonly ModuleList<GaussianHead> _encoderHeads;
 
-    public HierarchicalVae(LvaeConfig config) : base(nameof(HierarchicalVae), config with { Kind = ModelKind.Vae })
+    /// <param name="weights">Draws the initial weights (<see cref="ModelFactory"/>); null for a model whose weights are loaded next.</param>
+    public HierarchicalVae(LvaeConfig config, Generator? weights) : base(nameof(HierarchicalVae), config with { Kind = ModelKind.Vae }, weights)
     {
         _encoders = new ModuleList<DenseStack>();
         _encoderHeads = new ModuleList<GaussianHead>();
         long width = LvaeConfig.ImagePixels;
         for (var i = 0; i < Config.Depth; i++)
         {
-            _encoders.Add(new DenseStack(width, Config.HiddenSizes[i], Config.BatchNorm));
-            _encoderHeads.Add(new GaussianHead(Config.HiddenSizes[i], Config.LatentSizes[i], Config.BatchNorm));
+            _encoders.Add(new DenseStack(width, Config.HiddenSizes[i], Config.BatchNorm, weights));
+            _encoderHeads.Add(new GaussianHead(Config.HiddenSizes[i], Config.LatentSizes[i], Config.BatchNorm, weights));
             width = Config.LatentSizes[i];
         }
         RegisterComponents();

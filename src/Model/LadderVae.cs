@@ -26,15 +26,16 @@ public sealed class LadderVae : HierarchicalModel
     [ComponentName(Name = "topDownHeads")]
     private readonly ModuleList<GaussianHead>? _topDownHeads;
 
-    public LadderVae(LvaeConfig config) : base(nameof(LadderVae), config with { Kind = ModelKind.Lvae })
+    /// <param name="weights">Draws the initial weights (<see cref="ModelFactory"/>); null for a model whose weights are loaded next.</param>
+    public LadderVae(LvaeConfig config, Generator? weights) : base(nameof(LadderVae), config with { Kind = ModelKind.Lvae }, weights)
     {
         _bottomUp = new ModuleList<DenseStack>();
         _bottomUpHeads = new ModuleList<GaussianHead>();
         long width = LvaeConfig.ImagePixels;
         for (var i = 0; i < Config.Depth; i++)
         {
-            _bottomUp.Add(new DenseStack(width, Config.HiddenSizes[i], Config.BatchNorm));
-            _bottomUpHeads.Add(new GaussianHead(Config.HiddenSizes[i], Config.LatentSizes[i], Config.BatchNorm));
+            _bottomUp.Add(new DenseStack(width, Config.HiddenSizes[i], Config.BatchNorm, weights));
+            _bottomUpHeads.Add(new GaussianHead(Config.HiddenSizes[i], Config.LatentSizes[i], Config.BatchNorm, weights));
             width = Config.HiddenSizes[i];
         }
         if (Config.SeparateTopDown)
@@ -43,8 +44,8 @@ public sealed class LadderVae : HierarchicalModel
             _topDownHeads = new ModuleList<GaussianHead>();
             for (var i = 0; i < Config.Depth - 1; i++)
             {
-                _topDown.Add(new DenseStack(Config.LatentSizes[i + 1], Config.HiddenSizes[i], Config.BatchNorm));
-                _topDownHeads.Add(new GaussianHead(Config.HiddenSizes[i], Config.LatentSizes[i], Config.BatchNorm));
+                _topDown.Add(new DenseStack(Config.LatentSizes[i + 1], Config.HiddenSizes[i], Config.BatchNorm, weights));
+                _topDownHeads.Add(new GaussianHead(Config.HiddenSizes[i], Config.LatentSizes[i], Config.BatchNorm, weights));
             }
         }
         RegisterComponents();

@@ -23,6 +23,8 @@ public sealed class SettingNames
         [nameof(TrainOptions.Epochs)] = "--epochs",
         [nameof(TrainOptions.BatchSize)] = "--batch-size",
         [nameof(TrainOptions.LearningRate)] = "--lr",
+        [nameof(TrainOptions.LearningRateSchedule)] = "--lr-schedule",
+        [nameof(TrainOptions.LearningRateFloor)] = "--lr-floor",
         [nameof(TrainOptions.WarmupEpochs)] = "--warmup-epochs",
         [nameof(TrainOptions.FreeBits)] = "--free-bits",
         [nameof(TrainOptions.Seed)] = "--seed",

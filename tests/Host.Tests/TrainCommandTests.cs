@@ -55,6 +55,19 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void AnUnknownLearningRateScheduleIsRefusedListingTheValidOnes()
+    {
+        var runDir = Path.Combine(_folder, "run");
+        AssertOneLineError(LvaeProcess.Run(["train", "--run-dir", runDir, "--lr-schedule", "linear", .. Tiny]),
+            "lvae: --lr-schedule linear: there is no such schedule; use constant, exponential or cosine");
+        AssertOneLineError(LvaeProcess.Run(["train", "--run-dir", runDir, "--lr-schedule", "exponential", "--lr-floor", "0.1", .. Tiny]),
+            "lvae: --lr-floor applies to the cosine schedule only, and this run's is exponential");
+        AssertOneLineError(LvaeProcess.Run(["train", "--run-dir", runDir, "--lr-floor", "1.5", .. Tiny]),
+            "lvae: --lr-floor is 1.5; it must be a fraction of the learning rate, 0 to 1");
+        Assert.False(Directory.Exists(runDir));
+    }
+
+    [Fact]
     public void DivergingRunStopsAfterFiveRestoresWithItsCheckpointWhole()
     {
         var runDir = Path.Combine(_folder, "run");

@@ -8,7 +8,8 @@ namespace LvaeLive.Model.Tests;
 public sealed class CheckpointTests : IDisposable
 {
     private static readonly LvaeConfig Small = new() { LatentSizes = [8, 4], HiddenSizes = [64, 32] };
-    private static readonly TrainOptions Quick = new() { Epochs = 3, BatchSize = 128, TrainLimit = 1024, WarmupEpochs = 1.5, Seed = 21 };
+    // On a cosine, so that a resumed run's rate must come back with its epoch.
+    private static readonly TrainOptions Quick = new() { Epochs = 3, BatchSize = 128, TrainLimit = 1024, WarmupEpochs = 1.5, Seed = 21, LearningRateSchedule = LearningRateSchedule.Cosine };
     private readonly string _runFolder = Path.Combine(Path.GetTempPath(), $"lvae-test-{Guid.NewGuid():N}");
 
     private static TrainingSession Start(string folder, LvaeConfig? config = null) =>
@@ -63,7 +64,7 @@ public sealed class CheckpointTests : IDisposable
         using (var session = Start(_runFolder)) { }
         var (info, folder) = CheckpointStore.ReadInfo(_runFolder);
         var other = info with { Model = info.Model with { LatentSizes = [8, 6] } };
-        using var model = ModelFactory.Create(other.Model);
+        using var model = ModelFactory.ForLoading(other.Model);
         using var trainer = new Trainer(model, Quick, TestSetup.Train, CPU);
         var error = Assert.Throws<InvalidDataException>(() => CheckpointStore.Restore(folder, info, trainer));
         Assert.Contains("8-6", error.Message);
@@ -113,7 +114,7 @@ public sealed class CheckpointTests : IDisposable
     [InlineData("weightsFile", "null", "weightsFile is null; it must name the weights file beside checkpoint.json")]
     [InlineData("weightsFile", "\"../elsewhere.bin\"", "weightsFile is \"../elsewhere.bin\"; it must name the weights file beside checkpoint.json")]
     [InlineData("weightsSha256", "\"abc\"", "weightsSha256 is \"abc\"; it must be the weights file's SHA-256 in hex (64 digits)")]
-    [InlineData("format", "2", "format is 2; this build reads format 1")]
+    [InlineData("format", "3", "format is 3; this build reads formats 1 to 2")]
     [InlineData("model", "null", "model is null; it must describe the model's shape")]
     [InlineData("model.kind", "7", "model.kind is 7; it must be lvae or vae")]
     [InlineData("model.latentSizes", "null", "model.latentSizes is null; a model needs at least one stochastic layer")]
@@ -124,6 +125,9 @@ public sealed class CheckpointTests : IDisposable
     [InlineData("training.learningRate", "0", "training.learningRate is 0; it must be a positive number up to 3.4E+37 (Adam's first step, ten times the rate, must fit in float32)")]
     [InlineData("training.gradientClip", "-4", "training.gradientClip is -4; it must be a positive finite number")]
     [InlineData("training.freeBits", "-1", "training.freeBits is -1; it must be 0 (off) or a positive finite number of nats")]
+    [InlineData("training.learningRateSchedule", "7", "training.learningRateSchedule is 7; it must be constant, exponential or cosine")]
+    [InlineData("training.learningRateFloor", "1.5", "training.learningRateFloor is 1.5; it must be a fraction of the learning rate, 0 to 1")]
+    [InlineData("training.scheduleStartEpoch", "3", "training.scheduleStartEpoch is 3; it must be 0 or more and below training.epochs (3)")]
     [InlineData("progress.epoch", "-5", "progress.epoch is -5; it must be 0 or more")]
     [InlineData("progress.stepInEpoch", "-1", "progress.stepInEpoch is -1; it must be 0 or more")]
     [InlineData("progress.learningRate", "-0.001", "progress.learningRate is -0.001; it must be a positive number up to 3.4E+37")]
@@ -167,8 +171,8 @@ public sealed class CheckpointTests : IDisposable
     {
         // TorchSharp names a module's state after its fields; the fields' [ComponentName] keeps these names whatever
         // the fields are called in code, so checkpoints saved before a rename still load.
-        using var lvae = new LadderVae(Small with { SeparateTopDown = true });
-        using var vae = new HierarchicalVae(Small);
+        using var lvae = new LadderVae(Small with { SeparateTopDown = true }, weights: null);
+        using var vae = new HierarchicalVae(Small, weights: null);
         var names = lvae.state_dict().Keys.Concat(vae.state_dict().Keys).ToHashSet();
         foreach (var expected in new[]
         {

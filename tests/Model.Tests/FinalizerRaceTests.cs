@@ -55,8 +55,7 @@ public sealed class FinalizerRaceTests
 
     private static void Train(int seed, ref long steps, CancellationToken stop)
     {
-        manual_seed(seed);
-        using var model = new LadderVae(Tiny);
+        using var model = ModelFactory.Create(Tiny, seed: RunSeeds.Weights(seed));
         using var trainer = new Trainer(model, new TrainOptions { Epochs = 1000, BatchSize = 64, TrainLimit = 1024, WarmupEpochs = 5, Seed = seed }, TestSetup.Train, CPU);
         while (!stop.IsCancellationRequested)
         {

@@ -18,8 +18,7 @@ public sealed class LadderVaeTests
     [InlineData(true)]
     public void AnalyticKlTermsAreNonNegativeOnRandomInputs(bool separateTopDown)
     {
-        manual_seed(3);
-        using var model = new LadderVae(Small with { SeparateTopDown = separateTopDown });
+        using var model = ModelFactory.Create(Small with { SeparateTopDown = separateTopDown }, seed: 3);
         using var scope = NewDisposeScope();
         using var noise = new Generator(4);
         var pass = model.Infer(RandomImages(64, 5), noise);
@@ -32,8 +31,7 @@ public sealed class LadderVaeTests
     {
         // Each layer's analytic KL (given the sampled layer above) averages to the same value as log q - log p at the
         // sampled z: two independent routes to one expectation.
-        manual_seed(6);
-        using var model = new LadderVae(Small);
+        using var model = ModelFactory.Create(Small, seed: 6);
         model.eval();
         using var scope = NewDisposeScope();
         using var noise = new Generator(7);
@@ -49,8 +47,7 @@ public sealed class LadderVaeTests
     [Fact]
     public void ElboIsReconstructionMinusKlAndImportanceWeightAddsUp()
     {
-        manual_seed(9);
-        using var model = new LadderVae(Small);
+        using var model = ModelFactory.Create(Small, seed: 9);
         using var scope = NewDisposeScope();
         using var noise = new Generator(10);
         var pass = model.Infer(RandomImages(4, 11), noise);
@@ -63,8 +60,7 @@ public sealed class LadderVaeTests
     [Fact]
     public void DecodingNoiseScalesThePriorAndValuesPassThrough()
     {
-        manual_seed(12);
-        using var model = new LadderVae(Small);
+        using var model = ModelFactory.Create(Small, seed: 12);
         using var copy = InferenceCopy.Of(model);
         const int batch = 3;
         var top = new float[batch * 2];
@@ -89,8 +85,7 @@ public sealed class LadderVaeTests
     [InlineData(ModelKind.Vae)]
     public void TheViewsCopyWithFoldedBatchNormComputesWhatEvalModeComputes(ModelKind kind)
     {
-        manual_seed(13);
-        using var model = ModelFactory.Create(Small with { Kind = kind });
+        using var model = ModelFactory.Create(Small with { Kind = kind }, seed: 13);
         // Forward passes in training mode move batch norm's running statistics away from their trivial start.
         using (no_grad())
             for (var i = 0; i < 5; i++)
@@ -128,9 +123,9 @@ public sealed class LadderVaeTests
     [Fact]
     public void ConfigurationsThatCannotWorkAreRejectedWithAReason()
     {
-        var mismatch = Assert.Throws<ArgumentException>(() => new LadderVae(new LvaeConfig { LatentSizes = [4, 2], HiddenSizes = [8] }));
+        var mismatch = Assert.Throws<ArgumentException>(() => new LadderVae(new LvaeConfig { LatentSizes = [4, 2], HiddenSizes = [8] }, weights: null));
         Assert.Contains("--hidden", mismatch.Message);
-        Assert.Throws<ArgumentException>(() => new LadderVae(new LvaeConfig { LatentSizes = [4, 0], HiddenSizes = [8, 8] }));
-        Assert.Throws<ArgumentException>(() => new HierarchicalVae(new LvaeConfig { Kind = ModelKind.Vae, SeparateTopDown = true }));
+        Assert.Throws<ArgumentException>(() => new LadderVae(new LvaeConfig { LatentSizes = [4, 0], HiddenSizes = [8, 8] }, weights: null));
+        Assert.Throws<ArgumentException>(() => new HierarchicalVae(new LvaeConfig { Kind = ModelKind.Vae, SeparateTopDown = true }, weights: null));
     }
 }

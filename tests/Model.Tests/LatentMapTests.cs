@@ -11,8 +11,7 @@ public sealed class LatentMapTests
     [Fact]
     public void PointsAreTheProjectionsOfTheDigitsPosteriorMeans()
     {
-        manual_seed(2);
-        using var model = new LadderVae(Small);
+        using var model = ModelFactory.Create(Small, seed: 2);
         using var builder = new LatentMapBuilder(TestSetup.Test.Take(300), Likelihood.Bernoulli, CPU);
         var map = builder.Build(model, step: 0, previous: null);
         Assert.Equal(300, map.Labels.Length);
@@ -38,8 +37,7 @@ public sealed class LatentMapTests
     [Fact]
     public void AxesFollowThePreviousMapsSignsAndOrder()
     {
-        manual_seed(3);
-        using var model = new LadderVae(Small);
+        using var model = ModelFactory.Create(Small, seed: 3);
         using var builder = new LatentMapBuilder(TestSetup.Test.Take(200), Likelihood.Bernoulli, CPU);
         var first = builder.Build(model, 0, null);
         var layer = first.Layers[0];
@@ -55,8 +53,7 @@ public sealed class LatentMapTests
     [Fact]
     public void AMoveOfNoiseAlongAnAxisMovesTheLatentAlongThatMapAxisOnly()
     {
-        manual_seed(4);
-        using var model = new LadderVae(Small);
+        using var model = ModelFactory.Create(Small, seed: 4);
         using var builder = new LatentMapBuilder(TestSetup.Test.Take(100), Likelihood.Bernoulli, CPU);
         var layer = builder.Build(model, 0, null).Layers[0];
         // z = mu_p + sigma_p eps, with a prior of uneven scales: the move of eps must undo them.

@@ -13,8 +13,7 @@ public sealed class LiveTrainingTests : IDisposable
     [Fact]
     public void SnapshotsArriveNewestFirstAndNeverTwice()
     {
-        manual_seed(1);
-        using var model = new LadderVae(Small);
+        using var model = ModelFactory.Create(Small, seed: 1);
         using var exchange = new SnapshotExchange(model);
         Assert.Null(exchange.TakeNewest());
         exchange.Publish(model, step: 1);

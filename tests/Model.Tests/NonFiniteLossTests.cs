@@ -37,7 +37,7 @@ public sealed class NonFiniteLossTests : IDisposable
         Assert.Equal(TrainingSession.NonFiniteStepsBeforeRestore + 1, notices.Count);
         Assert.Contains("restored", notices[^1]);
         Assert.Equal(1, session.Trainer.Progress.Restores);
-        Assert.Equal(Options.LearningRate * TrainingSession.RestoreLearningRateFactor, session.Trainer.Progress.LearningRate, 12);
+        Assert.Equal(Options.LearningRate * Trainer.RestoreLearningRateFactor, session.Trainer.Progress.LearningRate, 12);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class NonFiniteLossTests : IDisposable
             if (session.Trainer.Progress.Restores != restores) rates.Add(session.Trainer.Progress.LearningRate);
         }
 
-        Assert.Equal(Enumerable.Range(1, TrainingSession.MaxRestores).Select(k => Options.LearningRate * Math.Pow(TrainingSession.RestoreLearningRateFactor, k)), rates);
+        Assert.Equal(Enumerable.Range(1, TrainingSession.MaxRestores).Select(k => Options.LearningRate * Math.Pow(Trainer.RestoreLearningRateFactor, k)), rates);
         var diverged = Assert.IsType<TrainingDivergedException>(stopped);
         Assert.Equal($"training diverged: the loss stayed non-finite through 5 restores of checkpoint-e0000-s000000000.bin, down to a learning rate of 3.13E-05; " +
             $"{_runFolder} still holds that checkpoint. Start a new run with a lower --lr (this one began at 0.001)", diverged.Message);

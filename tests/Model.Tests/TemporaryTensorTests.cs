@@ -24,8 +24,7 @@ public sealed class TemporaryTensorTests : IDisposable
     [Fact]
     public void TrainingStepsLeaveNoTensorToTheFinalizer()
     {
-        manual_seed(1);
-        using var model = new LadderVae(Tiny);
+        using var model = ModelFactory.Create(Tiny, seed: 1);
         using var trainer = new Trainer(model, new TrainOptions { Epochs = 10, BatchSize = 64, TrainLimit = 256, WarmupEpochs = 1 }, TestSetup.Train, CPU);
         // Across an epoch boundary (4 steps an epoch), where the next epoch's data is drawn.
         AssertNoTensorLeftToTheFinalizer(() => trainer.Step(), times: 6);
@@ -61,8 +60,7 @@ public sealed class TemporaryTensorTests : IDisposable
     [Fact]
     public void EvaluationLeavesNoTensorToTheFinalizer()
     {
-        manual_seed(2);
-        using var model = new LadderVae(Tiny);
+        using var model = ModelFactory.Create(Tiny, seed: 2);
         using var images = TestImages.Prepare(TestSetup.Test.Take(50), Likelihood.Bernoulli, CPU);
         var sampler = new HierarchicalModelSampler(model);
         AssertNoTensorLeftToTheFinalizer(() => ElboEvaluation.Evaluate(model, images, batchSize: 20), times: 2);
@@ -77,8 +75,7 @@ public sealed class TemporaryTensorTests : IDisposable
     [Fact]
     public void LayerEffectsAndTheClassifierLeaveNoTensorToTheFinalizer()
     {
-        manual_seed(3);
-        using var model = new LadderVae(Tiny);
+        using var model = ModelFactory.Create(Tiny, seed: 3);
         var cache = new ClassifierCache(Path.Combine(_runFolder, ClassifierCache.FileName), TestSetup.Train.Take(200), _ => { },
             new ClassifierTraining { Epochs = 1, BatchSize = 50 });
         Directory.CreateDirectory(_runFolder);

@@ -6,8 +6,8 @@ using LvaeLive.Model.Data;
 namespace LvaeLive.Model.Tests;
 
 /// <summary>
-/// Model tests share libtorch's global state (its thread pool, and the global generator that initialises weights),
-/// so they run one at a time with one libtorch thread: results then repeat exactly from run to run.
+/// Model tests share libtorch's global state (its thread pool), so they run one at a time with one libtorch thread:
+/// results then repeat exactly from run to run. Weights, data and noise each come from a generator of their own.
 /// </summary>
 internal static class TestSetup
 {

@@ -3,7 +3,7 @@ using LvaeLive.Host.Live;
 using LvaeLive.Host.Settings;
 using LvaeLive.Model;
 using LvaeLive.Model.Data;
-using LvaeLive.Model.Time;
+using LvaeLive.Files.Time;
 using LvaeLive.Model.Training;
 using LvaeLive.Render.Settings;
 using LvaeLive.Shaders.Canvas;

@@ -51,5 +51,5 @@ internal static class LivePlan
     }
 
     /// <summary>A new run's folder under runs/, named by the time and <paramref name="kind"/>.</summary>
-    private static string NewRunFolder(string kind) => Path.Combine("runs", $"{Model.Time.WallClock.Stamp()}-{kind}");
+    private static string NewRunFolder(string kind) => Path.Combine("runs", $"{Files.Time.WallClock.Stamp()}-{kind}");
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LvaeLive.Files.Time;
 using LvaeLive.Host.Input;
 using LvaeLive.Host.Live;
 using LvaeLive.Host.Recording;

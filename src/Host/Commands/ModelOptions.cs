@@ -2,6 +2,7 @@ using System.CommandLine;
 using LvaeLive.Model;
 using LvaeLive.Model.Training;
 using LikelihoodKind = LvaeLive.Model.Likelihood;
+using ScheduleKind = LvaeLive.Model.Training.LearningRateSchedule;
 
 namespace LvaeLive.Host.Commands;
 
@@ -23,12 +24,21 @@ internal sealed class ModelOptions
     public readonly Option<int?> Epochs = new("--epochs") { Description = "Number of epochs." };
     public readonly Option<int?> BatchSize = new("--batch-size") { Description = "Images per step." };
     public readonly Option<double?> LearningRate = new("--lr") { Description = "Adam learning rate." };
+    public readonly Option<string?> LearningRateSchedule = new(SettingNames.Options[nameof(TrainOptions.LearningRateSchedule)])
+    {
+        Description = $"How the learning rate moves over the epochs: {LearningRateSchedules.NameList} (default: the preset's, " +
+            $"{Presets.Cpu.LearningRateSchedule.Name()} for default, {Presets.Paper.LearningRateSchedule.Name()} for paper).",
+    };
+    public readonly Option<double?> LearningRateFloor = new(SettingNames.Options[nameof(TrainOptions.LearningRateFloor)])
+    {
+        Description = $"With the cosine schedule: the rate it ends at, as a fraction of --lr (default {Presets.Cpu.LearningRateFloor}).",
+    };
     public readonly Option<int?> Seed = new("--seed") { Description = "Seed of the initial weights, data order, binarization and noise." };
     public readonly Option<int?> TrainLimit = new("--train-limit") { Description = "Train on the first N images only (quick runs)." };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Preset, Model, BatchNorm, WarmupEpochs, FreeBits, Layers, Hidden, Likelihood, SeparateTopDown, Epochs, BatchSize, LearningRate, Seed, TrainLimit })
+        foreach (var option in new Option[] { Preset, Model, BatchNorm, WarmupEpochs, FreeBits, Layers, Hidden, Likelihood, SeparateTopDown, Epochs, BatchSize, LearningRate, LearningRateSchedule, LearningRateFloor, Seed, TrainLimit })
             command.Options.Add(option);
     }
 
@@ -43,7 +53,7 @@ internal sealed class ModelOptions
         if (shape.Length > 0 && Config(parsed) is var asked && !asked.Equals(saved))
             throw new ArgumentException($"{continuing} and {string.Join(", ", shape)} conflict: {runFolder} holds a {saved.Describe()} model, not the " +
                 $"{asked.Describe()} model asked for; drop {string.Join(", ", shape)} to continue that run, or start a new one");
-        var recipe = Given(parsed, new Option[] { Preset, WarmupEpochs, FreeBits, BatchSize, LearningRate, Seed, TrainLimit }.Except(allowed).ToArray());
+        var recipe = Given(parsed, new Option[] { Preset, WarmupEpochs, FreeBits, BatchSize, LearningRate, LearningRateSchedule, LearningRateFloor, Seed, TrainLimit }.Except(allowed).ToArray());
         if (recipe.Length > 0)
             throw new ArgumentException($"{continuing} and {string.Join(", ", recipe)} conflict: a saved run keeps the recipe it was started with " +
                 $"(only {string.Join(" and ", allowed.Select(o => o.Name).Prepend(Epochs.Name))} may change); drop {string.Join(", ", recipe)}, or start a new run");
@@ -79,11 +89,16 @@ internal sealed class ModelOptions
     public TrainOptions Training(ParseResult parsed)
     {
         var preset = Presets.Named(parsed.GetValue(Preset)!);
+        var schedule = parsed.GetValue(LearningRateSchedule) is { } name ? LearningRateSchedules.Parse(name, LearningRateSchedule.Name) : preset.LearningRateSchedule;
+        if (parsed.GetValue(LearningRateFloor) is not null && schedule != ScheduleKind.Cosine)
+            throw new ArgumentException($"{LearningRateFloor.Name} applies to the cosine schedule only, and this run's is {schedule.Name()}; drop it, or add {LearningRateSchedule.Name} cosine");
         return (preset with
         {
             Epochs = parsed.GetValue(Epochs) ?? preset.Epochs,
             BatchSize = parsed.GetValue(BatchSize) ?? preset.BatchSize,
             LearningRate = parsed.GetValue(LearningRate) ?? preset.LearningRate,
+            LearningRateSchedule = schedule,
+            LearningRateFloor = parsed.GetValue(LearningRateFloor) ?? preset.LearningRateFloor,
             WarmupEpochs = parsed.GetValue(WarmupEpochs) ?? preset.WarmupEpochs,
             FreeBits = parsed.GetValue(FreeBits) ?? preset.FreeBits,
             Seed = parsed.GetValue(Seed) ?? preset.Seed,

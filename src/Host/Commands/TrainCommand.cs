@@ -2,7 +2,7 @@ using System.CommandLine;
 using LvaeLive.Model;
 using LvaeLive.Model.Checkpoints;
 using LvaeLive.Model.Data;
-using LvaeLive.Model.Time;
+using LvaeLive.Files.Time;
 using LvaeLive.Model.Training;
 
 namespace LvaeLive.Host.Commands;

@@ -1,5 +1,5 @@
 using LvaeLive.Imaging;
-using LvaeLive.Model.Time;
+using LvaeLive.Files.Time;
 
 namespace LvaeLive.Host.Live;
 

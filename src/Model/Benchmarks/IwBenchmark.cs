@@ -1,3 +1,4 @@
+using LvaeLive.Files.Time;
 using LvaeLive.Model.Nn;
 using LvaeLive.Model.Evaluation;
 using TorchSharp;
@@ -34,8 +35,7 @@ public static class IwBenchmark
 {
     public static IwBenchmarkReport Run(LvaeConfig config, int[] samples, int images, int rowsPerForward, Device device)
     {
-        manual_seed(1);
-        using var model = ModelFactory.Create(config);
+        using var model = ModelFactory.Create(config, seed: 1);
         model.MoveTo(device);
         model.eval();
         // The full test set's size, with pixels set like binarized digits; speed does not depend on the values.
@@ -56,7 +56,7 @@ public static class IwBenchmark
         {
             var matmul = MatmulRate.Measure(device, repeats: 10);
             var reset = PeakMemory.Reset();
-            var started = Time.WallClock.StartNew();
+            var started = WallClock.StartNew();
             ImportanceWeightedLikelihood.Estimate(sampler, measured, new IwOptions { Samples = k, RowsPerForward = rowsPerForward });
             var seconds = started.Elapsed.TotalSeconds;
             return new IwBenchmarkRow(k, images, seconds, images * (perImage + (double)k * perPair), matmul, PeakMemory.Peak, reset);

@@ -1,4 +1,4 @@
-using LvaeLive.Model.Time;
+using LvaeLive.Files.Time;
 
 namespace LvaeLive.Model.Benchmarks;
 

@@ -39,11 +39,11 @@ public static class TrainStepBenchmark
 {
     public static TrainStepReport Run(LvaeConfig config, int batchSize, Device device, int repeats = 30)
     {
-        manual_seed(1);
-        using var model = ModelFactory.Create(config);
+        var options = new TrainOptions { Epochs = 1_000_000, BatchSize = batchSize, WarmupEpochs = 0 };
+        using var model = ModelFactory.Create(config, RunSeeds.Weights(options.Seed));
         model.MoveTo(device);
         var images = new MnistSplit(new float[batchSize * MnistSplit.PixelsPerImage].Select((_, i) => (i * 7919 % 255) / 255f).ToArray(), new byte[batchSize]);
-        using var trainer = new Trainer(model, new TrainOptions { Epochs = 1_000_000, BatchSize = batchSize, WarmupEpochs = 0 }, images, device);
+        using var trainer = new Trainer(model, options, images, device);
 
         var dense = model.modules().OfType<Linear>().Select(l => (Inputs: l.weight!.shape[1], Outputs: l.weight.shape[0])).ToArray();
         var stepFlops = dense.Sum(l => 6.0 * batchSize * l.Inputs * l.Outputs);

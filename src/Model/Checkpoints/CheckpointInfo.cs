@@ -8,7 +8,12 @@ namespace LvaeLive.Model.Checkpoints;
 /// </summary>
 public sealed record CheckpointInfo
 {
-    public const int CurrentFormat = 1;
+    /// <summary>
+    /// 2: the training options name their learning-rate schedule. Format 1, from before there was a choice, is still
+    /// read (<see cref="Upgraded"/>): its rate decayed by learningRateDecay every epoch.
+    /// </summary>
+    public const int CurrentFormat = 2;
+    private const int FirstFormat = 1;
 
     public int Format { get; init; } = CurrentFormat;
     public required LvaeConfig Model { get; init; }
@@ -29,7 +34,7 @@ public sealed record CheckpointInfo
     public CheckpointInfo Validated()
     {
         var names = SettingNames.Json();
-        names.Require(Format == CurrentFormat, nameof(Format), Format, $"this build reads format {CurrentFormat}");
+        names.Require(Format is >= FirstFormat and <= CurrentFormat, nameof(Format), Format, $"this build reads formats {FirstFormat} to {CurrentFormat}");
         // null is what System.Text.Json gives for an explicit JSON null, whatever the annotations say.
         names.Require(Model is not null, nameof(Model), Model, "it must describe the model's shape");
         names.Require(Training is not null, nameof(Training), Training, "it must hold the training options");
@@ -44,5 +49,24 @@ public sealed record CheckpointInfo
         Progress!.Validated(SettingNames.Json("progress."));
         // SavedAt is a note for people and feeds nothing: any time is accepted.
         return this;
+    }
+
+    /// <summary>
+    /// The index in the current format. A format-1 run, from before schedules, multiplied its rate by learningRateDecay
+    /// every epoch (1: constant) from the rate it started or was trained on at, and halved it at each restore. The file
+    /// does not say at which epoch that decay started: it is the one from which the decay leads to the saved rate.
+    /// </summary>
+    public CheckpointInfo Upgraded()
+    {
+        if (Format == CurrentFormat) return this;
+        var training = Training with { LearningRateSchedule = LearningRateSchedule.Exponential, ScheduleStartEpoch = 0 };
+        var decay = training.LearningRateDecay;
+        if (decay != 1)
+        {
+            var atStart = training.LearningRate * Math.Pow(Trainer.RestoreLearningRateFactor, Progress.Restores);
+            var epochsDecayed = (int)Math.Round(Math.Log(Progress.LearningRate / atStart) / Math.Log(decay));
+            training = training with { ScheduleStartEpoch = Math.Clamp(Progress.Epoch - epochsDecayed, 0, training.Epochs - 1) };
+        }
+        return this with { Format = CurrentFormat, Training = training };
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LvaeLive.Files;
+using LvaeLive.Files.Time;
 using LvaeLive.Model.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -87,7 +88,7 @@ public static class CheckpointStore
             StateDictFile.Write(writer, model);
             writeState?.Invoke(writer);
         });
-        var info = index with { WeightsSha256 = Sha256(weightsPath), SavedAt = DateTimeOffset.UtcNow };
+        var info = index with { WeightsSha256 = Sha256(weightsPath), SavedAt = WallClock.UtcNow };
         AtomicFile.Write(Path.Combine(folder, IndexFile), stream => JsonSerializer.Serialize(stream, info, Json));
         return info;
     }
@@ -112,7 +113,7 @@ public static class CheckpointStore
             throw new InvalidDataException($"{index} is not a valid checkpoint index (it holds null)");
         try
         {
-            info.Validated();
+            info = info.Validated().Upgraded();
         }
         catch (ArgumentException e)
         {
@@ -125,7 +126,7 @@ public static class CheckpointStore
     public static HierarchicalModel LoadModel(string path, Device device)
     {
         var (info, runFolder) = ReadInfo(path);
-        var model = ModelFactory.Create(info.Model);
+        var model = ModelFactory.ForLoading(info.Model);
         model.MoveTo(device);
         ReadWeights(runFolder, info, model, trainer: null);
         return model;

@@ -35,7 +35,7 @@ public static class ComparisonFiles
         text.Append("# VAE against Ladder VAE\n\n");
         text.Append($"Every model: latents {string.Join("-", sizes)}, hidden {string.Join("-", first.Evaluation.Config.HiddenSizes)}, " +
             $"{t.Epochs} epochs of batch {t.BatchSize}{(t.TrainLimit > 0 ? $" on the first {t.TrainLimit} training images" : "")}, " +
-            $"Adam lr {t.LearningRate:G3} (decay {t.LearningRateDecay:G3} per epoch), seed {t.Seed}. " +
+            $"Adam {t.DescribeSchedule()}, seed {t.Seed}. " +
             $"Scored on {first.Evaluation.Images} test images; log p(x) is importance-weighted with k = {first.Evaluation.IwSamples}. Nats per image.\n\n");
         text.Append(LayerEffectsText(first.Evaluation));
         text.Append("\n");

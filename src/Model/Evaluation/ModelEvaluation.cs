@@ -1,3 +1,4 @@
+using LvaeLive.Files.Time;
 using LvaeLive.Model.Checkpoints;
 using LvaeLive.Model.Classifier;
 using static TorchSharp.torch;
@@ -36,7 +37,7 @@ public static class ModelEvaluation
     public static EvaluationReport Measure(HierarchicalModel model, CheckpointInfo checkpoint, Tensor images, EvaluationOptions options,
         ClassJudge judge, EvaluationProgress progress, CancellationToken stop)
     {
-        var started = Time.WallClock.StartNew();
+        var started = WallClock.StartNew();
         var wasTraining = model.training;
         model.eval();
         try
@@ -48,7 +49,7 @@ public static class ModelEvaluation
             var elbo = ElboEvaluation.Evaluate(model, images);
             progress("1-sample ELBO", 1);
 
-            var iwStarted = Time.WallClock.StartNew();
+            var iwStarted = WallClock.StartNew();
             IwEstimate iw;
             using (var sampler = new FoldedImportanceSampler(model))
                 iw = ImportanceWeightedLikelihood.Estimate(sampler, images, options.Iw, fraction => progress(iwStage, fraction), stop);

@@ -19,7 +19,7 @@ internal static class BatchNormFolding
     /// <summary>A model of <paramref name="config"/>'s shape built without batch norm, in eval mode, for folded weights.</summary>
     public static HierarchicalModel EmptyCopy(LvaeConfig config, Device device)
     {
-        var copy = ModelFactory.Create(config with { BatchNorm = false });
+        var copy = ModelFactory.ForLoading(config with { BatchNorm = false });
         copy.MoveTo(device);
         copy.eval();
         return copy;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using LvaeLive.Model.Inference;
-using LvaeLive.Model.Time;
+using LvaeLive.Files.Time;
 using LvaeLive.Model.Training;
 
 namespace LvaeLive.Model.Live;

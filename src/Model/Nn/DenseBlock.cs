@@ -16,9 +16,10 @@ public sealed class DenseBlock : nn.Module<Tensor, Tensor>
     [ComponentName(Name = "norm")]
     private readonly DenseBatchNorm? _norm;
 
-    public DenseBlock(long inputs, long outputs, bool batchNorm) : base(nameof(DenseBlock))
+    /// <param name="weights">Draws the initial weights; null for a block whose weights are loaded next.</param>
+    public DenseBlock(long inputs, long outputs, bool batchNorm, Generator? weights) : base(nameof(DenseBlock))
     {
-        _dense = Layers.GlorotLinear(inputs, outputs);
+        _dense = Layers.GlorotLinear(inputs, outputs, weights);
         _norm = batchNorm ? new DenseBatchNorm(outputs) : null;
         RegisterComponents();
     }
@@ -41,10 +42,10 @@ public sealed class DenseStack : nn.Module<Tensor, Tensor>
     [ComponentName(Name = "second")]
     private readonly DenseBlock _second;
 
-    public DenseStack(long inputs, long width, bool batchNorm) : base(nameof(DenseStack))
+    public DenseStack(long inputs, long width, bool batchNorm, Generator? weights) : base(nameof(DenseStack))
     {
-        _first = new DenseBlock(inputs, width, batchNorm);
-        _second = new DenseBlock(width, width, batchNorm);
+        _first = new DenseBlock(inputs, width, batchNorm, weights);
+        _second = new DenseBlock(width, width, batchNorm, weights);
         RegisterComponents();
     }
 

@@ -24,10 +24,11 @@ public sealed class GaussianHead : nn.Module<Tensor, (Tensor Mean, Tensor Varian
     [ComponentName(Name = "varianceNorm")]
     private readonly DenseBatchNorm? _varianceNorm;
 
-    public GaussianHead(long inputs, long outputs, bool batchNorm) : base(nameof(GaussianHead))
+    /// <param name="weights">Draws the initial weights; null for a head whose weights are loaded next.</param>
+    public GaussianHead(long inputs, long outputs, bool batchNorm, Generator? weights) : base(nameof(GaussianHead))
     {
-        _mean = Layers.GlorotLinear(inputs, outputs);
-        _variance = Layers.GlorotLinear(inputs, outputs);
+        _mean = Layers.GlorotLinear(inputs, outputs, weights);
+        _variance = Layers.GlorotLinear(inputs, outputs, weights);
         _meanNorm = batchNorm ? new DenseBatchNorm(outputs) : null;
         _varianceNorm = batchNorm ? new DenseBatchNorm(outputs) : null;
         RegisterComponents();

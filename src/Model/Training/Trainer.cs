@@ -1,3 +1,4 @@
+using LvaeLive.Files.Time;
 using LvaeLive.Model.Data;
 using LvaeLive.Model.Nn;
 using TorchSharp;
@@ -8,11 +9,15 @@ namespace LvaeLive.Model.Training;
 
 /// <summary>
 /// Trains a model one batch at a time: maximises the ELBO with the KL term scaled by beta (the warm-up), Adam with a
-/// total-norm gradient clip. All randomness that a resumed run must repeat comes from two torch generators whose
-/// state is saved: one draws each epoch's binarization and order, one the posterior samples of each step.
+/// total-norm gradient clip, at the rate the options' schedule gives each epoch, halved for each restore. All
+/// randomness that a resumed run must repeat comes from two torch generators whose state is saved: one draws each
+/// epoch's binarization and order, one the posterior samples of each step.
 /// </summary>
 public sealed class Trainer : IDisposable
 {
+    /// <summary>Each restore after repeated non-finite losses (<see cref="TrainingSession"/>) multiplies the scheduled rate by this.</summary>
+    public const double RestoreLearningRateFactor = 0.5;
+
     private readonly Tensor _trainImages;
     private readonly Generator _dataGenerator;
     private readonly Generator _noiseGenerator;
@@ -34,13 +39,13 @@ public sealed class Trainer : IDisposable
         var images = Options.TrainLimit > 0 ? train.Take(Options.TrainLimit) : train;
         _trainImages = tensor(images.GreyLevels, [images.Count, LvaeConfig.ImagePixels], device: device);
         StepsPerEpoch = images.Count / Options.BatchSize;
-        _dataGenerator = new Generator((ulong)Options.Seed, device);
-        _noiseGenerator = new Generator((ulong)Options.Seed + 1, device);
+        _dataGenerator = new Generator(RunSeeds.Data(Options.Seed), device);
+        _noiseGenerator = new Generator(RunSeeds.Noise(Options.Seed), device);
         _epochData = new EpochData(_trainImages, _dataGenerator, binarize: model.Config.Likelihood == Likelihood.Bernoulli);
         _normBuffers = model.buffers().GroupBy(buffer => buffer.dtype).Select(group => FlatStorage.Gather(group.ToList()))
             .Select(buffer => (buffer, buffer.clone().DetachFromDisposeScope())).ToArray();
-        _optimizer = new AdamOptimizer(model.parameters(), Options.LearningRate, epsilon: Options.AdamEpsilon);
-        Progress = new TrainingProgress { LearningRate = Options.LearningRate };
+        Progress = new TrainingProgress { LearningRate = Options.LearningRateAt(0) };
+        _optimizer = new AdamOptimizer(model.parameters(), Progress.LearningRate, epsilon: Options.AdamEpsilon);
         _epochData.NextEpoch();
     }
 
@@ -59,7 +64,7 @@ public sealed class Trainer : IDisposable
     /// <summary>Takes one step. A non-finite loss skips the update (the result says so) and the run moves on.</summary>
     public StepResult Step()
     {
-        var started = Time.WallClock.StartNew();
+        var started = WallClock.StartNew();
         var stepBeta = Beta;
         StepResult result;
         using (var _ = NewDisposeScope())
@@ -102,7 +107,8 @@ public sealed class Trainer : IDisposable
         };
         if (progress.StepInEpoch == StepsPerEpoch)
         {
-            progress = progress with { Epoch = progress.Epoch + 1, StepInEpoch = 0, LearningRate = progress.LearningRate * Options.LearningRateDecay };
+            progress = progress with { Epoch = progress.Epoch + 1, StepInEpoch = 0 };
+            progress = progress with { LearningRate = ScheduledRate(progress) };
             SetLearningRate(progress.LearningRate);
             if (progress.Epoch < Options.Epochs) _epochData.NextEpoch();
         }
@@ -114,20 +120,20 @@ public sealed class Trainer : IDisposable
 
     /// <summary>
     /// After a restore from a checkpoint (repeated non-finite losses), which brought back the checkpoint's progress:
-    /// trains on at <paramref name="learningRate"/>, with <paramref name="restores"/> restores in the run so far.
+    /// trains on with <paramref name="restores"/> restores in the run so far, each of which halved the scheduled rate.
     /// </summary>
-    public void ContinueAfterRestore(double learningRate, int restores)
-    {
-        Progress = Progress with { LearningRate = learningRate, Restores = restores };
-        SetLearningRate(learningRate);
-    }
+    public void ContinueAfterRestore(int restores) => ContinueFrom(Progress with { Restores = restores });
 
-    /// <summary>A new trainer of a model trained before: counts on from <paramref name="progress"/>, at its learning rate.</summary>
+    /// <summary>Counts on from <paramref name="progress"/> (a model trained before, or a restored checkpoint), at the rate its epoch and restores are scheduled.</summary>
     internal void ContinueFrom(TrainingProgress progress)
     {
-        Progress = progress;
-        SetLearningRate(progress.LearningRate);
+        Progress = progress with { LearningRate = ScheduledRate(progress) };
+        SetLearningRate(Progress.LearningRate);
     }
+
+    /// <summary>The options' rate for the epoch of <paramref name="progress"/>, lowered for each restore so far.</summary>
+    private double ScheduledRate(TrainingProgress progress) =>
+        Options.LearningRateAt(progress.Epoch) * Math.Pow(RestoreLearningRateFactor, progress.Restores);
 
     private void SetLearningRate(double learningRate)
     {
@@ -147,8 +153,7 @@ public sealed class Trainer : IDisposable
     internal void ReadState(BinaryReader reader, TrainingProgress progress)
     {
         _optimizer.Load(reader, "the checkpoint's optimizer state");
-        Progress = progress;
-        SetLearningRate(progress.LearningRate);
+        ContinueFrom(progress);
         using (var epochStart = ReadBytes(reader)) _epochData.RestoreEpoch(epochStart);
         using var noiseState = ReadBytes(reader);
         _noiseGenerator.set_state(noiseState);

@@ -15,7 +15,6 @@ public sealed class TrainingSession : IDisposable
 {
     /// <summary>After this many non-finite steps in a row, the last checkpoint is restored.</summary>
     public const int NonFiniteStepsBeforeRestore = 3;
-    public const double RestoreLearningRateFactor = 0.5;
     /// <summary>Restores of one checkpoint, each at a lower learning rate, before the run is given up as diverging.</summary>
     public const int MaxRestores = 5;
     /// <summary>Training scalars are logged (TensorBoard, metrics.jsonl) every this many steps.</summary>
@@ -44,17 +43,17 @@ public sealed class TrainingSession : IDisposable
     public static TrainingSession Start(string runFolder, LvaeConfig config, TrainOptions options, MnistSplit train, MnistSplit test, Device device)
     {
         RequireNoRun(runFolder);
-        torch.manual_seed(options.Seed);
-        var model = ModelFactory.Create(config);
+        var model = ModelFactory.Create(config, RunSeeds.Weights(options.Seed));
         model.MoveTo(device);
         return new TrainingSession(runFolder, new Trainer(model, options, train, device), TestImages.Prepare(test, config.Likelihood, device), null);
     }
 
     /// <summary>
     /// Starts a new run in <paramref name="runFolder"/> from the weights of the model at <paramref name="checkpoint"/>
-    /// (an exported one too, such as the shipped model): its shape and recipe, with a fresh optimizer at
-    /// <paramref name="learningRate"/>, for <paramref name="epochs"/> more epochs. Epochs and steps count on from the
-    /// checkpoint's, so that its warm-up stays done and its training curves, copied in, run on.
+    /// (an exported one too, such as the shipped model): its shape and recipe, with a fresh optimizer, for
+    /// <paramref name="epochs"/> more epochs over which its learning-rate schedule starts again from
+    /// <paramref name="learningRate"/>. Epochs and steps count on from the checkpoint's, so that its warm-up stays done
+    /// and its training curves, copied in, run on.
     /// </summary>
     public static TrainingSession StartFrom(string checkpoint, string runFolder, int epochs, double learningRate, MnistSplit train, MnistSplit test, Device device)
     {
@@ -62,9 +61,9 @@ public sealed class TrainingSession : IDisposable
         RequireNoRun(runFolder);
         var (info, folder) = CheckpointStore.ReadInfo(checkpoint);
         var model = CheckpointStore.LoadModel(checkpoint, device);
-        var options = (info.Training with { Epochs = info.Progress.Epoch + epochs, LearningRate = learningRate }).Validated();
+        var options = (info.Training with { Epochs = info.Progress.Epoch + epochs, LearningRate = learningRate, ScheduleStartEpoch = info.Progress.Epoch }).Validated();
         var trainer = new Trainer(model, options, train, device);
-        trainer.ContinueFrom(info.Progress with { StepInEpoch = 0, LearningRate = learningRate, SkippedSteps = 0, Restores = 0 });
+        trainer.ContinueFrom(info.Progress with { StepInEpoch = 0, SkippedSteps = 0, Restores = 0 });
         var history = Path.Combine(folder, MetricsLog.FileName);
         Directory.CreateDirectory(runFolder);
         if (File.Exists(history)) File.Copy(history, Path.Combine(runFolder, MetricsLog.FileName));
@@ -81,7 +80,7 @@ public sealed class TrainingSession : IDisposable
     public static TrainingSession Resume(string runFolder, MnistSplit train, MnistSplit test, Device device, int? epochs = null)
     {
         var (info, folder) = CheckpointStore.ReadInfo(runFolder);
-        var model = ModelFactory.Create(info.Model);
+        var model = ModelFactory.ForLoading(info.Model);
         model.MoveTo(device);
         var options = epochs is { } e ? info.Training with { Epochs = e } : info.Training;
         var trainer = new Trainer(model, options, train, device);
@@ -126,15 +125,15 @@ public sealed class TrainingSession : IDisposable
         _nonFiniteInARow++;
         report(new TrainingEvent.Notice($"non-finite loss at step {step.GlobalStep} (epoch {step.Epoch + 1}); update skipped"));
         if (_nonFiniteInARow < NonFiniteStepsBeforeRestore) return;
-        // The restore brings back the checkpoint's progress, its learning rate and restore count too: both are taken
-        // from before it, so that each restore halves the rate that just failed and is counted.
+        // The restore brings back the checkpoint's progress, its restore count too: the count is taken from before it,
+        // so that each restore is counted and halves the scheduled rate once more.
         var failed = Trainer.Progress;
         if (failed.Restores - _lastCheckpoint.Progress.Restores >= MaxRestores)
             throw new TrainingDivergedException(
                 $"training diverged: the loss stayed non-finite through {MaxRestores} restores of {_lastCheckpoint.WeightsFile}, down to a learning rate of " +
                 $"{failed.LearningRate:G3}; {RunFolder} still holds that checkpoint. Start a new run with a lower --lr (this one began at {Trainer.Options.LearningRate:G3})");
         CheckpointStore.Restore(RunFolder, _lastCheckpoint, Trainer);
-        Trainer.ContinueAfterRestore(failed.LearningRate * RestoreLearningRateFactor, failed.Restores + 1);
+        Trainer.ContinueAfterRestore(failed.Restores + 1);
         _nonFiniteInARow = 0;
         report(new TrainingEvent.Notice($"{NonFiniteStepsBeforeRestore} non-finite losses in a row: restored {_lastCheckpoint.WeightsFile} and lowered the learning rate to {Trainer.Progress.LearningRate:G3}"));
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LvaeLive.Files.Time;
 using LvaeLive.Render.Frames;
 using LvaeLive.Render.Targets;
 using LvaeLive.Shaders.Canvas;
@@ -37,15 +38,12 @@ public static class RenderBenchmark
                 process.Refresh();
                 cpuStart = process.TotalProcessorTime;
             }
-            // A benchmark measures the machine's time, and Shaders cannot reach Model's WallClock (it sees only Render).
-#pragma warning disable RS0030
-            var started = Stopwatch.GetTimestamp();
+            var started = WallClock.StartNew();
             var slot = canvas.Submit(frame, readBack: true);
             canvas.Target.ReadPixels(slot, pixels);
             if (index < warmup)
                 continue;
-            wall.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-#pragma warning restore RS0030
+            wall.Add(started.Elapsed.TotalMilliseconds);
             if (slot.LastGpuMilliseconds is { } ms)
                 gpu.Add(ms);
             foreach (var pass in slot.LastPasses)

@@ -1,5 +1,5 @@
 using LvaeLive.Host.Recording;
-using LvaeLive.Model.Time;
+using LvaeLive.Files.Time;
 using SkiaSharp;
 
 namespace LvaeLive.Host.Tests.Recording;

@@ -20,8 +20,7 @@ public sealed class FoldedImportanceSamplerTests
     public void GivesThePlainPathsLogLikelihoodFromTheSameDraws(ModelKind kind, bool separateTopDown, Likelihood likelihood)
     {
         // A few training steps move batch norm's running statistics away from (0, 1), so that folding them matters.
-        manual_seed(5);
-        using var model = ModelFactory.Create(new LvaeConfig { Kind = kind, SeparateTopDown = separateTopDown, Likelihood = likelihood, LatentSizes = [8, 4, 2], HiddenSizes = [64, 32, 16] });
+        using var model = ModelFactory.Create(new LvaeConfig { Kind = kind, SeparateTopDown = separateTopDown, Likelihood = likelihood, LatentSizes = [8, 4, 2], HiddenSizes = [64, 32, 16] }, seed: 5);
         using (var trainer = new Trainer(model, new TrainOptions { Epochs = 1, BatchSize = 64, TrainLimit = 512, WarmupEpochs = 0, Seed = 5 }, TestSetup.Train, CPU))
             while (!trainer.Finished) trainer.Step();
         model.eval();
@@ -44,8 +43,7 @@ public sealed class FoldedImportanceSamplerTests
     [Fact]
     public void RefusesGreyImagesUnderABernoulliLikelihood()
     {
-        manual_seed(6);
-        using var model = ModelFactory.Create(TrainedTinyModel.Shape);
+        using var model = ModelFactory.Create(TrainedTinyModel.Shape, seed: 6);
         using var folded = new FoldedImportanceSampler(model);
         using var grey = full(2, LvaeConfig.ImagePixels, 0.5f);
         var error = Assert.Throws<ArgumentException>(() => folded.Prepare(grey));

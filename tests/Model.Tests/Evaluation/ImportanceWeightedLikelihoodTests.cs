@@ -78,8 +78,7 @@ internal static class TrainedTinyModel
     {
         get
         {
-            manual_seed(2);
-            var model = ModelFactory.Create(Shape);
+            var model = ModelFactory.Create(Shape, seed: 2);
             using var trainer = new Trainer(model, new TrainOptions { Epochs = 1, BatchSize = 128, TrainLimit = 2048, WarmupEpochs = 0, Seed = 2 }, TestSetup.Train, CPU);
             while (!trainer.Finished) trainer.Step();
             return model;

@@ -9,8 +9,7 @@ public sealed class LayerEffectsTests
     [Fact]
     public void ALayerThatTheLayerBelowIgnoresChangesNothingAndTheOthersChangeBoth()
     {
-        manual_seed(5);
-        using var model = new LadderVae(new LvaeConfig { LatentSizes = [8, 4, 2], HiddenSizes = [64, 32, 16] });
+        using var model = ModelFactory.Create(new LvaeConfig { LatentSizes = [8, 4, 2], HiddenSizes = [64, 32, 16] }, seed: 5);
         // p(z_2 | z_3) no longer depends on z_3: the first dense layer of its MLP sees z_3 through zero weights.
         using (no_grad()) Parameter(model, "generative.priorStacks.1.first.dense.weight").zero_();
         model.train();
@@ -29,8 +28,7 @@ public sealed class LayerEffectsTests
     [Fact]
     public void WithoutAClassifierOnlyThePixelChangeIsMeasured()
     {
-        manual_seed(6);
-        using var model = new LadderVae(new LvaeConfig { LatentSizes = [4, 2], HiddenSizes = [16, 8] });
+        using var model = ModelFactory.Create(new LvaeConfig { LatentSizes = [4, 2], HiddenSizes = [16, 8] }, seed: 6);
         Assert.All(new LayerEffects(LayerEffects.LiveDraws).Measure(model), effect =>
         {
             Assert.Null(effect.ClassChange);
@@ -41,8 +39,7 @@ public sealed class LayerEffectsTests
     [Fact]
     public void TheSameWeightsGiveTheSameFigures()
     {
-        manual_seed(7);
-        using var model = new LadderVae(new LvaeConfig { LatentSizes = [4, 2], HiddenSizes = [16, 8] });
+        using var model = ModelFactory.Create(new LvaeConfig { LatentSizes = [4, 2], HiddenSizes = [16, 8] }, seed: 7);
         var effects = new LayerEffects(1500);
         Assert.Equal(effects.Measure(model, new ArgmaxOfTheFirstPixels()), effects.Measure(model, new ArgmaxOfTheFirstPixels()));
     }
@@ -56,7 +53,7 @@ public sealed class LayerEffectsTests
     [Fact]
     public void PixelAndClassChangeMatchAHandComputation()
     {
-        using var model = new LadderVae(new LvaeConfig { LatentSizes = [1], HiddenSizes = [1], BatchNorm = false });
+        using var model = ModelFactory.Create(new LvaeConfig { LatentSizes = [1], HiddenSizes = [1], BatchNorm = false }, seed: 1);
         using (no_grad())
         {
             // Both dense blocks pass z + 10, which stays above zero (where the leaky ReLU is the identity) for any

@@ -14,8 +14,7 @@ public sealed class NoiseSpaceTests
     [InlineData(ModelKind.Vae)]
     public void DigitsEncodedIntoNoiseDecodeToTheirPosteriorMeans(ModelKind kind)
     {
-        manual_seed(21);
-        using var model = ModelFactory.Create(Small with { Kind = kind });
+        using var model = ModelFactory.Create(Small with { Kind = kind }, seed: 21);
         using var copy = InferenceCopy.Of(model);
         const int batch = 6;
         var images = TestSetup.Test.Take(batch).GreyLevels;
@@ -49,7 +48,7 @@ public sealed class NoiseSpaceTests
         var config = new LvaeConfig { LatentSizes = [3, 2], HiddenSizes = [4, 4], BatchNorm = false };
         const float slope = 0.01f;
         float[,] m = { { 1.5f, -0.5f }, { 0.25f, 2f }, { -1f, 0.75f } };
-        using var model = ModelFactory.Create(config);
+        using var model = ModelFactory.Create(config, seed: 1);
         var parameters = model.named_parameters().ToDictionary(p => p.name, p => p.parameter);
         using (no_grad())
         {

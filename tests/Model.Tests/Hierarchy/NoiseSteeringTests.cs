@@ -16,8 +16,7 @@ public sealed class NoiseSteeringTests
     [InlineData(2, 0.25f, 0.5f)]
     public void AMarkerDraggedOnTheMapIsDecodedUnderThePointer(int layer, float x, float y)
     {
-        manual_seed(5);
-        using var model = ModelFactory.Create(Small);
+        using var model = ModelFactory.Create(Small, seed: 5);
         using var copy = InferenceCopy.Of(model);
         var point = new NoiseGrid(Small.LatentSizes, 1);
         var random = new Random(9);

@@ -11,8 +11,7 @@ public sealed class PointResolverTests
     [Fact]
     public void SourcesResolveToWhatTheyName()
     {
-        manual_seed(31);
-        using var model = new LadderVae(Small);
+        using var model = ModelFactory.Create(Small, seed: 31);
         using var copy = InferenceCopy.Of(model);
         var test = TestSetup.Test.Take(300);
         var resolver = new PointResolver(copy, test.GreyLevels, test.Labels);

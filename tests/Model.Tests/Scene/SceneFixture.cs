@@ -1,7 +1,6 @@
 using LvaeLive.Model.Hierarchy;
 using LvaeLive.Model.Inference;
 using LvaeLive.Model.Scene;
-using static TorchSharp.torch;
 
 namespace LvaeLive.Model.Tests.Scene;
 
@@ -13,12 +12,11 @@ internal sealed class SceneFixture : IDisposable
 {
     public static readonly LvaeConfig Small = new() { LatentSizes = [6, 4, 2], HiddenSizes = [32, 16, 8] };
     public const int Digits = 100;
-    private readonly LadderVae _model;
+    private readonly HierarchicalModel _model;
 
     public SceneFixture()
     {
-        manual_seed(7);
-        _model = new LadderVae(Small);
+        _model = ModelFactory.Create(Small, seed: 7);
         Copy = InferenceCopy.Of(_model);
         var test = TestSetup.Test.Take(Digits);
         (Images, Labels) = (test.GreyLevels, test.Labels);
