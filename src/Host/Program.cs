@@ -10,4 +10,5 @@ root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(RenderCommand.Create());
 root.Subcommands.Add(RecordCommand.Create());
 root.Subcommands.Add(LiveViewCommand.Create());
+root.Subcommands.Add(TalkCommand.Create());
 return CommandRunner.Run(root, args);

@@ -67,6 +67,9 @@ internal sealed partial class LiveSession : ILiveView
 
     public HudStatus Hud => _hud;
 
+    /// <summary>The talk it plays, if any.</summary>
+    public TalkPlayer? Talk => _talk;
+
     /// <summary>Applies a key's command to the view; returns what the frame loop itself must do.</summary>
     public LoopRequest Apply(LiveInput input)
     {

@@ -30,16 +30,22 @@ namespace LvaeLive.Host.Talks;
 /// speed = 1
 /// temperature = 0.8
 /// panels = ["digits"]        # or "all"; any of digits, map, reconstructions, curves (the others give their room)
+/// walk = false               # true: the layers the point leaves unset walk on (default: the tile holds still)
+/// expect = { class = 7 }     # the claim `lvae talk check` verifies: the selected tile shows a 7 over the hold
 /// [step.layers]
 /// 5 = { class = 7 }          # layer 5 only
 /// </code></example>
 internal static class TalkFile
 {
     private static readonly string[] StepKeys =
-        ["caption", "mode", "columns", "layer", "tile", "point", "transition", "easing", "hold", "training", "speed", "temperature", "panels"];
+        ["caption", "mode", "columns", "layer", "tile", "point", "walk", "expect", "transition", "easing", "hold", "training", "speed", "temperature", "panels"];
 
-    /// <summary>What a talk may refer to: the model's depth, the view's test digits and the run's bookmarks.</summary>
-    public sealed record Limits(int Depth, int Tiles, int TestDigits, IReadOnlyCollection<string> Bookmarks);
+    /// <summary>What a talk may refer to: the model's depth, the view's test digits and the run's bookmarks (null: not known, any name).</summary>
+    public sealed record Limits(int Depth, int Tiles, int TestDigits, IReadOnlyCollection<string>? Bookmarks)
+    {
+        /// <summary>A talk read without a model: as deep as the layer keys reach, with any bookmark.</summary>
+        public static Limits WithoutModel(int tiles, int testDigits) => new(Input.KeyMap.MaxLayerKeys, tiles, testDigits, Bookmarks: null);
+    }
 
     public static Talk Load(string path, Limits limits)
     {
@@ -94,6 +100,8 @@ internal static class TalkFile
                     "layer" => step with { Layer = (int)Whole(value, 1, limits.Depth, $"layer (the model has layers 1 to {limits.Depth})") - 1 },
                     "tile" => step with { Tile = (int)Whole(value, 0, limits.Tiles - 1, $"tile (the grid has tiles 0 to {limits.Tiles - 1})") },
                     "point" => step with { Point = Enumerable.Repeat(Source(value), limits.Depth).ToArray() },
+                    "walk" => step with { Walk = value is BooleanValueSyntax w ? w.Value : throw Error(value, "walk is true or false") },
+                    "expect" => step with { ExpectClass = Expected(value) },
                     "transition" => step with { Transition = Ranged(value, key, TalkStep.TransitionRange) },
                     "easing" => step with { Easing = Text(value) switch
                     {
@@ -125,6 +133,15 @@ internal static class TalkFile
             return step with { Point = point };
         }
 
+        /// <summary>A step's claim: `{ class = C }`, the class the selected tile shows over the step's hold.</summary>
+        private int Expected(ValueSyntax value)
+        {
+            if (value is not InlineTableSyntax { Items.ChildrenCount: 1 } table || table.Items.GetChild(0)?.KeyValue is not { } entry
+                || KeyText(entry.Key!) != "class")
+                throw Error(value, "expect is { class = C }: the class (0 to 9) the selected tile shows over the step's hold");
+            return (int)Whole(entry.Value!, 0, 9, "expect's class (classes are 0 to 9)");
+        }
+
         private PointSource Source(ValueSyntax value)
         {
             if (value is not InlineTableSyntax { Items.ChildrenCount: 1 } table || table.Items.GetChild(0)?.KeyValue is not { } entry)
@@ -134,10 +151,10 @@ internal static class TalkFile
             {
                 "digit" => new PointSource.TestDigit((int)Whole(inner, 0, limits.TestDigits - 1, $"test digit (the view holds digits 0 to {limits.TestDigits - 1})")),
                 "class" => new PointSource.DigitClass((int)Whole(inner, 0, 9, "class (0 to 9)")),
-                "bookmark" => Text(inner) is var name && limits.Bookmarks.Contains(name)
+                "bookmark" => Text(inner) is var name && (limits.Bookmarks?.Contains(name) ?? true)
                     ? new PointSource.Bookmarked(name)
                     : throw Error(inner, $"there is no bookmark '{Text(inner)}' in this run" +
-                        (limits.Bookmarks.Count == 0 ? " (it has none; M saves one)" : $"; it has {string.Join(", ", limits.Bookmarks)}")),
+                        (limits.Bookmarks!.Count == 0 ? " (it has none; M saves one)" : $"; it has {string.Join(", ", limits.Bookmarks)}")),
                 "seed" => new PointSource.Seeded(Whole(inner, long.MinValue, long.MaxValue, "seed")),
                 var other => throw Error(entry, $"'{other}' is not a point source: digit, class, bookmark or seed"),
             };

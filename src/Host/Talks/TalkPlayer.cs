@@ -30,6 +30,7 @@ internal sealed class TalkPlayer
     /// <summary>The step shown (0-based), or -1 before the first.</summary>
     public int Index { get; private set; } = -1;
     public int Count => _talk.Steps.Count;
+    public IReadOnlyList<TalkStep> Steps => _talk.Steps;
     public TalkStep? Current => Index < 0 ? null : _talk.Steps[Index];
     public string Position => $"step {Index + 1}/{Count}";
     public int CaptionLines => _talk.CaptionLines;
@@ -66,6 +67,7 @@ internal sealed class TalkPlayer
             Temperature = Last(s => s.Temperature, AnimationSettings.Temperature.Default),
             Panels = Last(s => s.Panels, ViewState.InitialPanels),
             Training = steps.Select(s => s.Training).LastOrDefault(v => v is not null),
+            Walk = Last(s => s.Walk, false),
             Point = Enumerable.Range(0, steps[^1].Point.Length)
                 .Select(layer => steps.Select(s => s.Point[layer]).LastOrDefault(source => source is not null))
                 .ToArray(),
@@ -97,6 +99,6 @@ internal sealed class TalkPlayer
         if (step.Temperature is { } temperature) scene.Temperature = temperature;
         if (step.Panels is { } panels) view.Panels = panels;
         if (step.Training is { } train) training?.SetPaused(!train);
-        if (step.Point.Any(source => source is not null)) scene.MovePoint(step.Point, _bookmarks, step.Transition, step.Easing);
+        if (step.Point.Any(source => source is not null)) scene.MovePoint(step.Point, _bookmarks, step.Transition, step.Easing, walkUnset: step.Walk == true);
     }
 }

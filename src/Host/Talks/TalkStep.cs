@@ -26,6 +26,10 @@ internal sealed record TalkStep
     public int? Layer { get; init; }
     public int? Tile { get; init; }
     public required PointSource?[] Point { get; init; }
+    /// <summary>Whether the layers the point leaves unset walk on; by default the tile holds still in every layer.</summary>
+    public bool? Walk { get; init; }
+    /// <summary>The class the selected tile shows over the hold, as the caption claims: what `lvae talk check` verifies.</summary>
+    public int? ExpectClass { get; init; }
     public double Transition { get; init; } = TransitionRange.Default;
     public Easing Easing { get; init; } = Easing.Smooth;
     public double Hold { get; init; } = HoldRange.Default;

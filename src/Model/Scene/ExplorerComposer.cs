@@ -92,6 +92,7 @@ internal sealed class ExplorerComposer : IGridComposer
         return _grid;
     }
 
+    public ReadOnlyMemory<float> SelectedImage => _centreImage;
     public Span<float> Steered(int layer) => _centre.Of(layer, 0);
     public ReadOnlySpan<float> SelectedNoise(int layer) => _centre.Of(layer, 0);
     public ReadOnlySpan<float> SelectedLatent(int layer) => _centreLatents[layer];

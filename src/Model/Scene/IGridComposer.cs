@@ -42,6 +42,9 @@ public interface IGridComposer
     /// <summary>The selected point's noise in <paramref name="layer"/> that steering moves (a nudge, or the point itself).</summary>
     Span<float> Steered(int layer);
 
+    /// <summary>The selected point's image as last decoded (784 floats).</summary>
+    ReadOnlyMemory<float> SelectedImage { get; }
+
     /// <summary>The selected point's noise in <paramref name="layer"/> as last composed.</summary>
     ReadOnlySpan<float> SelectedNoise(int layer);
 

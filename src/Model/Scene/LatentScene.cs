@@ -158,6 +158,7 @@ public sealed partial class LatentScene
         Frame.Digits = _scene.Digits.AsMemory(0, tiles * Pixels);
         Frame.Columns = _composer.Columns;
         Frame.Highlight = _composer.Highlight;
+        Frame.SelectedDigit = _composer.SelectedImage;
         Frame.Title = _composer.Title;
         if (!ReferenceEquals(Frame.Labels, _composer.Labels))
         {

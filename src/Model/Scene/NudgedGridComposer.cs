@@ -47,6 +47,7 @@ internal abstract class NudgedGridComposer : IGridComposer
     /// <summary>Makes <see cref="Base"/> what this frame shows before nudges.</summary>
     protected abstract void PrepareBase();
 
+    public ReadOnlyMemory<float> SelectedImage => Scene.Digits.AsMemory(Scene.SelectedTile * LvaeConfig.ImagePixels, LvaeConfig.ImagePixels);
     public Span<float> Steered(int layer) => Nudges.Of(layer, Scene.SelectedTile);
     public ReadOnlySpan<float> SelectedNoise(int layer) => Points.Of(layer, Scene.SelectedTile);
     public ReadOnlySpan<float> SelectedLatent(int layer) => Scene.LatentOf(layer, Scene.SelectedTile);

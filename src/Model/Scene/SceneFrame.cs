@@ -11,6 +11,8 @@ public sealed class SceneFrame
     /// <summary>The grid's digits, 784 floats each, row by row.</summary>
     public ReadOnlyMemory<float> Digits { get; internal set; }
     public int Columns { get; internal set; } = SceneContext.GridColumns;
+    /// <summary>The selected point's image (the explorer's centre in the explorer): what a claim about "this tile" is judged on.</summary>
+    public ReadOnlyMemory<float> SelectedDigit { get; internal set; }
     /// <summary>The tile drawn with a highlight.</summary>
     public int Highlight { get; internal set; }
     public string Title { get; internal set; } = "";

@@ -38,6 +38,8 @@ public sealed class TalkFileTests : IDisposable
             speed = 2
             temperature = 0.8
             panels = ["digits", "map"]
+            walk = true
+            expect = { class = 4 }
             [step.layers]
             1 = { class = 4 }
             2 = { bookmark = "b1" }
@@ -56,7 +58,9 @@ public sealed class TalkFileTests : IDisposable
         Assert.Equal(new PointSource?[] { new PointSource.DigitClass(4), new PointSource.Bookmarked("b1"), new PointSource.TestDigit(7) }, first.Point);
         Assert.Equal((0.5, Easing.Linear, 2.5, false, 2.0, 0.8f), (first.Transition, first.Easing, first.Hold, first.Training, first.Speed, first.Temperature));
         Assert.Equal(CanvasPanels.Digits | CanvasPanels.Map, first.Panels);
+        Assert.Equal((true, 4), (first.Walk, first.ExpectClass));
         var second = talk.Steps[1];
+        Assert.Equal((null, null), (second.Walk, second.ExpectClass));
         Assert.Equal(["three"], second.Caption);
         Assert.Null(second.Mode);
         Assert.All(second.Point, source => Assert.Equal(new PointSource.Seeded(12), source));
@@ -78,6 +82,9 @@ public sealed class TalkFileTests : IDisposable
     [InlineData("[[step]]\ncaption = \"unclosed\n", "talk.toml:2:")]
     [InlineData("", "talk.toml:1:1: the talk has no [[step]]")]
     [InlineData("[[step]]\npanels = [\"digits\", \"graph\"]\n", "talk.toml:2:21: 'graph' is not a panel")]
+    [InlineData("[[step]]\nexpect = { class = 10 }\n", "talk.toml:2:20: 10 is not a valid expect's class (classes are 0 to 9)")]
+    [InlineData("[[step]]\nexpect = 3\n", "talk.toml:2:10: expect is { class = C }")]
+    [InlineData("[[step]]\nwalk = \"yes\"\n", "talk.toml:2:8: walk is true or false")]
     public void AMistakeIsReportedAtItsLineAndColumn(string text, string expected)
     {
         var error = Assert.Throws<InvalidDataException>(() => Load(text));
