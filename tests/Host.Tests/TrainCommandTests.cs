@@ -18,8 +18,8 @@ public sealed class TrainCommandTests : IDisposable
     [Fact]
     public void UnknownOrMissingCommandIsNamedAndTheCommandsListed()
     {
-        AssertOneLineError(LvaeProcess.Run("foo"), "lvae: unknown command 'foo'; the commands are train, eval, export, compare, bench, render, record, live (see `lvae --help`)");
-        AssertOneLineError(LvaeProcess.Run(), "lvae: no command given; the commands are train, eval, export, compare, bench, render, record, live (see `lvae --help`)");
+        AssertOneLineError(LvaeProcess.Run("foo"), "lvae: unknown command 'foo'; the commands are train, eval, export, compare, bench, render, record, live, talk (see `lvae --help`)");
+        AssertOneLineError(LvaeProcess.Run(), "lvae: no command given; the commands are train, eval, export, compare, bench, render, record, live, talk (see `lvae --help`)");
         AssertOneLineError(LvaeProcess.Run("bench", "foo"), "lvae: unknown command 'foo'; the commands are ");
     }
 

@@ -92,7 +92,7 @@ internal static class LiveViewCommand
                 Monitor = parsed.GetResult(monitor) is { Implicit: false } ? parsed.GetValue(monitor) : null,
                 PathsSeed = parsed.GetValue(seed),
             }.Validated();
-            var plan = LivePlan.Make(options, model, parsed);
+            var plan = LivePlan.Make(options, model, parsed) with { UiScale = scale };
 
             LavapipeThreads.Ensure(ViewSettings.DefaultLavapipeThreads(plan.Trains));
             // The window (or the reason there can be none) comes first: nothing is loaded or written before it.
@@ -107,7 +107,6 @@ internal static class LiveViewCommand
             var recordPath = parsed.GetValue(record);
             Leftovers.Remove(Console.Error.WriteLine, show.Sides[0].Session?.RunFolder, RecorderOptions.DefaultFolder,
                 recordPath is null ? null : Path.GetDirectoryName(RecordingPaths.Resolve(recordPath)));
-            show.Sessions[0].Frame.Chrome.UiScale = scale;
 
             using var stop = new ConsoleStop();
             using var recorder = new Recorder();

@@ -27,6 +27,7 @@ internal static class RecordCommand
         var fps = ViewSettings.Fps.CreateOption();
         var output = new Option<string>("--out") { Description = "Output file: .mp4 (H.264) or .gif; a bare name goes to recordings/.", DefaultValueFactory = _ => "recordings/morph.mp4" };
         var size = ViewSettings.VideoSize.CreateOption();
+        var uiScale = ViewSettings.UiScale.CreateOption();
         var seed = ViewSettings.CreatePathsSeedOption();
         var loop = new Option<bool>("--loop") { Description = "Make every latent path periodic in the recording's length, so a GIF repeats seamlessly." };
         var layer = new Option<int>("--layer") { Description = "Layer shown on the latent map (1 = bottom).", DefaultValueFactory = _ => 1 };
@@ -41,7 +42,7 @@ internal static class RecordCommand
 
         var command = new Command("record", "Render the animated latents of a checkpoint to MP4 or GIF, headless and deterministic.");
         runtime.AddTo(command);
-        foreach (var option in new Option[] { checkpoint, pretrained, race, seconds, fps, output, size, seed, loop, layer, mode, hideHud, talkFile }) command.Options.Add(option);
+        foreach (var option in new Option[] { checkpoint, pretrained, race, seconds, fps, output, size, uiScale, seed, loop, layer, mode, hideHud, talkFile }) command.Options.Add(option);
         command.SetAction(parsed =>
         {
             var checkpoints = PretrainedOption.Checkpoints(parsed, pretrained, parsed.GetValue(checkpoint) ?? []);
@@ -62,6 +63,7 @@ internal static class RecordCommand
             var length = talk?.Seconds ?? ViewSettings.RecordSeconds.Checked(parsed.GetValue(seconds));
             var rate = ViewSettings.Fps.Checked(parsed.GetValue(fps));
             var extent = ViewSettings.VideoSize.Checked(parsed.GetValue(size)!);
+            var scale = ViewSettings.UiScale.Checked(parsed.GetValue(uiScale));
             var models = rivalInfo is { } rival
                 ? new[] { new ShowModel(new ModelSource.Shown(checkpoints[0]), Path.GetFileName(runFolder)), new ShowModel(new ModelSource.Shown(checkpoints[1]), Path.GetFileName(rival.RunFolder)) }
                 : [new ShowModel(new ModelSource.Shown(checkpoints[0]))];
@@ -72,6 +74,7 @@ internal static class RecordCommand
                 Talk = talk,
                 AutomaticTalk = true,
                 Bookmarks = bookmarks,
+                UiScale = scale,
             };
             // Answered from here on: a stop signal removes the partial recording, and the command says so once done.
             using var stop = new ConsoleStop(announcement: null);

@@ -71,7 +71,7 @@ internal sealed class KeyMap
         Group("- / keypad -", "slow the animation down", ViewAction.SlowDown, GlfwKey.Minus, GlfwKey.KpSubtract),
         Group("Space", "pause or resume the animation", ViewAction.ToggleAnimationPause, GlfwKey.Space),
         Group("T", "pause or resume training", ViewAction.ToggleTrainingPause, GlfwKey.T) with { Hint = "T training" },
-        Group("C", "hide or show the HUD", ViewAction.ToggleHud, GlfwKey.C),
+        Group("C", "the presenting look: panels and caption alone (again: title, HUD, hints)", ViewAction.ToggleHud, GlfwKey.C),
         new("I / Shift+I", "interpolate two test digits: the layer alone / every layer",
         [
             new(GlfwKey.I, new LiveInput(ViewAction.Interpolate), Shift: false),

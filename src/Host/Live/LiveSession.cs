@@ -154,6 +154,7 @@ internal sealed partial class LiveSession : ILiveView
         var hudLines = _hud.Lines(time.Now, _trainingState, time.FramesPerSecond, _animationState);
         chrome.Hud = View.ShowHud ? hudLines : [];
         chrome.Footer = View.ShowHud ? _footer : "";
+        chrome.Clean = !View.ShowHud;
         chrome.Caption = _talk?.Current?.Caption ?? [];
         chrome.Blank = View.Blank;
         chrome.Panels = View.Panels;

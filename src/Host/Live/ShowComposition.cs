@@ -34,6 +34,8 @@ internal sealed class ShowComposition : IDisposable
             var deviceName = device.type.ToString().ToLowerInvariant();
             string? HudName(int index) => plan.Racing ? RaceSession.HudName(plan.Models[index].RaceName!, isFirst: index == 0) : null;
             var first = sides[0].OpenSession(plan.PathsSeed, deviceName, plan.StateLog, plan.LoopSeconds, plan.Talk, plan.AutomaticTalk, plan.Bookmarks, HudName(0));
+            // A race's frame shares the first session's chrome, so one scale serves both.
+            first.Frame.Chrome.UiScale = plan.UiScale;
             if (!plan.Racing) return new ShowComposition([.. sides], [first], race: null);
             // The rival's state follows the first's, so only the first logs it.
             var second = sides[1].OpenSession(plan.PathsSeed, deviceName, _ => { }, plan.LoopSeconds, modelName: HudName(1));

@@ -35,6 +35,8 @@ internal sealed record ShowPlan
     public bool AutomaticTalk { get; init; }
     /// <summary>The first model's bookmarks; null: those in the run folder it opens with.</summary>
     public BookmarkShelf? Bookmarks { get; init; }
+    /// <summary>The scale of text and spacing, for projectors.</summary>
+    public float UiScale { get; init; } = ViewSettings.UiScale.Default;
     /// <summary>Where the first model's view logs its state lines and notices.</summary>
     public Action<string> StateLog { get; init; } = _ => { };
 }

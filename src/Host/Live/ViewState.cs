@@ -15,7 +15,8 @@ internal sealed class ViewState
     public const CanvasPanels InitialPanels = CanvasPanels.All;
 
     public bool ShowHelp { get; private set; }
-    public bool ShowHud { get; private set; } = true;
+    /// <summary>The header and footer (title, HUD, key hints, device); off, the presenting look: panels and caption alone.</summary>
+    public bool ShowHud { get; set; } = true;
     /// <summary>The panels shown (a talk may hide some).</summary>
     public CanvasPanels Panels { get; set; } = InitialPanels;
     /// <summary>The screen is black (a presenter's pause); everything goes on behind it.</summary>

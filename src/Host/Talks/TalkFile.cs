@@ -30,6 +30,7 @@ namespace LvaeLive.Host.Talks;
 /// speed = 1
 /// temperature = 0.8
 /// panels = ["digits"]        # or "all"; any of digits, map, reconstructions, curves (the others give their room)
+/// hud = false                # true: title, HUD and key hints show (a talk shows panels and caption alone)
 /// walk = false               # true: the layers the point leaves unset walk on (default: the tile holds still)
 /// expect = { class = 7 }     # the claim `lvae talk check` verifies: the selected tile shows a 7 over the hold
 /// [step.layers]
@@ -38,7 +39,7 @@ namespace LvaeLive.Host.Talks;
 internal static class TalkFile
 {
     private static readonly string[] StepKeys =
-        ["caption", "mode", "columns", "layer", "tile", "point", "walk", "expect", "transition", "easing", "hold", "training", "speed", "temperature", "panels"];
+        ["caption", "mode", "columns", "layer", "tile", "point", "walk", "expect", "transition", "easing", "hold", "training", "speed", "temperature", "panels", "hud"];
 
     /// <summary>What a talk may refer to: the model's depth, the view's test digits and the run's bookmarks (null: not known, any name).</summary>
     public sealed record Limits(int Depth, int Tiles, int TestDigits, IReadOnlyCollection<string>? Bookmarks)
@@ -114,6 +115,7 @@ internal static class TalkFile
                     "speed" => step with { Speed = Ranged(value, key, AnimationSettings.Speed) },
                     "temperature" => step with { Temperature = Ranged(value, key, AnimationSettings.Temperature) },
                     "panels" => step with { Panels = Panels(value) },
+                    "hud" => step with { Hud = value is BooleanValueSyntax h ? h.Value : throw Error(value, "hud is true or false") },
                     _ => throw Error(item, $"unknown key '{key}' in a step; a step may set {string.Join(", ", StepKeys)}"),
                 };
             }

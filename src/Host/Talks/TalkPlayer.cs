@@ -68,6 +68,8 @@ internal sealed class TalkPlayer
             Panels = Last(s => s.Panels, ViewState.InitialPanels),
             Training = steps.Select(s => s.Training).LastOrDefault(v => v is not null),
             Walk = Last(s => s.Walk, false),
+            // A talk presents: panels and caption alone, unless a step asks for the HUD.
+            Hud = Last(s => s.Hud, false),
             Point = Enumerable.Range(0, steps[^1].Point.Length)
                 .Select(layer => steps.Select(s => s.Point[layer]).LastOrDefault(source => source is not null))
                 .ToArray(),
@@ -98,6 +100,7 @@ internal sealed class TalkPlayer
         if (step.Speed is { } speed) scene.Clock.SetSpeed(speed);
         if (step.Temperature is { } temperature) scene.Temperature = temperature;
         if (step.Panels is { } panels) view.Panels = panels;
+        if (step.Hud is { } hud) view.ShowHud = hud;
         if (step.Training is { } train) training?.SetPaused(!train);
         if (step.Point.Any(source => source is not null)) scene.MovePoint(step.Point, _bookmarks, step.Transition, step.Easing, walkUnset: step.Walk == true);
     }

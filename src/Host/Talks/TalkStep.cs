@@ -38,6 +38,8 @@ internal sealed record TalkStep
     public double? Speed { get; init; }
     public float? Temperature { get; init; }
     public CanvasPanels? Panels { get; init; }
+    /// <summary>Whether the header and footer (title, HUD, key hints) show; a talk shows panels and caption alone until a step asks.</summary>
+    public bool? Hud { get; init; }
 }
 
 /// <summary>A talk: its steps in order, and the file they came from.</summary>

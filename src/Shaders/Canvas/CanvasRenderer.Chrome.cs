@@ -7,6 +7,8 @@ public sealed partial class CanvasRenderer
 {
     private void ComposeChrome(CanvasLayout layout, CanvasFrame frame)
     {
+        if (frame.Chrome.Clean)
+            return;
         var header = layout.Header;
         var titleFace = _titleText.Face;
         var bodyFace = _bodyText.Face;

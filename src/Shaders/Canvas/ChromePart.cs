@@ -21,6 +21,12 @@ public sealed class ChromePart
     /// <summary>A talk step's caption: one or two lines drawn large at the bottom, in the caption band when there is one.</summary>
     public IReadOnlyList<string> Caption { get; set; } = [];
 
+    /// <summary>
+    /// The presenting look: only the panels and the caption, without the header (title, HUD) and the footer (key hints,
+    /// device): what the audience needs during a talk.
+    /// </summary>
+    public bool Clean { get; set; }
+
     /// <summary>The whole canvas black: the presenter's pause (a recording stays black too).</summary>
     public bool Blank { get; set; }
 

@@ -48,6 +48,20 @@ public sealed class RecordCommandTests : IDisposable
     }
 
     [Fact]
+    public void ARecordingTakesTheUiScaleOfTheProjectorWithLivesCheck()
+    {
+        string[] Scaled(string scale, string output) =>
+            ["record", "--checkpoint", _folder["run"], "--seconds", "0.25", "--fps", "4", "--size", "640x360", "--ui-scale", scale, "--out", _folder[output], "--threads", "1"];
+        LvaeProcess.AssertOneLineError(LvaeProcess.Run(Scaled("9", "refused.gif")), "--ui-scale is 9; it must be 0.5 to 3");
+        Assert.False(File.Exists(_folder["refused.gif"]));
+
+        Assert.Equal(0, LvaeProcess.Run(Scaled("1", "small.gif")).ExitCode);
+        Assert.Equal(0, LvaeProcess.Run(Scaled("2", "large.gif")).ExitCode);
+        // The same frames but for the size of text and spacing.
+        Assert.NotEqual(File.ReadAllBytes(_folder["small.gif"]), File.ReadAllBytes(_folder["large.gif"]));
+    }
+
+    [Fact]
     public void StartUpRemovesThePartialRecordingsOfEndedRunsAndSaysSo()
     {
         var ended = ExternalTools.EndedProcessId();

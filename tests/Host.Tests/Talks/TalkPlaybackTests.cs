@@ -31,6 +31,7 @@ public sealed class TalkPlaybackTests : IClassFixture<TrainedRun>, IDisposable
         [[step]]
         mode = "walk"
         temperature = 0.5
+        hud = true
         hold = 1
         """;
 
@@ -67,7 +68,9 @@ public sealed class TalkPlaybackTests : IClassFixture<TrainedRun>, IDisposable
         Assert.Equal(expected, first.AsSpan(5 * Pixels, Pixels).ToArray(), (a, b) => Math.Abs(a - b) < 1e-5);
         Assert.Equal(5, session.Scene.Latent.SelectedTile);
         Assert.Equal(["a test digit on tile 5"], session.Frame.Chrome.Caption);
-        Assert.Contains(session.Frame.Hud, line => line.StartsWith("step 1/3"));
+        // A talk presents: the panels and the caption alone, no title, HUD or key hints.
+        Assert.True(session.Frame.Chrome.Clean);
+        Assert.Empty(session.Frame.Hud);
 
         // Step 2: the explorer around that point, layer 2 selected: its centre column is the digit again.
         session.Apply(new LiveInput(ViewAction.NextStep));
@@ -86,6 +89,10 @@ public sealed class TalkPlaybackTests : IClassFixture<TrainedRun>, IDisposable
         session.Apply(new LiveInput(ViewAction.NextStep));
         Assert.Equal(LatentScene.GridTiles * Pixels, Frame().Length);
         Assert.Equal(0.5f, session.Scene.Latent.Temperature);
+        // Step 3 asks for the HUD (its lines are made again a few times a second).
+        for (var frame = 0; frame < 3; frame++) Frame();
+        Assert.False(session.Frame.Chrome.Clean);
+        Assert.Contains(session.Frame.Hud, line => line.StartsWith("step 3/3"));
         session.Apply(new LiveInput(ViewAction.PreviousStep));
         var again = Frame();
         Assert.Contains("talk=2/3", states[^1]);
