@@ -1,10 +1,11 @@
 using System.CommandLine;
-using LvaeLive.Host.Live;
-using LvaeLive.Host.Settings;
-using LvaeLive.Model;
-using LvaeLive.Model.Data;
 using LvaeLive.Files.Time;
+using LvaeLive.Host.Loop;
+using LvaeLive.Host.Session;
+using LvaeLive.Host.Settings;
+using LvaeLive.Model.Data;
 using LvaeLive.Model.Training;
+using LvaeLive.Model;
 using LvaeLive.Render.Settings;
 using LvaeLive.Shaders.Canvas;
 using Silk.NET.Vulkan;

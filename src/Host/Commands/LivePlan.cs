@@ -1,5 +1,5 @@
 using System.CommandLine;
-using LvaeLive.Host.Live;
+using LvaeLive.Host.Session;
 using LvaeLive.Model.Checkpoints;
 using LvaeLive.Model.Hierarchy;
 

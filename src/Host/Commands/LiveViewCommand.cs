@@ -1,8 +1,9 @@
 using System.CommandLine;
 using LvaeLive.Files.Time;
 using LvaeLive.Host.Input;
-using LvaeLive.Host.Live;
+using LvaeLive.Host.Loop;
 using LvaeLive.Host.Recording;
+using LvaeLive.Host.Session;
 using LvaeLive.Host.Settings;
 using LvaeLive.Host.Window;
 using LvaeLive.Render.Settings;

@@ -1,6 +1,7 @@
 using System.CommandLine;
-using LvaeLive.Host.Live;
+using LvaeLive.Host.Loop;
 using LvaeLive.Host.Recording;
+using LvaeLive.Host.Session;
 using LvaeLive.Host.Settings;
 using LvaeLive.Model.Checkpoints;
 using LvaeLive.Model.Hierarchy;

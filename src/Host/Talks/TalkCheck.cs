@@ -1,4 +1,5 @@
-using LvaeLive.Host.Live;
+using LvaeLive.Host.Loop;
+using LvaeLive.Host.Session;
 using LvaeLive.Model.Classifier;
 using LvaeLive.Model.Scene;
 

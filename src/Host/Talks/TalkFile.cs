@@ -1,5 +1,4 @@
 using System.Numerics;
-using LvaeLive.Host.Live;
 using LvaeLive.Model;
 using LvaeLive.Model.Animation;
 using LvaeLive.Model.Hierarchy;

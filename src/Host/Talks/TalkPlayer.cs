@@ -1,4 +1,4 @@
-using LvaeLive.Host.Live;
+using LvaeLive.Host.Scene;
 using LvaeLive.Model.Animation;
 using LvaeLive.Model.Hierarchy;
 using LvaeLive.Model.Live;

@@ -1,4 +1,3 @@
-using LvaeLive.Host.Live;
 using LvaeLive.Model;
 using LvaeLive.Model.Hierarchy;
 using LvaeLive.Model.Scene;

@@ -1,6 +1,8 @@
-using LvaeLive.Model.Training;
-using LvaeLive.Host.Live;
+using LvaeLive.Host.Loop;
+using LvaeLive.Host.Panels;
+using LvaeLive.Host.Session;
 using LvaeLive.Host.Tests.Recording;
+using LvaeLive.Model.Training;
 using LvaeLive.Shaders.Canvas;
 using static TorchSharp.torch;
 

@@ -1,13 +1,14 @@
 using LvaeLive.Host.Input;
-using LvaeLive.Host.Live;
+using LvaeLive.Host.Loop;
+using LvaeLive.Host.Session;
 using LvaeLive.Host.Tests.Recording;
-using LvaeLive.Model;
 using LvaeLive.Model.Checkpoints;
 using LvaeLive.Model.Data;
 using LvaeLive.Model.Evaluation;
 using LvaeLive.Model.Hierarchy;
-using LvaeLive.Model.Training;
 using LvaeLive.Model.Scene;
+using LvaeLive.Model.Training;
+using LvaeLive.Model;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
 using LvaeLive.Host.Commands;
 using LvaeLive.Host.Input;
-using LvaeLive.Host.Live;
+using LvaeLive.Host.Loop;
+using LvaeLive.Host.Session;
 using LvaeLive.Host.Tests.Recording;
-using LvaeLive.Model;
-using LvaeLive.Model.Training;
 using LvaeLive.Model.Scene;
+using LvaeLive.Model.Training;
+using LvaeLive.Model;
 using static TorchSharp.torch;
 
 namespace LvaeLive.Host.Tests.Live;

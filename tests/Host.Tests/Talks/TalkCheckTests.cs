@@ -1,4 +1,4 @@
-using LvaeLive.Host.Live;
+using LvaeLive.Host.Session;
 using LvaeLive.Host.Talks;
 using LvaeLive.Host.Tests.Recording;
 using LvaeLive.Model.Checkpoints;

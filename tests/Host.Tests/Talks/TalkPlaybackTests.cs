@@ -1,11 +1,12 @@
 using LvaeLive.Host.Input;
-using LvaeLive.Host.Live;
+using LvaeLive.Host.Loop;
+using LvaeLive.Host.Session;
 using LvaeLive.Host.Talks;
 using LvaeLive.Host.Tests.Live;
 using LvaeLive.Host.Tests.Recording;
-using LvaeLive.Model;
 using LvaeLive.Model.Hierarchy;
 using LvaeLive.Model.Scene;
+using LvaeLive.Model;
 using static TorchSharp.torch;
 
 namespace LvaeLive.Host.Tests.Talks;

@@ -1,9 +1,10 @@
 using System.Numerics;
+using LvaeLive.Host.Loop;
 using LvaeLive.Model.Live;
 using LvaeLive.Model.Scene;
 using LvaeLive.Shaders.Canvas;
 
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Scene;
 
 /// <summary>
 /// The adapter from the model room's <see cref="LatentScene"/> to the canvas: each frame it asks the scene for what

@@ -1,8 +1,9 @@
+using LvaeLive.Host.Loop;
 using LvaeLive.Host.Recording;
 using LvaeLive.Render.Targets;
 using LvaeLive.Shaders.Canvas;
 
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Recording;
 
 /// <summary>
 /// `lvae record`'s output: every frame is drawn offscreen, read back and handed to the recorder, which must take it

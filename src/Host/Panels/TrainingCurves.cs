@@ -2,7 +2,7 @@ using LvaeLive.Model.Live;
 using LvaeLive.Model.Training;
 using LvaeLive.Shaders.Canvas;
 
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Panels;
 
 /// <summary>
 /// The curves panel's data, gathered from training events, the run's metrics log and the latent maps: the training

@@ -1,7 +1,7 @@
 using LvaeLive.Host.Input;
 using LvaeLive.Host.Window;
 
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Loop;
 
 /// <summary>
 /// The window's keys, mapped to live-view commands, and its pointer's events with the left button and the wheel;

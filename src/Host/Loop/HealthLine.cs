@@ -1,6 +1,7 @@
+using LvaeLive.Host.Session;
 using LvaeLive.Model.Live;
 
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Loop;
 
 /// <summary>
 /// The `health:` lines of a long live run (--health-every): resident and managed memory, live tensors and where

@@ -1,4 +1,4 @@
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Loop;
 
 /// <summary>
 /// Frame time: frame n is at n / fps seconds, whatever the machine's speed, and the loop never waits. For `lvae

@@ -1,6 +1,7 @@
+using LvaeLive.Host.Loop;
 using LvaeLive.Model.Training;
 
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Panels;
 
 /// <summary>
 /// The HUD's lines: training progress and speed, frame rate, device, animation state. Rebuilt a few times a second

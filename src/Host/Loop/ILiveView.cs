@@ -1,8 +1,9 @@
 using LvaeLive.Host.Input;
+using LvaeLive.Host.Panels;
 using LvaeLive.Host.Window;
 using LvaeLive.Shaders.Canvas;
 
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Loop;
 
 /// <summary>What the frame loop drives: one model's session, or a race of two.</summary>
 internal interface ILiveView

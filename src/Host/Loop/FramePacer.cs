@@ -1,7 +1,7 @@
 using LvaeLive.Host.Settings;
 using LvaeLive.Files.Time;
 
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Loop;
 
 /// <summary>
 /// The live view's clock: wall time, with the frame rate capped (the render loop shares two cores with training, so it

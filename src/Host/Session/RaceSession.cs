@@ -1,8 +1,10 @@
 using LvaeLive.Host.Input;
+using LvaeLive.Host.Loop;
+using LvaeLive.Host.Panels;
 using LvaeLive.Host.Window;
 using LvaeLive.Shaders.Canvas;
 
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Session;
 
 /// <summary>
 /// The race: two models' sessions, opened with the same seed so that their grids hold the same noise, driven by the

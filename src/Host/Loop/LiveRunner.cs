@@ -1,7 +1,8 @@
-using LvaeLive.Imaging;
 using LvaeLive.Files.Time;
+using LvaeLive.Host.Recording;
+using LvaeLive.Imaging;
 
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Loop;
 
 /// <summary>
 /// The one frame loop, of `lvae live`, `lvae record`, `bench live` and the tests: keys, then the session's update, then

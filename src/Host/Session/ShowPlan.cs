@@ -2,7 +2,7 @@ using LvaeLive.Host.Settings;
 using LvaeLive.Host.Talks;
 using LvaeLive.Model.Hierarchy;
 
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Session;
 
 /// <summary>One model of a show; in a race, with its name on the HUD and in the race's summary.</summary>
 internal sealed record ShowModel(ModelSource Source, string? RaceName = null);

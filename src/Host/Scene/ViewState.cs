@@ -2,7 +2,7 @@ using LvaeLive.Model.Hierarchy;
 using LvaeLive.Model.Scene;
 using LvaeLive.Shaders.Canvas;
 
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Scene;
 
 /// <summary>
 /// What the keyboard changes around the scene: help, HUD, the panels shown and the blank screen. With the scene's

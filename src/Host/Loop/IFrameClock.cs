@@ -1,4 +1,4 @@
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Loop;
 
 /// <summary>
 /// The frame loop's clock, passed into the loop: everything time-driven in the view asks it, through the frame's

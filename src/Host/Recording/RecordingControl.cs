@@ -1,6 +1,6 @@
 using LvaeLive.Host.Recording;
 
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Recording;
 
 /// <summary>
 /// Starts and stops recordings of the live view and feeds the recorder at its fixed frame rate: frames arrive at the

@@ -1,7 +1,8 @@
+using LvaeLive.Host.Scene;
 using LvaeLive.Host.Window;
 using LvaeLive.Shaders.Canvas;
 
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Session;
 
 /// <summary>The session's pointer input: applied like the keys, logged in the same state lines.</summary>
 internal sealed partial class LiveSession

@@ -3,7 +3,7 @@ using LvaeLive.Model.Classifier;
 using LvaeLive.Model.Training;
 using TorchSharp;
 
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Session;
 
 /// <summary>Where a model of a show comes from: each kind opens as a <see cref="ModelSide"/> in its one way.</summary>
 internal abstract record ModelSource

@@ -2,7 +2,7 @@ using System.Numerics;
 using LvaeLive.Host.Window;
 using LvaeLive.Shaders.Canvas;
 
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Scene;
 
 /// <summary>What a pointer event changed, for the session to log and show.</summary>
 /// <param name="StateChanged">The view's state changed: log it now.</param>

@@ -2,7 +2,7 @@ using LvaeLive.Host.Window;
 using LvaeLive.Shaders.Canvas;
 using Silk.NET.Vulkan;
 
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Loop;
 
 /// <summary>The live view in a window: follows the window's size, skips drawing while it is minimised, and goes fullscreen on request.</summary>
 internal sealed class WindowOutput(GlfwWindow window, WindowCanvas canvas) : ICanvasOutput

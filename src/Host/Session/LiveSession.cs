@@ -1,4 +1,7 @@
 using LvaeLive.Host.Input;
+using LvaeLive.Host.Loop;
+using LvaeLive.Host.Panels;
+using LvaeLive.Host.Scene;
 using LvaeLive.Host.Talks;
 using LvaeLive.Model.Hierarchy;
 using LvaeLive.Model.Live;
@@ -6,7 +9,7 @@ using LvaeLive.Model.Scene;
 using LvaeLive.Model.Training;
 using LvaeLive.Shaders.Canvas;
 
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Session;
 
 /// <summary>
 /// One live session, whatever it is drawn into: takes keys, pulls what the training thread published (weights,

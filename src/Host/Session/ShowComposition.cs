@@ -1,6 +1,7 @@
+using LvaeLive.Host.Loop;
 using TorchSharp;
 
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Session;
 
 /// <summary>
 /// The one way to open a show: `lvae live`, `lvae record` and `lvae bench live` each make a <see cref="ShowPlan"/> of

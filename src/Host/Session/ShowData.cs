@@ -2,7 +2,7 @@ using LvaeLive.Model.Classifier;
 using LvaeLive.Model.Data;
 using TorchSharp;
 
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Session;
 
 /// <summary>
 /// The digits a show draws on: the test set (shown, reconstructed and mapped), the training set, read only when a

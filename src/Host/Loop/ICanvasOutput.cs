@@ -1,4 +1,4 @@
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Loop;
 
 /// <summary>Where the live loop's frames go: a window, or an offscreen canvas when there is no display.</summary>
 internal interface ICanvasOutput

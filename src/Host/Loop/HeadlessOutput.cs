@@ -1,7 +1,7 @@
 using LvaeLive.Render.Frames;
 using LvaeLive.Shaders.Canvas;
 
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Loop;
 
 /// <summary>The live view without a display: frames are drawn offscreen, and read back only when recorded.</summary>
 internal sealed class HeadlessOutput(HeadlessCanvas canvas) : ICanvasOutput, IInputSource

@@ -1,4 +1,4 @@
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Panels;
 
 /// <summary>
 /// A training series kept at bounded size for the curves panel: values are appended one per logged step, and when the

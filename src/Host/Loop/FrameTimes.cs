@@ -1,6 +1,6 @@
 using LvaeLive.Files.Time;
 
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Loop;
 
 /// <summary>
 /// A clock that passes another's frames on and measures, on the wall, how long each frame took (from one frame's start

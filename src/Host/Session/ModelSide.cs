@@ -1,18 +1,19 @@
 using LvaeLive.Host.Input;
+using LvaeLive.Host.Scene;
 using LvaeLive.Host.Talks;
-using LvaeLive.Model.Hierarchy;
-using LvaeLive.Model;
 using LvaeLive.Model.Animation;
 using LvaeLive.Model.Checkpoints;
 using LvaeLive.Model.Classifier;
 using LvaeLive.Model.Data;
+using LvaeLive.Model.Hierarchy;
 using LvaeLive.Model.Inference;
 using LvaeLive.Model.Live;
 using LvaeLive.Model.Scene;
 using LvaeLive.Model.Training;
+using LvaeLive.Model;
 using TorchSharp;
 
-namespace LvaeLive.Host.Live;
+namespace LvaeLive.Host.Session;
 
 /// <summary>
 /// The model side of a live session: the render thread's inference copy, test digits for reconstructions and
