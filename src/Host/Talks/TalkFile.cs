@@ -1,9 +1,11 @@
 using System.Numerics;
+using LvaeLive.Files;
 using LvaeLive.Model;
 using LvaeLive.Model.Animation;
 using LvaeLive.Model.Hierarchy;
 using LvaeLive.Model.Scene;
 using LvaeLive.Shaders.Canvas;
+using Tomlyn;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
 
@@ -49,11 +51,11 @@ internal static class TalkFile
 
     public static Talk Load(string path, Limits limits)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"talk file {path} not found; give the path of a TOML talk (see talks/)");
+        if (!File.Exists(path) && !Directory.Exists(path)) throw new FileNotFoundException($"talk file {path} not found; give the path of a TOML talk (see talks/)");
+        if (RegularFile.Problem(path, MaxBytes) is { } problem)
+            throw new InvalidDataException($"talk file {path} {problem}; talk files are at most 1 MB of TOML (see talks/)");
         var name = Path.GetFileName(path);
-        var document = SyntaxParser.Parse(File.ReadAllText(path), name, validate: true);
-        if (document.Diagnostics.FirstOrDefault(d => d.Kind == DiagnosticMessageKind.Error) is { } error)
-            throw new InvalidDataException($"{At(name, error.Span)}: {error.Message}");
+        var document = Parse(File.ReadAllText(path), name);
         var reader = new Reader(name, limits);
         foreach (var keyValue in document.KeyValues)
             throw reader.Error(keyValue, $"unknown key '{KeyText(keyValue.Key!)}' outside a step; a talk is a list of [[step]] tables");
@@ -70,6 +72,29 @@ internal static class TalkFile
         }
         if (steps.Count == 0) throw new InvalidDataException($"{name}:1:1: the talk has no [[step]]");
         return new Talk(path, steps);
+    }
+
+    /// <summary>Far more than any talk needs (the shipped one is a few KB), and little enough to read whole.</summary>
+    private const long MaxBytes = 1 << 20;
+
+    /// <summary>
+    /// Tomlyn's syntax tree, or its first error at its place. Tomlyn throws, rather than reports, a few errors (tables or
+    /// arrays nested deeper than 64), sometimes without a place: those are named at it when known, else at the file's start.
+    /// </summary>
+    private static DocumentSyntax Parse(string text, string name)
+    {
+        DocumentSyntax document;
+        try
+        {
+            document = SyntaxParser.Parse(text, name, validate: true);
+        }
+        catch (TomlException e)
+        {
+            throw new InvalidDataException($"{name}:{e.Line ?? 1}:{e.Column ?? 1}: {e.Message.ReplaceLineEndings(" ")}", e);
+        }
+        if (document.Diagnostics.FirstOrDefault(d => d.Kind == DiagnosticMessageKind.Error) is { } error)
+            throw new InvalidDataException($"{At(name, error.Span)}: {error.Message}");
+        return document;
     }
 
     private static string At(string file, SourceSpan span) => $"{file}:{span.Start.Line + 1}:{span.Start.Column + 1}";

@@ -108,6 +108,36 @@ public sealed class TalkFileTests : IDisposable
         Assert.Equal(AnimationSettings.Speed.Min, clock.Speed);
     }
 
+    [Theory]
+    [InlineData("point = ", "{ a = ", "1", " }")]
+    [InlineData("caption = ", "[", "\"x\"", "]")]
+    public void NestingDeeperThanTheParserAllowsIsAMistakeAtAPlaceNotACrash(string key, string open, string inner, string close)
+    {
+        // 65 levels: one more than Tomlyn parses, whose refusal used to escape as an unhandled exception.
+        var deep = key + string.Concat(Enumerable.Repeat(open, 65)) + inner + string.Concat(Enumerable.Repeat(close, 65));
+        var error = Assert.Throws<InvalidDataException>(() => Load($"[[step]]\n{deep}\n"));
+        Assert.Matches(@"^talk\.toml:\d+:\d+: \S", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Theory]
+    [InlineData("folder", "is a directory")]
+    [InlineData("/dev/zero", "is a character device")]
+    [InlineData("pipe", "is a FIFO")]
+    [InlineData("huge", "talk files are at most 1 MB")]
+    public async Task AFolderADeviceAPipeOrAHugeFileIsRefusedBeforeReading(string name, string why)
+    {
+        var path = name.StartsWith('/') ? name : _folder[name + ".toml"];
+        if (name == "folder") Directory.CreateDirectory(path);
+        if (name == "pipe") ExternalTools.Run("mkfifo", path);
+        if (name == "huge") File.WriteAllText(path, "[[step]]\n" + new string('#', 1 << 20) + "\n");
+
+        // A pipe without a writer blocks the open itself: a read that started would never return.
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Task.Run(() => TalkFile.Load(path, Limits)).WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.StartsWith($"talk file {path} ", error.Message);
+        Assert.Contains(why, error.Message);
+    }
+
     [Fact]
     public void AMissingFileSaysSo()
     {
