@@ -53,7 +53,8 @@ public sealed record TrainOptions
         names.Require(LearningRateFloor is >= 0 and <= 1, nameof(LearningRateFloor), LearningRateFloor, "it must be a fraction of the learning rate, 0 to 1");
         names.Require(ScheduleStartEpoch >= 0 && ScheduleStartEpoch < Epochs, nameof(ScheduleStartEpoch), ScheduleStartEpoch,
             $"it must be 0 or more and below {names[nameof(Epochs)]} ({Epochs})");
-        names.Require(FreeBits >= 0 && double.IsFinite(FreeBits), nameof(FreeBits), FreeBits, "it must be 0 (off) or a positive finite number of nats");
+        // The floor is applied to the float32 KL (clamp_min), which refuses a bound that float cannot hold.
+        names.Require(FreeBits is >= 0 and <= float.MaxValue, nameof(FreeBits), FreeBits, $"it must be 0 (off) or a positive number of nats up to {float.MaxValue:G2} (the KL is float32)");
         // Seed: every int is a seed.
         return this;
     }

@@ -114,6 +114,14 @@ public sealed partial class RaceTests : IDisposable
     }
 
     [Fact]
+    public void FreeBitsThatFloat32CannotHoldAreRefusedBeforeTraining()
+    {
+        // 1e308 is a double but no float: clamp_min on the float32 KL used to kill the training thread.
+        var error = Assert.Throws<ArgumentException>(() => RaceSpelling.Parse("lvae,lvae:free-bits=1e308", new LvaeConfig(), new TrainOptions()));
+        Assert.StartsWith("--free-bits is 1E+308; it must be 0 (off) or a positive number of nats up to 3.4E+38", error.Message);
+    }
+
+    [Fact]
     public void SpellingsChangeOnlyWhatTheySayAndKeepTheSeed()
     {
         var config = new LvaeConfig();
