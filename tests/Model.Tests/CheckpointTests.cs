@@ -111,6 +111,36 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Theory]
+    [InlineData("count", int.MaxValue, "2147483647 tensors")]
+    [InlineData("count", -1, "-1 tensors")]
+    [InlineData("rank", int.MaxValue, "2147483647 dimensions in ")]
+    [InlineData("length", -1, "-1 bytes in ")]
+    public void ACraftedCountRankOrLengthIsRefusedNamingTheFile(string field, int value, string claim)
+    {
+        using (var session = Start(_runFolder)) { }
+        var (info, folder) = CheckpointStore.ReadInfo(_runFolder);
+        var weights = Path.Combine(folder, info.WeightsFile);
+        var bytes = File.ReadAllBytes(weights);
+        // Where each field of the first tensor sits: after the header, the count, then the name, type, rank, sizes and length.
+        using var reader = new BinaryReader(new MemoryStream(bytes));
+        reader.ReadString();
+        var count = reader.BaseStream.Position;
+        reader.ReadInt32();
+        reader.ReadString();
+        reader.ReadInt32();
+        var rank = reader.BaseStream.Position;
+        var length = rank + sizeof(int) + reader.ReadInt32() * sizeof(long);
+        BitConverter.TryWriteBytes(bytes.AsSpan((int)(field switch { "count" => count, "rank" => rank, _ => length })), value);
+        File.WriteAllBytes(weights, bytes);
+        File.WriteAllText(Path.Combine(folder, CheckpointStore.IndexFile), System.Text.Json.JsonSerializer.Serialize(
+            info with { WeightsSha256 = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)) }, CheckpointStore.Json));
+
+        var error = Assert.Throws<InvalidDataException>(() => CheckpointStore.LoadModel(folder, CPU));
+        Assert.StartsWith($"{weights} is not a valid weights file: it claims {value} ", error.Message);
+        Assert.Contains(claim, error.Message);
+    }
+
+    [Theory]
     [InlineData("weightsFile", "null", "weightsFile is null; it must name the weights file beside checkpoint.json")]
     [InlineData("weightsFile", "\"../elsewhere.bin\"", "weightsFile is \"../elsewhere.bin\"; it must name the weights file beside checkpoint.json")]
     [InlineData("weightsSha256", "\"abc\"", "weightsSha256 is \"abc\"; it must be the weights file's SHA-256 in hex (64 digits)")]

@@ -33,15 +33,15 @@ public static class StateDictFile
     public static void Read(BinaryReader reader, nn.Module module, string source)
     {
         var expected = module.state_dict();
-        var count = reader.ReadInt32();
+        var count = Count(reader, source, "tensors", MinEntryBytes);
         var loaded = new Dictionary<string, (ScalarType Type, long[] Shape, byte[] Bytes)>(count);
         for (var i = 0; i < count; i++)
         {
             var name = reader.ReadString();
             var type = (ScalarType)reader.ReadInt32();
-            var shape = new long[reader.ReadInt32()];
+            var shape = new long[Count(reader, source, $"dimensions in {name}", sizeof(long))];
             for (var d = 0; d < shape.Length; d++) shape[d] = reader.ReadInt64();
-            loaded[name] = (type, shape, reader.ReadBytes(reader.ReadInt32()));
+            loaded[name] = (type, shape, reader.ReadBytes(Count(reader, source, $"bytes in {name}", 1)));
         }
 
         foreach (var (name, tensor) in expected)
@@ -63,6 +63,22 @@ public static class StateDictFile
             source_.bytes = entry.Bytes;
             tensor.copy_(source_);
         }
+    }
+
+    /// <summary>The smallest entry: a one-byte name length, then the type, the rank and the byte count (four bytes each).</summary>
+    private const int MinEntryBytes = 1 + 3 * sizeof(int);
+
+    /// <summary>
+    /// A count read from the file, refused when it is negative or more items of <paramref name="itemBytes"/> than the rest
+    /// of the file holds: a crafted count would otherwise be allocated before the read that finds the file too short.
+    /// </summary>
+    private static int Count(BinaryReader reader, string source, string what, int itemBytes)
+    {
+        var count = reader.ReadInt32();
+        var left = reader.BaseStream.Length - reader.BaseStream.Position;
+        return count >= 0 && count <= left / itemBytes
+            ? count
+            : throw new InvalidDataException($"{source} is not a valid weights file: it claims {count} {what}, but {left} bytes follow");
     }
 
     private static string Shape(long[] shape) => $"[{string.Join(", ", shape)}]";
