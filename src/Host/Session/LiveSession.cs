@@ -107,7 +107,7 @@ internal sealed partial class LiveSession : ILiveView
                 return LoopRequest.None;
             case ViewAction.NextStep or ViewAction.PreviousStep: break;
             case ViewAction.ToggleBlank: View.ToggleBlank(); break;
-            case ViewAction.SaveBookmark: _pendingNotice = $"bookmarked the selected point as {_bookmarks.Save(scene.SelectedPoint())}"; break;
+            case ViewAction.SaveBookmark: _pendingNotice = _bookmarks.Save(scene.SelectedPoint()).Notice; break;
             case ViewAction.RecallBookmark: _pendingNotice = Recall(); break;
             case ViewAction.ReleaseHold when !scene.ReleaseHold():
                 _pendingNotice = "no tile is held: a talk's point, a drag or a loaded digit holds one";
