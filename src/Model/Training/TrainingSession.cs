@@ -23,11 +23,13 @@ public sealed class TrainingSession : IDisposable
     private readonly Tensor _testImages;
     private readonly TorchSharp.Modules.SummaryWriter _events;
     private readonly Throughput _throughput = new();
+    private readonly RunLock _lock;
     private int _nonFiniteInARow;
     private CheckpointInfo _lastCheckpoint;
 
-    private TrainingSession(string runFolder, Trainer trainer, Tensor testImages, CheckpointInfo? resumedFrom)
+    private TrainingSession(RunLock runLock, string runFolder, Trainer trainer, Tensor testImages, CheckpointInfo? resumedFrom)
     {
+        _lock = runLock;
         RunFolder = runFolder;
         Trainer = trainer;
         _testImages = testImages;
@@ -40,13 +42,14 @@ public sealed class TrainingSession : IDisposable
     public Trainer Trainer { get; }
 
     /// <summary>Starts a new run. The seed fixes the initial weights as well as the data order and noise.</summary>
-    public static TrainingSession Start(string runFolder, LvaeConfig config, TrainOptions options, MnistSplit train, MnistSplit test, Device device)
-    {
-        RequireNoRun(runFolder);
-        var model = ModelFactory.Create(config, RunSeeds.Weights(options.Seed));
-        model.MoveTo(device);
-        return new TrainingSession(runFolder, new Trainer(model, options, train, device), TestImages.Prepare(test, config.Likelihood, device), null);
-    }
+    public static TrainingSession Start(string runFolder, LvaeConfig config, TrainOptions options, MnistSplit train, MnistSplit test, Device device) =>
+        Locked(runFolder, held =>
+        {
+            RequireNoRun(runFolder);
+            var model = ModelFactory.Create(config, RunSeeds.Weights(options.Seed));
+            model.MoveTo(device);
+            return new TrainingSession(held, runFolder, new Trainer(model, options, train, device), TestImages.Prepare(test, config.Likelihood, device), null);
+        });
 
     /// <summary>
     /// Starts a new run in <paramref name="runFolder"/> from the weights of the model at <paramref name="checkpoint"/>
@@ -58,16 +61,36 @@ public sealed class TrainingSession : IDisposable
     public static TrainingSession StartFrom(string checkpoint, string runFolder, int epochs, double learningRate, MnistSplit train, MnistSplit test, Device device)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(epochs);
-        RequireNoRun(runFolder);
-        var (info, folder) = CheckpointStore.ReadInfo(checkpoint);
-        var model = CheckpointStore.LoadModel(checkpoint, device);
-        var options = (info.Training with { Epochs = info.Progress.Epoch + epochs, LearningRate = learningRate, ScheduleStartEpoch = info.Progress.Epoch }).Validated();
-        var trainer = new Trainer(model, options, train, device);
-        trainer.ContinueFrom(info.Progress with { StepInEpoch = 0, SkippedSteps = 0, Restores = 0 });
-        var history = Path.Combine(folder, MetricsLog.FileName);
-        Directory.CreateDirectory(runFolder);
-        if (File.Exists(history)) File.Copy(history, Path.Combine(runFolder, MetricsLog.FileName));
-        return new TrainingSession(runFolder, trainer, TestImages.Prepare(test, info.Model.Likelihood, device), null);
+        return Locked(runFolder, held =>
+        {
+            RequireNoRun(runFolder);
+            var (info, folder) = CheckpointStore.ReadInfo(checkpoint);
+            var model = CheckpointStore.LoadModel(checkpoint, device);
+            var options = (info.Training with { Epochs = info.Progress.Epoch + epochs, LearningRate = learningRate, ScheduleStartEpoch = info.Progress.Epoch }).Validated();
+            var trainer = new Trainer(model, options, train, device);
+            trainer.ContinueFrom(info.Progress with { StepInEpoch = 0, SkippedSteps = 0, Restores = 0 });
+            var history = Path.Combine(folder, MetricsLog.FileName);
+            if (File.Exists(history)) File.Copy(history, Path.Combine(runFolder, MetricsLog.FileName));
+            return new TrainingSession(held, runFolder, trainer, TestImages.Prepare(test, info.Model.Likelihood, device), null);
+        });
+    }
+
+    /// <summary>
+    /// Opens a session in <paramref name="runFolder"/> under its <see cref="RunLock"/>, taken before the folder is read,
+    /// so that a second trainer is refused before it checks or writes anything; released if the opening fails.
+    /// </summary>
+    private static TrainingSession Locked(string runFolder, Func<RunLock, TrainingSession> open)
+    {
+        var held = RunLock.Take(runFolder);
+        try
+        {
+            return open(held);
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
     }
 
     private static void RequireNoRun(string runFolder)
@@ -77,16 +100,18 @@ public sealed class TrainingSession : IDisposable
     }
 
     /// <summary>Continues the run saved in <paramref name="runFolder"/>, optionally for a different number of epochs.</summary>
-    public static TrainingSession Resume(string runFolder, MnistSplit train, MnistSplit test, Device device, int? epochs = null)
-    {
-        var (info, folder) = CheckpointStore.ReadInfo(runFolder);
-        var model = ModelFactory.ForLoading(info.Model);
-        model.MoveTo(device);
-        var options = epochs is { } e ? info.Training with { Epochs = e } : info.Training;
-        var trainer = new Trainer(model, options, train, device);
-        CheckpointStore.Restore(folder, info, trainer);
-        return new TrainingSession(folder, trainer, TestImages.Prepare(test, info.Model.Likelihood, device), info with { Training = options });
-    }
+    public static TrainingSession Resume(string runFolder, MnistSplit train, MnistSplit test, Device device, int? epochs = null) =>
+        // The folder is found first (the path may name its checkpoint.json); the checkpoint is read under the lock.
+        Locked(CheckpointStore.ReadInfo(runFolder).RunFolder, held =>
+        {
+            var (info, folder) = CheckpointStore.ReadInfo(runFolder);
+            var model = ModelFactory.ForLoading(info.Model);
+            model.MoveTo(device);
+            var options = epochs is { } e ? info.Training with { Epochs = e } : info.Training;
+            var trainer = new Trainer(model, options, train, device);
+            CheckpointStore.Restore(folder, info, trainer);
+            return new TrainingSession(held, folder, trainer, TestImages.Prepare(test, info.Model.Likelihood, device), info with { Training = options });
+        });
 
     /// <summary>Trains until the last epoch or until <paramref name="stop"/> fires; either way the run ends saved.</summary>
     public void Run(Action<TrainingEvent> report, CancellationToken stop)
@@ -166,5 +191,6 @@ public sealed class TrainingSession : IDisposable
         _testImages.Dispose();
         Trainer.Dispose();
         Trainer.Model.Dispose();
+        _lock.Dispose();
     }
 }
