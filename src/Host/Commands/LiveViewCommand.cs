@@ -130,6 +130,10 @@ internal static class LiveViewCommand
                 }
                 .Run(limit, recordPath, stop.Token);
             show.StopTraining();
+            // A recording that ended on its own is collected here; one that was lost fails the command, as in lvae record.
+            recording.Stop();
+            if (recording.Lost is { } lost)
+                throw new IOException($"{lost}; check the free space and permissions where it was recording, or choose another --record");
             if (show.Race is { } racer) Console.WriteLine($"race: {racer.Describe()}");
             return 0;
         });

@@ -15,6 +15,7 @@ internal sealed class RecordingControl : IDisposable
     private readonly (int Width, int Height)? _fixedSize;
     private TimeSpan? _startedAt; // The loop's time of the recording's first frame; null until that frame is offered.
     private long _framesDue;
+    private bool _started; // A recording was started and its result not yet collected, whether it runs or ended on its own.
 
     public RecordingControl(Recorder recorder, int fps, (int Width, int Height)? size)
     {
@@ -25,19 +26,35 @@ internal sealed class RecordingControl : IDisposable
 
     public bool IsRecording => _recorder.IsRecording;
 
+    /// <summary>Why the first recording that failed was lost (it could not start, or ended without its file); null while none has.</summary>
+    public string? Lost { get; private set; }
+
     /// <summary>
     /// Starts a recording at <paramref name="path"/>, sized by --record-size or else the canvas's current size. Whether
     /// it started, and later how it ended, comes as a message.
     /// </summary>
     public void Start(string path, int canvasWidth, int canvasHeight)
     {
+        Stop(); // The previous recording, if it ended on its own: its result is collected before the recorder drops it.
         var (width, height) = _fixedSize ?? (canvasWidth & ~1, canvasHeight & ~1);
-        if (!_recorder.Start(path, _fps, width, height)) return;
+        if (!_recorder.Start(path, _fps, width, height))
+        {
+            Lost ??= _recorder.Status;
+            return;
+        }
+        _started = true;
         _framesDue = 0;
         _startedAt = null;
     }
 
-    public void Stop() => _recorder.Stop();
+    /// <summary>Ends the recording, or collects one that ended on its own (a full disk), noting a loss in <see cref="Lost"/>.</summary>
+    public void Stop()
+    {
+        if (!_started) return;
+        _started = false;
+        var result = _recorder.Stop();
+        if (!result.Succeeded) Lost ??= result.Message;
+    }
 
     /// <summary>
     /// Offers the frame at <paramref name="now"/> on the loop's clock; it is written once for every recording frame that
@@ -55,8 +72,5 @@ internal sealed class RecordingControl : IDisposable
 
     public bool TryReadMessage(out string message) => _recorder.TryReadMessage(out message);
 
-    public void Dispose()
-    {
-        if (_recorder.IsRecording) _recorder.Stop();
-    }
+    public void Dispose() => Stop();
 }

@@ -80,14 +80,16 @@ public sealed class LiveViewTests : IDisposable
     }
 
     [Fact]
-    public void HeadlessLiveGivesANoticeWhenAFullDiskSpoilsTheRecordingAndKeepsNoFile()
+    public void HeadlessLiveWhoseRecordingAFullDiskSpoiledExitsNonZeroInOneLineAndKeepsNoFile()
     {
         TinyRun.Checkpoint(_folder["run"], steps: 2);
         using var full = new FullFilesystem();
         var result = LvaeProcess.Run("live", "--headless", "--no-train", "--checkpoint", _folder["run"], "--seconds", "3", "--size", "320x240",
             "--record", full["live.mp4"], "--threads", "1");
 
-        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        // It used to exit 0, as if the recording had been made.
+        LvaeProcess.AssertOneLineError(result, "No space left on device");
+        Assert.Contains("choose another --record", result.Error);
         Assert.Contains("state: tile=0 layer=1 mode=walk", result.Output);
         Assert.Contains(result.Output.Split('\n'), line => line.StartsWith("lvae: recording stopped: ") && line.Contains("No space left on device"));
         Assert.DoesNotContain("recorded", result.Output);
