@@ -52,7 +52,7 @@ internal static class CompareCommand
             catch (OperationCanceledException)
             {
                 Console.Error.WriteLine($"lvae: stopped; the runs are saved: run the same command again to continue");
-                return EvalCommand.StoppedExitCode;
+                return stop.ExitCode;
             }
         });
         return command;

@@ -9,9 +9,6 @@ namespace LvaeLive.Host.Commands;
 /// <summary>`lvae eval`: the paper's measures for one checkpoint, as a report folder.</summary>
 internal static class EvalCommand
 {
-    /// <summary>The shell's code for a run ended by Ctrl+C (128 + SIGINT).</summary>
-    public const int StoppedExitCode = 130;
-
     public static Command Create()
     {
         var runtime = new RuntimeOptions();
@@ -39,7 +36,8 @@ internal static class EvalCommand
             var (train, test) = MnistDataset.Load(data);
             var classifiers = Classifiers(data, train);
             var folder = parsed.GetValue(output)!;
-            using var stop = new ConsoleStop();
+            // Nothing is saved on a stop: a report half-computed is no report.
+            using var stop = new ConsoleStop("stopping; no report will be written (again to end at once)");
             EvaluationReport report;
             try
             {
@@ -49,7 +47,7 @@ internal static class EvalCommand
             catch (OperationCanceledException)
             {
                 Console.Error.WriteLine("lvae: evaluation stopped; no report written");
-                return StoppedExitCode;
+                return stop.ExitCode;
             }
             AnsiConsole.MarkupLine(Markup.Escape(
                 $"log p(x) >= {report.LogLikelihood:F2} nats (k = {report.IwSamples}), ELBO {report.Elbo:F2}, " +
