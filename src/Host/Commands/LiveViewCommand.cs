@@ -1,6 +1,5 @@
 using System.CommandLine;
 using LvaeLive.Files.Time;
-using LvaeLive.Host.Input;
 using LvaeLive.Host.Loop;
 using LvaeLive.Host.Recording;
 using LvaeLive.Host.Session;
@@ -121,7 +120,7 @@ internal static class LiveViewCommand
             }
             else
             {
-                (output, input) = (new WindowOutput(window, windowCanvas!), new WindowInput(window, new KeyMap(show.Sides[0].Config.Depth)));
+                (output, input) = (new WindowOutput(window, windowCanvas!), new WindowInput(window, show.Sessions[0].Keys));
             }
             show.StartTraining();
             new LiveRunner(show.View, output, input, recording, pacer, Console.WriteLine)

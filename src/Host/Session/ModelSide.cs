@@ -105,7 +105,7 @@ internal sealed class ModelSide : IDisposable
         var scene = new LiveScene(new LatentScene(Copy, new LatentPaths(Config.LatentSizes, seed, loopSeconds: loopSeconds), TestDigits, TestLabels));
         var shelf = bookmarks ?? new BookmarkShelf(RunFolder, Config.LatentSizes, stateLog);
         var player = talk is null ? null : new TalkPlayer(talk, shelf, automaticTalk);
-        return new LiveSession(scene, Training, new KeyMap(Config.Depth), device, stateLog, FixedMap, History, shelf, player, modelName);
+        return new LiveSession(scene, Training, device, stateLog, FixedMap, History, shelf, player, modelName);
     }
 
     /// <summary>

@@ -43,10 +43,19 @@ internal sealed class TalkPlayer
     {
         index = Math.Clamp(index, 0, Count - 1);
         if (index == Index) return false;
+        Show(index, scene, view, training);
+        return true;
+    }
+
+    /// <summary>Starts the talk again at step <paramref name="index"/>: applies it anew even when it is the step shown.</summary>
+    public void Start(int index, LatentScene scene, ViewState view, LiveTraining? training) =>
+        Show(Math.Clamp(index, 0, Count - 1), scene, view, training);
+
+    private void Show(int index, LatentScene scene, ViewState view, LiveTraining? training)
+    {
         Index = index;
         Apply(Effective(index), scene, view, training);
         _stepStarting = true;
-        return true;
     }
 
     /// <summary>
