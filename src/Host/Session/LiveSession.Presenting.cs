@@ -47,7 +47,7 @@ internal sealed partial class LiveSession
             ViewAction.FirstStep => 0,
             ViewAction.LastStep => talk.Count - 1,
             ViewAction.GoToTypedStep when typed is { } number => number - 1,
-            _ => talk.Index + 1,
+            _ => talk.Next ?? talk.Count,
         };
         if (target < 0 || target >= talk.Count)
         {

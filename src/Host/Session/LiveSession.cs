@@ -54,7 +54,7 @@ internal sealed partial class LiveSession : ILiveView
         _pointer = new PointerControl(scene);
         if (fixedMap is not null) ShowMap(fixedMap);
         Frame = new CanvasFrame();
-        _talk?.GoTo(0, scene.Latent, View, training);
+        _talk?.Start(0, scene.Latent, View, training);
     }
 
     /// <summary>The canvas record, filled again by every <see cref="Advance"/>.</summary>
@@ -133,7 +133,8 @@ internal sealed partial class LiveSession : ILiveView
         var clock = _scene.Latent.Clock;
         _stateLog($"state: {View.Describe(_scene.Latent)} animation={(clock.Paused ? "paused" : "running")} speed={clock.Speed:0.###} " +
             $"frozen={FrozenLayers(",", "none")} held={_scene.Latent.HeldTile?.ToString() ?? "none"} training={TrainingState().Replace(' ', '-')} marker={MarkerState()}" +
-            (_talk is null ? "" : $" keys={_keys.Active.Profile.ToString().ToLowerInvariant()} talk={_talk.Index + 1}/{_talk.Count}"));
+            (_talk is null ? "" : $" keys={_keys.Active.Profile.ToString().ToLowerInvariant()} talk={_talk.Index + 1}/{_talk.Count}") +
+            (_talk is { Advances: true } ? $" advance={(_talk.Paused ? "paused" : "auto")}" : ""));
     }
 
     /// <summary>Moves the selected tile to the next bookmark; says which, or that there is none.</summary>
@@ -207,7 +208,7 @@ internal sealed partial class LiveSession : ILiveView
         var state = clock.Paused ? "animation paused" : $"animation x{clock.Speed:0.###}";
         var frozen = FrozenLayers(" ", "");
         if (frozen.Length > 0) state = $"{state}, frozen L{frozen}";
-        return _talk is null ? state : $"{_talk.Position}, {state}";
+        return _talk is null ? state : $"{_talk.Position}{(_talk.Paused ? " (held: F5 / Shift+F5 go on)" : "")}, {state}";
     }
 
     private string FrozenLayers(string separator, string none)

@@ -36,12 +36,23 @@ public sealed class PresentingTests : IClassFixture<TrainedRun>, IDisposable
 
     public PresentingTests(TrainedRun run) => _run = run;
 
-    private TalkPlayer Open(string talk = "")
+    // Three steps held one second each; a step of its own says whether it moves on by itself.
+    private static string ThreeSteps(string advance = "") => string.Concat(Enumerable.Range(1, 3).Select(step => $"""
+        [[step]]
+        caption = "step {step}"
+        hold = 1
+        {advance}
+
+        """));
+
+    /// <param name="automatic">--auto-advance.</param>
+    /// <param name="loop">--loop.</param>
+    private TalkPlayer Open(string talk = "", bool automatic = false, bool loop = false)
     {
         File.WriteAllText(_folder["talk.toml"], talk.Length == 0 ? FiveSteps : talk);
         var steps = TalkFile.Load(_folder["talk.toml"], new TalkFile.Limits(3, LatentScene.GridTiles, ModelSide.MapDigits, []));
         _side = ModelSide.View(_run.Folder, TinyRun.Test, CPU);
-        _session = _side.OpenSession(seed: 1, "cpu", _states.Add, talk: steps);
+        _session = _side.OpenSession(seed: 1, "cpu", _states.Add, talk: steps, automaticTalk: automatic, loopTalk: loop);
         Frames(1);
         return _session.Talk!;
     }
@@ -187,6 +198,67 @@ public sealed class PresentingTests : IClassFixture<TrainedRun>, IDisposable
         Assert.Equal(states, _states.Count);
         Press(GlfwKey.Enter);
         Assert.Equal(0, talk.Index);
+    }
+
+    /// <summary>The step shown (0-based) at each of <paramref name="count"/> more frames.</summary>
+    private int[] StepsOver(int count) => Enumerable.Range(0, count).Select(_ =>
+    {
+        Frames(1);
+        return _session.Talk!.Index;
+    }).ToArray();
+
+    /// <summary>At 10 frames a second, frame n shows step n / 10 for three steps held one second each (the last stays).</summary>
+    private static int[] HeldOneSecondEach(int from, int count, bool loop) =>
+        Enumerable.Range(from, count).Select(frame => loop ? frame / 10 % 3 : Math.Min(frame / 10, 2)).ToArray();
+
+    [Theory]
+    [InlineData("", true)]                  // --auto-advance
+    [InlineData("advance = \"auto\"", false)] // each step's own key
+    public void StepsHeldOneSecondEachMoveOnAtTheirFramesAndTheLastStays(string stepKey, bool automatic)
+    {
+        Open(ThreeSteps(stepKey), automatic);
+        // Frame 0 is drawn: frames 1 to 44 follow.
+        Assert.Equal(HeldOneSecondEach(1, 44, loop: false), StepsOver(44));
+        Assert.Contains("talk=3/3 advance=auto", _states[^1]);
+    }
+
+    [Fact]
+    public void AManualTalkWaitsForItsKeys()
+    {
+        Open(ThreeSteps("advance = \"manual\""));
+        Assert.All(StepsOver(30), index => Assert.Equal(0, index));
+        _session.LogState();
+        Assert.EndsWith("talk=1/3", _states[^1]); // nothing to pause: no advance= part
+    }
+
+    [Fact]
+    public void WithLoopTheTalkStartsAgainAfterTheLastStep()
+    {
+        Open(ThreeSteps(), automatic: true, loop: true);
+        Assert.Equal(HeldOneSecondEach(1, 64, loop: true), StepsOver(64));
+        // A presenter's "next" on the last step goes to the first too.
+        Press(GlfwKey.End);
+        Press(GlfwKey.PageDown);
+        Assert.Equal(0, _session.Talk!.Index);
+    }
+
+    [Fact]
+    public void AStepKeyPausesTheAutoAdvanceUntilShiftF5OrF5()
+    {
+        var talk = Open(ThreeSteps(), automatic: true);
+        Frames(4);
+        Press(GlfwKey.PageDown); // frame 5, t = 0.5 s: step 2, held
+        Assert.Contains("talk=2/3 advance=paused", _states[^1]);
+        Assert.All(StepsOver(30), index => Assert.Equal(1, index));
+
+        // Shift+F5 goes on from step 2, which holds its second again from the frame that shows it anew.
+        Press(GlfwKey.F5, KeyModifiers.Shift);
+        Assert.Contains("talk=2/3 advance=auto", _states[^1]);
+        Assert.Equal([.. Enumerable.Repeat(1, 9), 2], StepsOver(10));
+
+        Press(GlfwKey.F5);
+        Assert.Contains("talk=1/3 advance=auto", _states[^1]);
+        Assert.Equal([.. Enumerable.Repeat(0, 9), 1], StepsOver(10));
     }
 
     public void Dispose()
