@@ -29,6 +29,10 @@ internal sealed record LiveOptions
     /// <summary>The race's spelling when racing (<see cref="RaceSpelling.Default"/> for a bare --race); null otherwise.</summary>
     public string? Race { get; init; }
     public string? Talk { get; init; }
+    /// <summary>--auto-advance: every step of the talk moves on by itself after its hold, as when recorded.</summary>
+    public bool AutoAdvance { get; init; }
+    /// <summary>--loop: the talk starts again after its last step (a booth).</summary>
+    public bool LoopTalk { get; init; }
     public bool Headless { get; init; }
     public bool Fullscreen { get; init; }
     /// <summary>The monitor that fullscreen covers, when given.</summary>
@@ -60,6 +64,8 @@ internal sealed record LiveOptions
             throw new ArgumentException($"--checkpoint and --run-dir conflict: a checkpoint's run continues in its own folder ({Checkpoint}); drop --run-dir, or drop --checkpoint to start a new run in {RunDir}");
         if (Race is not null && (Checkpoint is not null || Talk is not null || ModelGiven))
             throw new ArgumentException("--race starts two new models, each spelled in it: drop --checkpoint, --no-train, --talk and --model, or drop --race");
+        if (Talk is null && (AutoAdvance || LoopTalk))
+            throw new ArgumentException($"{(AutoAdvance ? "--auto-advance" : "--loop")} plays a talk: add --talk FILE.toml, or drop it");
         return this;
     }
 }

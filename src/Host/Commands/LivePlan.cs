@@ -34,6 +34,8 @@ internal static class LivePlan
         {
             PathsSeed = options.PathsSeed,
             Talk = options.Talk is { } talk ? ModelSide.LoadTalk(talk, sizes, bookmarks) : null,
+            AutomaticTalk = options.AutoAdvance,
+            LoopTalk = options.LoopTalk,
             // A run in a folder named now keeps its bookmarks there; a run in a new folder starts with none of its own.
             Bookmarks = checkpoint is null && options.RunDir is null ? null : bookmarks,
             StateLog = Console.WriteLine,

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using LvaeLive.Files.Time;
-using LvaeLive.Host.Input;
 using LvaeLive.Host.Loop;
 using LvaeLive.Host.Recording;
 using LvaeLive.Host.Session;
@@ -48,7 +47,12 @@ internal static class LiveViewCommand
         var recordFps = ViewSettings.RecordFps.CreateOption();
         var seconds = ViewSettings.LiveSeconds.CreateOptionalOption();
         var healthEvery = ViewSettings.HealthEvery.CreateOptionalOption();
-        var talkFile = new Option<string?>("--talk") { Description = "Play this talk (TOML, see talks/): PageDown / PageUp step through it, B blanks the screen." };
+        var talkFile = new Option<string?>("--talk")
+        {
+            Description = "Play this talk (TOML, see talks/) with a slide tool's keys: PageDown / PageUp, a number then Enter, F5, B or W blanks; Tab: the steering keys.",
+        };
+        var autoAdvance = new Option<bool>("--auto-advance") { Description = "With --talk: every step moves on by itself after its hold, as lvae record plays it; a step key pauses it, F5 resumes." };
+        var loopTalk = new Option<bool>("--loop") { Description = "With --talk: start the talk again after its last step (a booth)." };
         var race = new Option<string?>("--race")
         {
             Description = $"Train two new models side by side from the same start, the keys steering both: {RaceSpelling.Help}. " +
@@ -59,7 +63,7 @@ internal static class LiveViewCommand
         var command = new Command("live", "Train the LVAE and watch its latents live, with keyboard control and recording (H in the window lists the keys).");
         model.AddTo(command);
         runtime.AddTo(command);
-        foreach (var option in new Option[] { checkpoint, pretrained, trainOn, runDir, noTrain, headless, size, fullscreen, monitor, listMonitors, uiScale, fpsCap, seed, record, recordSize, recordFps, seconds, healthEvery, talkFile, race })
+        foreach (var option in new Option[] { checkpoint, pretrained, trainOn, runDir, noTrain, headless, size, fullscreen, monitor, listMonitors, uiScale, fpsCap, seed, record, recordSize, recordFps, seconds, healthEvery, talkFile, autoAdvance, loopTalk, race })
             command.Options.Add(option);
         command.SetAction(parsed =>
         {
@@ -88,6 +92,8 @@ internal static class LiveViewCommand
                 ModelGiven = parsed.GetResult(model.Model) is { Implicit: false },
                 Race = parsed.GetResult(race) is null ? null : parsed.GetValue(race) ?? RaceSpelling.Default,
                 Talk = parsed.GetValue(talkFile),
+                AutoAdvance = parsed.GetValue(autoAdvance),
+                LoopTalk = parsed.GetValue(loopTalk),
                 Headless = parsed.GetValue(headless),
                 Fullscreen = parsed.GetValue(fullscreen),
                 Monitor = parsed.GetResult(monitor) is { Implicit: false } ? parsed.GetValue(monitor) : null,
@@ -121,7 +127,7 @@ internal static class LiveViewCommand
             }
             else
             {
-                (output, input) = (new WindowOutput(window, windowCanvas!), new WindowInput(window, new KeyMap(show.Sides[0].Config.Depth)));
+                (output, input) = (new WindowOutput(window, windowCanvas!), new WindowInput(window, show.Sessions[0].Keys));
             }
             show.StartTraining();
             new LiveRunner(show.View, output, input, recording, pacer, Console.WriteLine)

@@ -24,6 +24,11 @@ internal interface ICanvasOutput
     void ToggleFullscreen()
     {
     }
+
+    /// <summary>Back to the window from fullscreen; nothing to do in a window, or without one.</summary>
+    void LeaveFullscreen()
+    {
+    }
 }
 
 /// <summary>Keys, pointer events and close requests: the window's, or none.</summary>

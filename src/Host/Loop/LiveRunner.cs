@@ -83,6 +83,9 @@ internal sealed class LiveRunner(ILiveView session, ICanvasOutput output, IInput
                 case LoopRequest.ToggleFullscreen:
                     output.ToggleFullscreen();
                     break;
+                case LoopRequest.LeaveFullscreen:
+                    output.LeaveFullscreen();
+                    break;
                 case LoopRequest.ToggleRecording when IsRecording:
                     recording!.Stop();
                     break;

@@ -4,11 +4,11 @@ using LvaeLive.Host.Window;
 namespace LvaeLive.Host.Loop;
 
 /// <summary>
-/// The window's keys, mapped to live-view commands, and its pointer's events with the left button and the wheel;
+/// The window's keys, mapped to live-view commands by the session's active key table, and its pointer's events with the left button and the wheel;
 /// closing the window ends the session. While the window is
 /// minimised it waits for events instead of polling, so the render loop leaves the cores to training.
 /// </summary>
-internal sealed class WindowInput(GlfwWindow window, KeyMap keys) : IInputSource
+internal sealed class WindowInput(GlfwWindow window, KeyProfiles keys) : IInputSource
 {
     private static readonly TimeSpan MinimisedWait = TimeSpan.FromMilliseconds(250);
 

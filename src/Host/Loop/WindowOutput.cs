@@ -23,4 +23,6 @@ internal sealed class WindowOutput(GlfwWindow window, WindowCanvas canvas) : ICa
     public CanvasPlacement Placement => canvas.Renderer.Placement;
 
     public void ToggleFullscreen() => window.SetFullscreen(!window.IsFullscreen);
+
+    public void LeaveFullscreen() => window.SetFullscreen(false);
 }

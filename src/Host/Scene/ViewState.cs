@@ -4,6 +4,9 @@ using LvaeLive.Shaders.Canvas;
 
 namespace LvaeLive.Host.Scene;
 
+/// <summary>The screen blanked, as a presenter pauses: black, or white for a lit room.</summary>
+internal enum BlankScreen { Off, Black, White }
+
 /// <summary>
 /// What the keyboard changes around the scene: help, HUD, the panels shown and the blank screen. With the scene's
 /// selection it is described by one line (<see cref="Describe"/>), which the program logs so that tests and users can
@@ -19,16 +22,17 @@ internal sealed class ViewState
     public bool ShowHud { get; set; } = true;
     /// <summary>The panels shown (a talk may hide some).</summary>
     public CanvasPanels Panels { get; set; } = InitialPanels;
-    /// <summary>The screen is black (a presenter's pause); everything goes on behind it.</summary>
-    public bool Blank { get; private set; }
+    /// <summary>The screen is blank (a presenter's pause); everything goes on behind it.</summary>
+    public BlankScreen Blank { get; private set; }
 
     public void ToggleHelp() => ShowHelp = !ShowHelp;
     public void ToggleHud() => ShowHud = !ShowHud;
-    public void ToggleBlank() => Blank = !Blank;
+    /// <summary>Blanks the screen to <paramref name="colour"/>; the same colour again shows the view (another changes the colour).</summary>
+    public void ToggleBlank(BlankScreen colour) => Blank = Blank == colour ? BlankScreen.Off : colour;
 
     public string Describe(LatentScene scene) =>
         $"tile={scene.SelectedTile} layer={scene.SelectedLayer + 1} mode={GridModes.Name(scene.Mode)} help={OnOff(ShowHelp)} hud={OnOff(ShowHud)} " +
-        $"explorer={(scene.ExplorerColumns == ExplorerColumns.Redraws ? "redraws" : "axis")} blank={OnOff(Blank)}";
+        $"explorer={(scene.ExplorerColumns == ExplorerColumns.Redraws ? "redraws" : "axis")} blank={Blank.ToString().ToLowerInvariant()}";
 
     private static string OnOff(bool value) => value ? "on" : "off";
 }

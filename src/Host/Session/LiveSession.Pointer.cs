@@ -1,3 +1,4 @@
+using LvaeLive.Host.Input;
 using LvaeLive.Host.Scene;
 using LvaeLive.Host.Window;
 using LvaeLive.Shaders.Canvas;
@@ -11,9 +12,17 @@ internal sealed partial class LiveSession
     // A drag ended: its state line waits for the frame that draws the marker where it was dropped.
     private bool _markerMoved;
 
-    /// <summary>Applies a pointer event, hit-tested against where the last frame drew the grid and the map.</summary>
+    /// <summary>
+    /// Applies a pointer event, hit-tested against where the last frame drew the grid and the map; with the presenting
+    /// keys, a press anywhere is the next step, as a click is in a slide tool.
+    /// </summary>
     public void ApplyPointer(PointerEvent pointer, CanvasPlacement placement)
     {
+        if (_keys.Active.Profile == KeyProfile.Presenting)
+        {
+            if (pointer.Kind == PointerKind.Press) Apply(new LiveInput(ViewAction.NextStep));
+            return;
+        }
         var outcome = _pointer.Apply(pointer, placement);
         if (outcome.Notice is { } notice) _pendingNotice = notice;
         _markerMoved |= outcome.MarkerMoved;

@@ -23,12 +23,12 @@ internal sealed partial class LiveSession : ILiveView
     private readonly TrainingCurves _curves;
     private readonly HudStatus _hud;
     private readonly Action<string> _stateLog;
-    private readonly IReadOnlyList<string> _help;
-    private readonly string _footer;
     private readonly Func<string> _trainingState;
     private readonly Func<string> _animationState;
     /// <summary>A recalled bookmark is reached in this long: quick, but seen to travel.</summary>
     private const double RecallSeconds = 0.5;
+    private static readonly uint Black = Palette.Rgba(0, 0, 0);
+    private static readonly uint White = Palette.Rgba(255, 255, 255);
 
     private readonly BookmarkShelf _bookmarks;
     private readonly TalkPlayer? _talk;
@@ -36,7 +36,7 @@ internal sealed partial class LiveSession : ILiveView
     // A key's complaint, shown on the HUD from the next frame (keys arrive between frames, without the loop's time).
     private string? _pendingNotice;
 
-    public LiveSession(LiveScene scene, LiveTraining? training, KeyMap keys, string device, Action<string> stateLog, LatentMap? fixedMap,
+    public LiveSession(LiveScene scene, LiveTraining? training, string device, Action<string> stateLog, LatentMap? fixedMap,
         IEnumerable<MetricsEntry> history, BookmarkShelf bookmarks, TalkPlayer? talk, string? modelName = null)
     {
         _scene = scene;
@@ -48,16 +48,13 @@ internal sealed partial class LiveSession : ILiveView
         _curves.Load(history);
         _hud = new HudStatus(device) { ModelName = modelName };
         _hud.Load(history);
-        var keyWidth = keys.HelpLines.Max(line => line.Keys.Length) + 2;
-        _help = keys.HelpLines.Select(line => line.Keys.PadRight(keyWidth) + line.Description).ToArray();
-        _footer = keys.FooterHints;
+        _keys = new KeyProfiles(scene.Latent.Depth, talk: talk is not null);
         _trainingState = TrainingState;
         _animationState = AnimationState;
         _pointer = new PointerControl(scene);
         if (fixedMap is not null) ShowMap(fixedMap);
         Frame = new CanvasFrame();
-        (Frame.Chrome.Help, Frame.Chrome.Footer) = (_help, _footer);
-        _talk?.GoTo(0, scene.Latent, View, training);
+        _talk?.Start(0, scene.Latent, View, training);
     }
 
     /// <summary>The canvas record, filled again by every <see cref="Advance"/>.</summary>
@@ -77,9 +74,14 @@ internal sealed partial class LiveSession : ILiveView
     public LoopRequest Apply(LiveInput input)
     {
         var scene = _scene.Latent;
+        if (input.Command is not (ViewAction.TypeStepDigit or ViewAction.GoToTypedStep)) _typedStep = null;
         switch (input.Command)
         {
             case ViewAction.ToggleHelp: View.ToggleHelp(); break;
+            case ViewAction.ToggleKeys when !_keys.Toggle():
+                _pendingNotice = "no talk: the presenting keys come with --talk FILE.toml";
+                return LoopRequest.None;
+            case ViewAction.ToggleKeys: break;
             case ViewAction.NextTile: scene.SelectTile(+1); break;
             case ViewAction.PreviousTile: scene.SelectTile(-1); break;
             case ViewAction.SelectLayer when !scene.SelectLayer(input.Layer):
@@ -101,12 +103,12 @@ internal sealed partial class LiveSession : ILiveView
             case ViewAction.StyleSwap: scene.ToggleMode(GridMode.StyleSwap); break;
             case ViewAction.Explore: scene.ToggleMode(GridMode.Explorer); break;
             case ViewAction.ToggleExplorerColumns: scene.ToggleExplorerColumns(); break;
-            case ViewAction.NextStep when _talk?.GoTo(_talk.Index + 1, scene, View, _training) != true:
-            case ViewAction.PreviousStep when _talk?.GoTo(_talk.Index - 1, scene, View, _training) != true:
-                _pendingNotice = _talk is null ? "no talk: start with --talk FILE.toml" : $"{_talk.Position}: the talk has no step that way";
-                return LoopRequest.None;
-            case ViewAction.NextStep or ViewAction.PreviousStep: break;
-            case ViewAction.ToggleBlank: View.ToggleBlank(); break;
+            case ViewAction.NextStep or ViewAction.PreviousStep or ViewAction.FirstStep or ViewAction.LastStep or ViewAction.TypeStepDigit
+                or ViewAction.GoToTypedStep or ViewAction.StartTalk or ViewAction.ResumeTalk:
+                if (!Present(input)) return LoopRequest.None;
+                break;
+            case ViewAction.ToggleBlank: View.ToggleBlank(BlankScreen.Black); break;
+            case ViewAction.ToggleWhite: View.ToggleBlank(BlankScreen.White); break;
             case ViewAction.SaveBookmark: _pendingNotice = _bookmarks.Save(scene.SelectedPoint()).Notice; break;
             case ViewAction.RecallBookmark: _pendingNotice = Recall(); break;
             case ViewAction.ReleaseHold when !scene.ReleaseHold():
@@ -116,6 +118,10 @@ internal sealed partial class LiveSession : ILiveView
             case ViewAction.ToggleRecording: return LoopRequest.ToggleRecording;
             case ViewAction.Screenshot: return LoopRequest.Screenshot;
             case ViewAction.ToggleFullscreen: return LoopRequest.ToggleFullscreen;
+            case ViewAction.LeaveFullscreen: return LoopRequest.LeaveFullscreen;
+            case ViewAction.Quit when _talk is not null && !_quit.Confirms(_now):
+                _pendingNotice = $"the talk is on: Q again within {QuitConfirmation.Window.TotalSeconds:0} s saves a checkpoint and quits";
+                return LoopRequest.None;
             case ViewAction.Quit: return LoopRequest.Quit;
         }
         LogState();
@@ -127,7 +133,8 @@ internal sealed partial class LiveSession : ILiveView
         var clock = _scene.Latent.Clock;
         _stateLog($"state: {View.Describe(_scene.Latent)} animation={(clock.Paused ? "paused" : "running")} speed={clock.Speed:0.###} " +
             $"frozen={FrozenLayers(",", "none")} held={_scene.Latent.HeldTile?.ToString() ?? "none"} training={TrainingState().Replace(' ', '-')} marker={MarkerState()}" +
-            (_talk is null ? "" : $" talk={_talk.Index + 1}/{_talk.Count}"));
+            (_talk is null ? "" : $" keys={_keys.Active.Profile.ToString().ToLowerInvariant()} talk={_talk.Index + 1}/{_talk.Count}") +
+            (_talk is { Advances: true } ? $" advance={(_talk.Paused ? "paused" : "auto")}" : ""));
     }
 
     /// <summary>Moves the selected tile to the next bookmark; says which, or that there is none.</summary>
@@ -142,6 +149,7 @@ internal sealed partial class LiveSession : ILiveView
     /// <summary>Advances to the frame at <paramref name="time"/> on the loop's clock and fills <see cref="Frame"/>.</summary>
     public void Advance(FrameTime time)
     {
+        _now = time.Now;
         if (_training is not null) PullTraining(_training, time.Now);
         if (_talk?.Follow(time.Now, _scene.Latent, View, _training) == true) LogState();
         if (_pendingNotice is { } notice)
@@ -154,12 +162,14 @@ internal sealed partial class LiveSession : ILiveView
         var chrome = Frame.Chrome;
         chrome.Plots = _curves.Plots;
         chrome.ShowHelp = View.ShowHelp;
+        chrome.Help = _keys.Active.HelpOverlay;
         var hudLines = _hud.Lines(time.Now, _trainingState, time.FramesPerSecond, _animationState);
         chrome.Hud = View.ShowHud ? hudLines : [];
-        chrome.Footer = View.ShowHud ? _footer : "";
+        chrome.Footer = View.ShowHud ? _keys.Active.FooterHints : "";
         chrome.Clean = !View.ShowHud;
         chrome.Caption = _talk?.Current?.Caption ?? [];
-        chrome.Blank = View.Blank;
+        chrome.Blank = View.Blank != BlankScreen.Off;
+        chrome.BlankColour = View.Blank == BlankScreen.White ? White : Black;
         chrome.Panels = View.Panels;
         chrome.CaptionLines = _talk?.CaptionLines ?? 0;
     }
@@ -198,7 +208,7 @@ internal sealed partial class LiveSession : ILiveView
         var state = clock.Paused ? "animation paused" : $"animation x{clock.Speed:0.###}";
         var frozen = FrozenLayers(" ", "");
         if (frozen.Length > 0) state = $"{state}, frozen L{frozen}";
-        return _talk is null ? state : $"{_talk.Position}, {state}";
+        return _talk is null ? state : $"{_talk.Position}{(_talk.Paused ? " (held: F5 / Shift+F5 go on)" : "")}, {state}";
     }
 
     private string FrozenLayers(string separator, string none)

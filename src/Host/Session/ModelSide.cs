@@ -96,16 +96,16 @@ internal sealed class ModelSide : IDisposable
     }
 
     /// <summary>The view of this model: its scene (latent paths from <paramref name="seed"/>) and its session.</summary>
-    /// <param name="talk">A talk to play, stepped by keys or, when <paramref name="automaticTalk"/>, by its hold times.</param>
+    /// <param name="talk">A talk to play, stepped by keys or, when <paramref name="automaticTalk"/>, by its hold times; from the start again after its last step when <paramref name="loopTalk"/>.</param>
     /// <param name="bookmarks">The run's bookmarks; by default read from its folder, with notices to <paramref name="stateLog"/>.</param>
     /// <param name="modelName">In a race, the model's name on the HUD, beside its epoch and ELBO.</param>
     public LiveSession OpenSession(long seed, string device, Action<string> stateLog, double? loopSeconds = null, Talk? talk = null,
-        bool automaticTalk = false, BookmarkShelf? bookmarks = null, string? modelName = null)
+        bool automaticTalk = false, bool loopTalk = false, BookmarkShelf? bookmarks = null, string? modelName = null)
     {
         var scene = new LiveScene(new LatentScene(Copy, new LatentPaths(Config.LatentSizes, seed, loopSeconds: loopSeconds), TestDigits, TestLabels));
         var shelf = bookmarks ?? new BookmarkShelf(RunFolder, Config.LatentSizes, stateLog);
-        var player = talk is null ? null : new TalkPlayer(talk, shelf, automaticTalk);
-        return new LiveSession(scene, Training, new KeyMap(Config.Depth), device, stateLog, FixedMap, History, shelf, player, modelName);
+        var player = talk is null ? null : new TalkPlayer(talk, shelf, automaticTalk, loopTalk);
+        return new LiveSession(scene, Training, device, stateLog, FixedMap, History, shelf, player, modelName);
     }
 
     /// <summary>

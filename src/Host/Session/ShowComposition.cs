@@ -34,7 +34,8 @@ internal sealed class ShowComposition : IDisposable
             foreach (var model in plan.Models) sides.Add(model.Source.Open(data, device));
             var deviceName = device.type.ToString().ToLowerInvariant();
             string? HudName(int index) => plan.Racing ? RaceSession.HudName(plan.Models[index].RaceName!, isFirst: index == 0) : null;
-            var first = sides[0].OpenSession(plan.PathsSeed, deviceName, plan.StateLog, plan.LoopSeconds, plan.Talk, plan.AutomaticTalk, plan.Bookmarks, HudName(0));
+            var first = sides[0].OpenSession(plan.PathsSeed, deviceName, plan.StateLog, plan.LoopSeconds, plan.Talk, plan.AutomaticTalk, plan.LoopTalk, plan.Bookmarks,
+                HudName(0));
             // A race's frame shares the first session's chrome, so one scale serves both.
             first.Frame.Chrome.UiScale = plan.UiScale;
             if (!plan.Racing) return new ShowComposition([.. sides], [first], race: null);

@@ -31,8 +31,10 @@ internal sealed record ShowPlan
     /// <summary>When given, every latent path repeats after this many seconds (a recording that loops).</summary>
     public double? LoopSeconds { get; init; }
     public Talk? Talk { get; init; }
-    /// <summary>Whether the talk's steps follow each other by their hold times (recording) rather than by keys.</summary>
+    /// <summary>Whether every step of the talk moves on by its hold time (recording, --auto-advance), not only those that say so.</summary>
     public bool AutomaticTalk { get; init; }
+    /// <summary>Whether the talk starts again after its last step (--loop).</summary>
+    public bool LoopTalk { get; init; }
     /// <summary>The first model's bookmarks; null: those in the run folder it opens with.</summary>
     public BookmarkShelf? Bookmarks { get; init; }
     /// <summary>The scale of text and spacing, for projectors.</summary>

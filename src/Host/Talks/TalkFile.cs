@@ -26,7 +26,8 @@ namespace LvaeLive.Host.Talks;
 /// point = { digit = 12 }     # every layer: { digit = N }, { class = C }, { bookmark = "b1" } or { seed = S }
 /// transition = 1.5           # seconds into the step
 /// easing = "smooth"          # or linear
-/// hold = 6                   # seconds when recorded
+/// hold = 6                   # seconds when recorded, or when the step moves on by itself
+/// advance = "auto"           # live too, move on after the hold (default "manual": a key moves on)
 /// training = false
 /// speed = 1
 /// temperature = 0.8
@@ -40,7 +41,7 @@ namespace LvaeLive.Host.Talks;
 internal static class TalkFile
 {
     private static readonly string[] StepKeys =
-        ["caption", "mode", "columns", "layer", "tile", "point", "walk", "expect", "transition", "easing", "hold", "training", "speed", "temperature", "panels", "hud"];
+        ["caption", "mode", "columns", "layer", "tile", "point", "walk", "expect", "transition", "easing", "hold", "advance", "training", "speed", "temperature", "panels", "hud"];
 
     /// <summary>What a talk may refer to: the model's depth, the view's test digits and the run's bookmarks (null: not known, any name).</summary>
     public sealed record Limits(int Depth, int Tiles, int TestDigits, IReadOnlyCollection<string>? Bookmarks)
@@ -135,6 +136,12 @@ internal static class TalkFile
                         var other => throw Error(value, $"easing '{other}' is not smooth or linear"),
                     } },
                     "hold" => step with { Hold = Ranged(value, key, TalkStep.HoldRange) },
+                    "advance" => step with { AutoAdvance = Text(value) switch
+                    {
+                        "auto" => true,
+                        "manual" => false,
+                        var other => throw Error(value, $"advance '{other}' is not auto or manual"),
+                    } },
                     "training" => step with { Training = value is BooleanValueSyntax b ? b.Value : throw Error(value, "training is true or false") },
                     "speed" => step with { Speed = Ranged(value, key, AnimationSettings.Speed) },
                     "temperature" => step with { Temperature = Ranged(value, key, AnimationSettings.Temperature) },

@@ -8,8 +8,9 @@ namespace LvaeLive.Host.Talks;
 
 /// <summary>
 /// Plays a talk on a live scene: going to a step applies what it sets (mode, layer, tile, speed, temperature,
-/// training) and moves the selected tile to its point in noise space. Live, the presenter steps through it; recorded,
-/// each step holds for its hold time on the loop's clock, so the same talk gives the same frames.
+/// training) and moves the selected tile to its point in noise space. A step moves on by itself once it has held for
+/// its hold time on the loop's clock when the whole talk is automatic (recorded, or live with --auto-advance) or the
+/// step says `advance = "auto"`; otherwise the presenter steps. The same talk gives the same frames on a frame clock.
 /// </summary>
 internal sealed class TalkPlayer
 {
@@ -18,15 +19,24 @@ internal sealed class TalkPlayer
     private bool _stepStarting;
     private TimeSpan _stepStartedAt;
 
-    /// <param name="automatic">Whether steps follow each other by their hold times (recording) rather than by keys.</param>
-    public TalkPlayer(Talk talk, BookmarkShelf bookmarks, bool automatic)
+    /// <param name="automatic">Whether every step moves on by its hold time (recording, --auto-advance), not only those that say so.</param>
+    /// <param name="loop">Whether step 1 follows the last (a booth's talk, --loop).</param>
+    public TalkPlayer(Talk talk, BookmarkShelf bookmarks, bool automatic, bool loop = false)
     {
         _talk = talk;
         _bookmarks = bookmarks;
         Automatic = automatic;
+        Loop = loop;
     }
 
     public bool Automatic { get; }
+    public bool Loop { get; }
+    /// <summary>Whether any step moves on by itself: only then is there an auto-advance to pause.</summary>
+    public bool Advances => Automatic || _talk.Steps.Any(step => step.AutoAdvance);
+    /// <summary>Whether a presenter's key has stopped the auto-advance: the step shown stays until F5 or Shift+F5 resumes it.</summary>
+    public bool Paused { get; private set; }
+    /// <summary>The step after the one shown: the first after the last when the talk loops; null after the last otherwise.</summary>
+    public int? Next => Index < Count - 1 ? Index + 1 : Loop ? 0 : null;
     /// <summary>The step shown (0-based), or -1 before the first.</summary>
     public int Index { get; private set; } = -1;
     public int Count => _talk.Steps.Count;
@@ -36,17 +46,34 @@ internal sealed class TalkPlayer
     public int CaptionLines => _talk.CaptionLines;
 
     /// <summary>
-    /// Goes to step <paramref name="index"/> (kept within the talk) and applies it as the steps up to it leave the view,
-    /// so that a step looks the same whether reached forwards or backwards; false when already there.
+    /// The presenter's move: goes to step <paramref name="index"/> (kept within the talk), applied as the steps up to it
+    /// leave the view, so that a step looks the same whether reached forwards or backwards, and pauses the auto-advance;
+    /// false when already there.
     /// </summary>
     public bool GoTo(int index, LatentScene scene, ViewState view, LiveTraining? training)
     {
         index = Math.Clamp(index, 0, Count - 1);
         if (index == Index) return false;
+        Show(index, scene, view, training);
+        Paused = Advances;
+        return true;
+    }
+
+    /// <summary>
+    /// Starts the talk at step <paramref name="index"/>, applied anew even when it is the step shown, with the
+    /// auto-advance running: the talk's opening, F5 and Shift+F5.
+    /// </summary>
+    public void Start(int index, LatentScene scene, ViewState view, LiveTraining? training)
+    {
+        Show(Math.Clamp(index, 0, Count - 1), scene, view, training);
+        Paused = false;
+    }
+
+    private void Show(int index, LatentScene scene, ViewState view, LiveTraining? training)
+    {
         Index = index;
         Apply(Effective(index), scene, view, training);
         _stepStarting = true;
-        return true;
     }
 
     /// <summary>
@@ -77,8 +104,8 @@ internal sealed class TalkPlayer
     }
 
     /// <summary>
-    /// Notes the loop's time at the start of each step and, when <see cref="Automatic"/>, moves on once the step has
-    /// held; true when it moved on.
+    /// Notes the loop's time of the first frame of a step that a key or the opening showed, and moves on from a step
+    /// that advances by itself once it has held; true when it moved on.
     /// </summary>
     public bool Follow(TimeSpan now, LatentScene scene, ViewState view, LiveTraining? training)
     {
@@ -87,8 +114,14 @@ internal sealed class TalkPlayer
             (_stepStarting, _stepStartedAt) = (false, now);
             return false;
         }
-        return Automatic && Current is { } step && Index < Count - 1 && (now - _stepStartedAt).TotalSeconds >= step.Hold
-            && GoTo(Index + 1, scene, view, training);
+        if (Paused || Current is not { } step || !(Automatic || step.AutoAdvance) || Next is not { } next
+            || (now - _stepStartedAt).TotalSeconds < step.Hold)
+            return false;
+        Show(next, scene, view, training);
+        // The next step starts when this one's hold ends, not at the frame that saw it end, so that frame times do not
+        // add up over a talk: on a frame clock, each step gets its hold's frames, as the recording's length counts them.
+        (_stepStarting, _stepStartedAt) = (false, _stepStartedAt + TimeSpan.FromSeconds(step.Hold));
+        return true;
     }
 
     private void Apply(TalkStep step, LatentScene scene, ViewState view, LiveTraining? training)

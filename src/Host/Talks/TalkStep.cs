@@ -8,11 +8,11 @@ namespace LvaeLive.Host.Talks;
 /// <summary>
 /// One step of a talk: what it changes of the view (unset: left as the step before left it), the point it moves the
 /// selected tile to (per layer, bottom first; null: the layer keeps its noise), how it gets there, its caption and
-/// how long it holds when recorded.
+/// how long it holds when it moves on by itself.
 /// </summary>
 internal sealed record TalkStep
 {
-    /// <summary>How long a step holds when recorded; an hour or more is a slip of the keyboard, not a talk.</summary>
+    /// <summary>How long a step holds when it moves on by itself; an hour or more is a slip of the keyboard, not a talk.</summary>
     public static readonly SettingRange<double> HoldRange = new(Default: 4, Min: 0, Max: 3600, " seconds");
     /// <summary>How long the move to a step's point takes, within the same bounds as a hold.</summary>
     public static readonly SettingRange<double> TransitionRange = HoldRange with { Default = 1 };
@@ -32,6 +32,8 @@ internal sealed record TalkStep
     public double Transition { get; init; } = TransitionRange.Default;
     public Easing Easing { get; init; } = Easing.Smooth;
     public double Hold { get; init; } = HoldRange.Default;
+    /// <summary>Whether the step moves on by itself after its hold live too (`advance = "auto"`); recorded, every step does.</summary>
+    public bool AutoAdvance { get; init; }
     public IReadOnlyList<string> Caption { get; init; } = [];
     public bool? Training { get; init; }
     public double? Speed { get; init; }

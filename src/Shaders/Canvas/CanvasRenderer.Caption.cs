@@ -1,6 +1,6 @@
 namespace LvaeLive.Shaders.Canvas;
 
-/// <summary>A talk's caption, large and proportional at the bottom over the panels; and the presenter's black screen.</summary>
+/// <summary>A talk's caption, large and proportional at the bottom over the panels; and the presenter's blank screen.</summary>
 public sealed partial class CanvasRenderer
 {
     /// <summary>The atlas face of captions: DejaVu Sans, after the layout's body and title faces.</summary>
@@ -32,7 +32,7 @@ public sealed partial class CanvasRenderer
         }
     }
 
-    /// <summary>A blank frame: one black panel over the whole canvas, and nothing else composed.</summary>
-    private void ComposeBlank(int width, int height) =>
-        _backPanels.Add(PanelPush(new Rect(0, 0, width, height), Palette.Rgba(0, 0, 0), Palette.Rgba(0, 0, 0), 0, 0));
+    /// <summary>A blank frame: one panel of <paramref name="colour"/> over the whole canvas, and nothing else composed.</summary>
+    private void ComposeBlank(int width, int height, uint colour) =>
+        _backPanels.Add(PanelPush(new Rect(0, 0, width, height), colour, colour, 0, 0));
 }

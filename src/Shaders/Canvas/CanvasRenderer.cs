@@ -110,7 +110,7 @@ public sealed partial class CanvasRenderer : IDisposable
 
         if (frame.Chrome.Blank)
         {
-            ComposeBlank((int)extent.Width, (int)extent.Height);
+            ComposeBlank((int)extent.Width, (int)extent.Height, frame.Chrome.BlankColour);
         }
         else
         {

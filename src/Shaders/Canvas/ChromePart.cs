@@ -27,8 +27,11 @@ public sealed class ChromePart
     /// </summary>
     public bool Clean { get; set; }
 
-    /// <summary>The whole canvas black: the presenter's pause (a recording stays black too).</summary>
+    /// <summary>The whole canvas one colour, <see cref="BlankColour"/>: the presenter's pause (a recording stays blank too).</summary>
     public bool Blank { get; set; }
+
+    /// <summary>The blank canvas's colour (RGBA8, <see cref="Palette.Rgba"/>): black, or white when the room is lit.</summary>
+    public uint BlankColour { get; set; } = Palette.Rgba(0, 0, 0);
 
     /// <summary>Lines of caption that the layout keeps a band for, across the canvas above the footer (0: no band).</summary>
     public int CaptionLines { get; set; }

@@ -77,4 +77,11 @@ public sealed class LiveOptionsTests
         var options = new LiveOptions { Pretrained = pretrained, TrainOn = trainOn, Headless = true, RunDir = trainOn || !pretrained ? "runs/x" : null };
         Assert.Same(options, options.Validated());
     }
+
+    [Theory]
+    [InlineData(true, false, "--auto-advance")]
+    [InlineData(false, true, "--loop")]
+    public void AutoAdvanceOrLoopWithoutATalk(bool autoAdvance, bool loop, string option) => Assert.Equal(
+        $"{option} plays a talk: add --talk FILE.toml, or drop it",
+        Refusal(new LiveOptions { AutoAdvance = autoAdvance, LoopTalk = loop }));
 }

@@ -101,19 +101,103 @@ public class KeyMapTests
     [Fact]
     public void HelpLinesCoverEveryCommandOncePerLine()
     {
-        var bound = _map.Groups.SelectMany(g => g.Bindings).Select(b => b.Input.Command).ToHashSet();
+        var bound = Tables.SelectMany(map => map.Groups).SelectMany(g => g.Bindings).Select(b => b.Input.Command).ToHashSet();
         Assert.Equal(Enum.GetValues<ViewAction>().ToHashSet(), bound);
-        var lines = _map.HelpLines.ToList();
-        Assert.Equal(_map.Groups.Count, lines.Count);
-        Assert.All(lines, line => Assert.False(string.IsNullOrWhiteSpace(line.Keys) || string.IsNullOrWhiteSpace(line.Description)));
-        Assert.Contains(lines, line => line.Keys == "1-3" && line.Description.Contains("layer 1 to 3"));
+        foreach (var map in Tables)
+        {
+            var lines = map.HelpLines.ToList();
+            Assert.Equal(map.Groups.Count, lines.Count);
+            Assert.Equal(lines.Count, map.HelpOverlay.Count);
+            Assert.All(lines, line => Assert.False(string.IsNullOrWhiteSpace(line.Keys) || string.IsNullOrWhiteSpace(line.Description)));
+        }
+        Assert.Contains(_map.HelpLines, line => line.Keys == "1-3" && line.Description.Contains("layer 1 to 3"));
     }
 
     [Fact]
-    public void NoKeyIsBoundTwice()
+    public void NoKeyIsBoundTwiceInATable()
     {
-        var keys = _map.Groups.SelectMany(g => g.Bindings).Select(b => (b.Key, b.Shift)).ToList();
-        Assert.Equal(keys.Count, keys.Distinct().Count());
+        foreach (var map in Tables)
+        {
+            var keys = map.Groups.SelectMany(g => g.Bindings).Select(b => (b.Key, b.Shift)).ToList();
+            Assert.Equal(keys.Count, keys.Distinct().Count());
+        }
+    }
+
+    /// <summary>Every table: steering without a talk and with one, and presenting.</summary>
+    private static KeyMap[] Tables => [new(3), new(3, KeyProfile.Steering, talk: true), new(3, KeyProfile.Presenting, talk: true)];
+
+    // What a presenter remote sends (Logitech R400, R800: PageDown, PageUp, ".", F5 and Esc), and the keyboard's own.
+    [Theory]
+    [InlineData("PageDown", "NextStep")]
+    [InlineData("Right", "NextStep")]
+    [InlineData("Down", "NextStep")]
+    [InlineData("Space", "NextStep")]
+    [InlineData("N", "NextStep")]
+    [InlineData("PageUp", "PreviousStep")]
+    [InlineData("Left", "PreviousStep")]
+    [InlineData("Up", "PreviousStep")]
+    [InlineData("Backspace", "PreviousStep")]
+    [InlineData("P", "PreviousStep")]
+    [InlineData("Enter", "GoToTypedStep")]
+    [InlineData("KpEnter", "GoToTypedStep")]
+    [InlineData("Home", "FirstStep")]
+    [InlineData("End", "LastStep")]
+    [InlineData("F5", "StartTalk")]
+    [InlineData("B", "ToggleBlank")]
+    [InlineData("Period", "ToggleBlank")]
+    [InlineData("W", "ToggleWhite")]
+    [InlineData("Comma", "ToggleWhite")]
+    [InlineData("Escape", "LeaveFullscreen")]
+    [InlineData("Q", "Quit")]
+    [InlineData("Tab", "ToggleKeys")]
+    [InlineData("H", "ToggleHelp")]
+    public void ThePresentingKeysAreASlideToolsKeys(string key, string command)
+    {
+        var map = new KeyMap(3, KeyProfile.Presenting, talk: true);
+        Assert.Equal(new LiveInput(Enum.Parse<ViewAction>(command)), map.Map(Press(Enum.Parse<GlfwKey>(key))));
+        // A held key steps once.
+        Assert.Null(map.Map(new KeyEvent(Enum.Parse<GlfwKey>(key), 0, KeyAction.Repeat, KeyModifiers.None)));
+    }
+
+    [Fact]
+    public void ThePresentingKeysTypeStepNumbersAndShiftF5ResumesTheTalk()
+    {
+        var map = new KeyMap(3, KeyProfile.Presenting, talk: true);
+        for (var digit = 0; digit <= 9; digit++)
+        {
+            Assert.Equal(LiveInput.StepDigit(digit), map.Map(Press(GlfwKey.D0 + digit)));
+            Assert.Equal(LiveInput.StepDigit(digit), map.Map(Press(GlfwKey.Kp0 + digit)));
+        }
+        Assert.Equal(new LiveInput(ViewAction.ResumeTalk), map.Map(Press(GlfwKey.F5, KeyModifiers.Shift)));
+    }
+
+    [Fact]
+    public void DuringATalkTheSteeringKeysAreTheSameSaveTabWhichLeadsBackToThePresentingKeys()
+    {
+        var during = new KeyMap(3, KeyProfile.Steering, talk: true);
+        foreach (var binding in _map.Groups.SelectMany(g => g.Bindings).Where(b => b.Key != GlfwKey.Tab))
+        {
+            var key = new KeyEvent(binding.Key, 0, KeyAction.Press, binding.Shift == true ? KeyModifiers.Shift : KeyModifiers.None);
+            Assert.Equal(_map.Map(key), during.Map(key));
+        }
+        Assert.Equal(new LiveInput(ViewAction.ToggleKeys), during.Map(Press(GlfwKey.Tab)));
+        Assert.Equal(new LiveInput(ViewAction.PreviousTile), during.Map(Press(GlfwKey.Tab, KeyModifiers.Shift)));
+    }
+
+    [Fact]
+    public void ATalkOpensOnThePresentingKeysAndTabSwitchesTables()
+    {
+        var keys = new KeyProfiles(3, talk: true);
+        Assert.Equal(KeyProfile.Presenting, keys.Active.Profile);
+        Assert.True(keys.Toggle());
+        Assert.Equal(KeyProfile.Steering, keys.Active.Profile);
+        Assert.Equal(LiveInput.ToLayer(2), keys.Map(Press(GlfwKey.D2)));
+        Assert.True(keys.Toggle());
+        Assert.Equal(LiveInput.StepDigit(2), keys.Map(Press(GlfwKey.D2)));
+
+        var without = new KeyProfiles(3, talk: false);
+        Assert.False(without.Toggle());
+        Assert.Equal(new LiveInput(ViewAction.NextTile), without.Map(Press(GlfwKey.Tab)));
     }
 
     [Fact]

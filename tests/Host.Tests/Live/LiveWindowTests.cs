@@ -195,9 +195,12 @@ public sealed class LiveWindowTests : IDisposable
         Press("Next", "mode=explorer", "talk=2/3");      // PageDown: what presenter remotes send for "next"
         Press("Next", "mode=style-swap", "talk=3/3");
         Press("Prior", "mode=explorer", "talk=2/3");     // PageUp: "previous"
-        Press("b", "blank=on");
+        Press("b", "blank=black");
         Press("period", "blank=off");
+        // During a talk no single key quits: Esc (the remote's start button, every other press) leaves fullscreen, and Q asks first.
         XDisplay.Key(window, "Escape");
+        XDisplay.Key(window, "q");
+        XDisplay.Key(window, "q");
         live.WaitForLine(l => l == "state: quit", Patience, "quit");
         Assert.Equal(0, live.WaitForExit(Patience));
     }

@@ -34,6 +34,7 @@ public sealed class TalkFileTests : IDisposable
             transition = 0.5
             easing = "linear"
             hold = 2.5
+            advance = "auto"
             training = false
             speed = 2
             temperature = 0.8
@@ -58,9 +59,9 @@ public sealed class TalkFileTests : IDisposable
         Assert.Equal(new PointSource?[] { new PointSource.DigitClass(4), new PointSource.Bookmarked("b1"), new PointSource.TestDigit(7) }, first.Point);
         Assert.Equal((0.5, Easing.Linear, 2.5, false, 2.0, 0.8f), (first.Transition, first.Easing, first.Hold, first.Training, first.Speed, first.Temperature));
         Assert.Equal(CanvasPanels.Digits | CanvasPanels.Map, first.Panels);
-        Assert.Equal((true, 4), (first.Walk, first.ExpectClass));
+        Assert.Equal((true, 4, true), (first.Walk, first.ExpectClass, first.AutoAdvance));
         var second = talk.Steps[1];
-        Assert.Equal((null, null), (second.Walk, second.ExpectClass));
+        Assert.Equal((null, null, false), (second.Walk, second.ExpectClass, second.AutoAdvance));
         Assert.Equal(["three"], second.Caption);
         Assert.Null(second.Mode);
         Assert.All(second.Point, source => Assert.Equal(new PointSource.Seeded(12), source));
@@ -85,6 +86,7 @@ public sealed class TalkFileTests : IDisposable
     [InlineData("[[step]]\nexpect = { class = 10 }\n", "talk.toml:2:20: 10 is not a valid expect's class (classes are 0 to 9)")]
     [InlineData("[[step]]\nexpect = 3\n", "talk.toml:2:10: expect is { class = C }")]
     [InlineData("[[step]]\nwalk = \"yes\"\n", "talk.toml:2:8: walk is true or false")]
+    [InlineData("[[step]]\nadvance = \"sometimes\"\n", "talk.toml:2:11: advance 'sometimes' is not auto or manual")]
     public void AMistakeIsReportedAtItsLineAndColumn(string text, string expected)
     {
         var error = Assert.Throws<InvalidDataException>(() => Load(text));
