@@ -1,4 +1,5 @@
 using LvaeLive.Imaging.Text;
+using Silk.NET.Vulkan;
 
 namespace LvaeLive.Shaders.Canvas;
 
@@ -10,13 +11,16 @@ namespace LvaeLive.Shaders.Canvas;
 /// stay large. Spacing and font sizes grow with the canvas (relative to 1280x720) and the user's UI scale, with a floor
 /// that keeps text legible on small canvases.
 /// </summary>
+/// <param name="Canvas">The whole canvas, at the origin.</param>
 /// <param name="Caption">The band across the canvas above the footer that captions go in; empty without caption lines.</param>
 public readonly record struct CanvasLayout(
-    float Scale, int Margin, int Gap, int Padding, float BodyPixels, float TitlePixels, float CaptionPixels,
+    Rect Canvas, float Scale, int Margin, int Gap, int Padding, float BodyPixels, float TitlePixels, float CaptionPixels,
     Rect Header, Rect Footer, Rect Caption, Rect Digits, Rect Map, Rect Reconstructions, Rect Curves)
 {
+    /// <summary>The atlas's faces, in the order of <see cref="FaceRequests"/>: DejaVu Sans Mono for panels, DejaVu Sans for captions.</summary>
     public const int BodyFace = 0;
     public const int TitleFace = 1;
+    public const int CaptionFace = 2;
 
     /// <summary>Width over height from which three columns fit better than two rows.</summary>
     private const float WideAspect = 1.5f;
@@ -50,8 +54,15 @@ public readonly record struct CanvasLayout(
         var (digits, map, reconstructions, curves) = panels == CanvasPanels.All
             ? width >= WideAspect * height ? Columns(body, gap, squareWidth) : Rows(body, gap)
             : SideBySide(body, gap, panels);
-        return new CanvasLayout(scale, margin, gap, padding, bodyPixels, titlePixels, captionPixels, header, footer, caption, digits, map, reconstructions, curves);
+        return new CanvasLayout(new Rect(0, 0, width, height), scale, margin, gap, padding, bodyPixels, titlePixels, captionPixels, header, footer, caption, digits, map, reconstructions, curves);
     }
+
+    /// <summary>The layout of <paramref name="frame"/> on a canvas of <paramref name="size"/>.</summary>
+    public static CanvasLayout For(CanvasFrame frame, Extent2D size) =>
+        Compute((int)size.Width, (int)size.Height, frame.Chrome.UiScale, frame.Chrome.CaptionLines, frame.Chrome.Panels);
+
+    /// <summary>The glyph atlas's faces for this layout's text sizes, in face order.</summary>
+    public FaceRequest[] FaceRequests => [new(BodyPixels, Typeface.Mono), new(TitlePixels, Typeface.Mono), new(CaptionPixels, Typeface.Sans)];
 
     /// <summary>The shown panels in equal columns, in the usual order; the hidden ones empty.</summary>
     private static (Rect, Rect, Rect, Rect) SideBySide(Rect body, int gap, CanvasPanels panels)

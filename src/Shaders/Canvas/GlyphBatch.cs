@@ -3,9 +3,14 @@ using LvaeLive.Shaders.Pipelines;
 
 namespace LvaeLive.Shaders.Canvas;
 
-/// <summary>Glyph instances of one face, written straight into a region of the frame upload reserved by <see cref="Begin"/>.</summary>
-internal sealed class GlyphBatch
+/// <summary>
+/// Glyph instances of one face, written straight into a region of the frame upload reserved by <see cref="Begin"/>;
+/// each line added is noted in the frame's <see cref="CanvasBoxes"/> with the box it belongs in.
+/// </summary>
+internal sealed class GlyphBatch(CanvasBoxes boxes)
 {
+    public const string Ellipsis = "...";
+
     private FrameUpload? _upload;
     private uint _offset;
 
@@ -20,11 +25,14 @@ internal sealed class GlyphBatch
         _offset = upload.Reserve(CanvasLimits.MaxGlyphsPerBatch * TextPipeline.WordsPerGlyph);
     }
 
-    /// <summary>Adds a line whose glyph cells start at (x, y); characters past <paramref name="maxWidth"/> pixels are dropped. Returns its width.</summary>
-    public int Add(ReadOnlySpan<char> text, int x, int y, uint colour, int maxWidth = int.MaxValue)
+    /// <summary>
+    /// Adds a line whose glyph cells start at (x, y), inside <paramref name="container"/>; characters past
+    /// <paramref name="maxWidth"/> pixels are dropped. Returns its width.
+    /// </summary>
+    public int Add(ReadOnlySpan<char> text, int x, int y, uint colour, int maxWidth, Rect container, TextRole role = TextRole.Label)
     {
         var upload = _upload ?? throw new InvalidOperationException("Begin the batch first");
-        var pen = 0;
+        var (pen, drawn) = (0, 0);
         foreach (var c in text)
         {
             var advance = Face.Advance(c);
@@ -39,7 +47,10 @@ internal sealed class GlyphBatch
                 Count++;
             }
             pen += advance;
+            drawn++;
         }
+        if (text.Length > 0)
+            boxes.Text(text, new Rect(x, y, pen, drawn > 0 ? Face.CellHeight : 0), container, role, drawn, ellipsis: false);
         return pen;
     }
 

@@ -1,11 +1,8 @@
 namespace LvaeLive.Shaders.Canvas;
 
 /// <summary>A talk's caption, large and proportional at the bottom over the panels; and the presenter's black screen.</summary>
-public sealed partial class CanvasRenderer
+internal sealed partial class CanvasComposer
 {
-    /// <summary>The atlas face of captions: DejaVu Sans, after the layout's body and title faces.</summary>
-    public const int CaptionFace = 2;
-
     private void ComposeCaption(CanvasLayout layout, CanvasFrame frame)
     {
         if (frame.Chrome.Caption.Count == 0)
@@ -22,17 +19,21 @@ public sealed partial class CanvasRenderer
         // In the layout's caption band when the frame asked for one; otherwise over the panels, just above the footer.
         var bottom = layout.Caption.Height > 0 ? layout.Caption.Y + (layout.Caption.Height + height) / 2 : layout.Footer.Y - layout.Gap;
         var box = new Rect(layout.Footer.X + (room - width) / 2, bottom - height, width, height);
-        _captionPanel = PanelPush(box, Palette.Overlay, Palette.PanelBorder, 8 * layout.Scale, 1);
+        CaptionPanel = PanelPush(box, Palette.Overlay, Palette.PanelBorder, 8 * layout.Scale, 1);
+        var band = layout.Caption.Height > 0 ? layout.Caption : Boxes.Canvas;
+        if (layout.Caption.Height > 0)
+            Boxes.Area(band, BoxKind.Region, Boxes.Canvas);
+        Boxes.Area(box, BoxKind.Panel, band);
         var y = box.Y + pad;
         foreach (var line in frame.Chrome.Caption)
         {
             var lineWidth = Math.Min(face.Measure(line), box.Width - 2 * pad);
-            _captionText.Add(line, box.X + (box.Width - lineWidth) / 2, y, Palette.Title, box.Width - 2 * pad);
+            _captionText.Add(line, box.X + (box.Width - lineWidth) / 2, y, Palette.Title, box.Width - 2 * pad, box);
             y += lineHeight;
         }
     }
 
     /// <summary>A blank frame: one black panel over the whole canvas, and nothing else composed.</summary>
-    private void ComposeBlank(int width, int height) =>
-        _backPanels.Add(PanelPush(new Rect(0, 0, width, height), Palette.Rgba(0, 0, 0), Palette.Rgba(0, 0, 0), 0, 0));
+    private void ComposeBlank(Rect canvas) =>
+        BackPanels.Add(PanelPush(canvas, Palette.Rgba(0, 0, 0), Palette.Rgba(0, 0, 0), 0, 0));
 }

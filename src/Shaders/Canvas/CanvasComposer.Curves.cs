@@ -3,7 +3,7 @@ using LvaeLive.Shaders.Pipelines;
 namespace LvaeLive.Shaders.Canvas;
 
 /// <summary>The curves panel: up to four plots with auto-scaled axes, grid lines, tick labels and coloured series names.</summary>
-public sealed partial class CanvasRenderer
+internal sealed partial class CanvasComposer
 {
     /// <summary>A dashed series' dash and gap, in pixels at scale 1: long enough to read as a line, short enough to read as dashed.</summary>
     private const float DashPixels = 5;
@@ -21,6 +21,7 @@ public sealed partial class CanvasRenderer
         for (var index = 0; index < count; index++)
         {
             var cell = new Rect(content.X + index % columns * (cellWidth + layout.Gap), content.Y + index / columns * (cellHeight + layout.Gap), cellWidth, cellHeight);
+            Boxes.Area(cell, BoxKind.Region, layout.Curves);
             ComposePlot(layout, frame.Plots[index], cell, upload);
         }
     }
@@ -36,7 +37,7 @@ public sealed partial class CanvasRenderer
             cell.Width - LabelCharacters * body.CellWidth - body.CellWidth, cell.Bottom - body.CellHeight - top);
         if (area.Width < 8 || area.Height < 8)
             return;
-        _innerPanels.Add(PanelPush(area.Inset(-1), Palette.PlotBackground, Palette.PanelBorder, 0, 1));
+        AddInnerPanel(area.Inset(-1), cell, Palette.PlotBackground, Palette.PanelBorder, 0, 1);
 
         var (low, high, samples) = FiniteRange(plot);
         var yTicks = NiceTicks.For(low, high, Math.Clamp(area.Height / (3 * body.CellHeight), 2, 6));
@@ -50,7 +51,7 @@ public sealed partial class CanvasRenderer
             var y = area.Y + (int)MathF.Round((yTicks.Max - yTicks.At(tick)) * pixelsPerY);
             var text = SpanText.Tick(label, yTicks.At(tick), yTicks.Step);
             var width = _bodyText.Width(text.Length);
-            _bodyText.Add(text, area.X - width - body.CellWidth / 2, y - body.CellHeight / 2, Palette.Dim, width);
+            _bodyText.Add(text, area.X - width - body.CellWidth / 2, y - body.CellHeight / 2, Palette.Dim, width, cell, TextRole.YTick);
         }
         // A label that would touch the one before it is left out (its grid line stays): in a narrow plot, the ticks
         // the count asks for can be closer than their labels are wide.
@@ -62,11 +63,11 @@ public sealed partial class CanvasRenderer
             var width = _bodyText.Width(text.Length);
             var x = Math.Min(px - width / 2, area.Right - width);
             if (x < labelsEnd + body.CellWidth) continue;
-            _bodyText.Add(text, x, area.Bottom + layout.Padding / 4, Palette.Dim, width);
+            _bodyText.Add(text, x, area.Bottom + layout.Padding / 4, Palette.Dim, width, cell, TextRole.XTick);
             labelsEnd = x + width;
         }
 
-        _plots.Add(new CurvesPush
+        Plots.Add(new CurvesPush
         {
             Origin = new Int2(area.X, area.Y),
             Size = new Int2(area.Width, area.Height),
@@ -93,13 +94,13 @@ public sealed partial class CanvasRenderer
         var legendCharacters = 0;
         foreach (var series in plot.Series)
             legendCharacters += series.Name.Length == 0 ? 0 : 1 + series.Name.Length;
-        var titleWidth = _bodyText.Add(plot.Title, cell.X, cell.Y, Palette.Title, cell.Width);
+        var titleWidth = _bodyText.Add(plot.Title, cell.X, cell.Y, Palette.Title, cell.Width, cell);
         var wraps = titleWidth + _bodyText.Width(legendCharacters) > cell.Width;
         var (x, y) = wraps ? (cell.X - body.CellWidth, cell.Y + body.CellHeight) : (cell.X + titleWidth, cell.Y);
         for (var s = 0; s < plot.Series.Count; s++)
         {
             if (plot.Series[s].Name.Length > 0)
-                x += body.CellWidth + _bodyText.Add(plot.Series[s].Name, x + body.CellWidth, y, ColourOf(plot.Series[s], s), cell.Right - x - body.CellWidth);
+                x += body.CellWidth + _bodyText.Add(plot.Series[s].Name, x + body.CellWidth, y, ColourOf(plot.Series[s], s), cell.Right - x - body.CellWidth, cell);
         }
         return y;
     }

@@ -1,12 +1,10 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
-using LvaeLive.Render.Frames;
 using LvaeLive.Shaders.Pipelines;
 
 namespace LvaeLive.Shaders.Canvas;
 
 /// <summary>The latent map: splatted points coloured by class, the legend, the trail and the current-latent markers.</summary>
-public sealed partial class CanvasRenderer
+internal sealed partial class CanvasComposer
 {
     /// <summary>Opacity per unit of splat weight: a lone point (weight 4 at its centre) shows at about 55%, dense areas saturate.</summary>
     private const float SplatDensity = 0.2f;
@@ -22,8 +20,6 @@ public sealed partial class CanvasRenderer
         // The plot fills the panel above its legend: the projection scales each axis to the data's spread anyway.
         var plot = new Rect(content.X, content.Y, content.Width, content.Height - legendHeight);
         var (width, height) = (plot.Width, plot.Height);
-        _splatPixels = 0;
-        _splatSize = default;
         if (width < 8 || height < 8)
             return;
         // A race splats both maps in one pass: each model's points fitted to its half of the plot, the first's at the
@@ -32,21 +28,20 @@ public sealed partial class CanvasRenderer
         var projection = MapProjection.Fit(points, frame.Scene.MapMarkers.Span, first.Width, first.Height);
         var rivalProjection = MapProjection.Fit(rivalPoints, frame.Race.RivalMapMarkers.Span, second.Width, second.Height);
         var shift = new Vector2(second.X - plot.X, second.Y - plot.Y);
-        _innerPanels.Add(PanelPush(first, Palette.PlotBackground, Palette.PanelBorder, 0, 1));
+        AddInnerPanel(first, layout.Map, Palette.PlotBackground, Palette.PanelBorder, 0, 1);
         if (frame.IsRace)
         {
-            _innerPanels.Add(PanelPush(second, Palette.PlotBackground, Palette.PanelBorder, 0, 1));
+            AddInnerPanel(second, layout.Map, Palette.PlotBackground, Palette.PanelBorder, 0, 1);
             var inset = layout.Padding / 2;
-            _bodyText.Add(frame.Race.RaceNames.First, first.X + inset, first.Y + inset, Palette.Dim, first.Width - 2 * inset);
-            _bodyText.Add(frame.Race.RaceNames.Second, second.X + inset, second.Y + inset, Palette.Dim, second.Width - 2 * inset);
+            _bodyText.Add(frame.Race.RaceNames.First, first.X + inset, first.Y + inset, Palette.Dim, first.Width - 2 * inset, first);
+            _bodyText.Add(frame.Race.RaceNames.Second, second.X + inset, second.Y + inset, Palette.Dim, second.Width - 2 * inset, second);
         }
         _mapPlacement = new MapPlacement(first, projection);
         var pointOffset = upload.Reserve((points.Length + rivalPoints.Length) * 3);
         var invalid = WritePoints(upload.WordsAt(pointOffset, points.Length * 3), points, projection, Vector2.Zero)
             + WritePoints(upload.WordsAt(pointOffset + (uint)(points.Length * 3), rivalPoints.Length * 3), rivalPoints, rivalProjection, shift);
-        _splatPixels = width * height;
-        _splatSize = new Int2(width, height);
-        _splatPass = new SplatPush
+        SplatSize = new Int2(width, height);
+        SplatPass = new SplatPush
         {
             Size = new Int2(width, height),
             PointOffset = pointOffset,
@@ -55,23 +50,23 @@ public sealed partial class CanvasRenderer
             PaletteCount = Palette.Classes.Length,
             InvalidColour = Palette.Invalid,
         };
-        _trailPass = new TrailPush
+        TrailPass = new TrailPush
         {
             Size = new Int2(width, height),
             PointOffset = WritePixels(upload, frame.Scene.MapTrail.Span, projection, Vector2.Zero, out var trailCount),
             PointCount = trailCount,
             Width = 2f * layout.Scale,
-            CoverageOffset = TrailPipeline.CoverageOffset(_splatPixels),
+            CoverageOffset = TrailPipeline.CoverageOffset(width * height),
         };
-        _resolvePass = new ResolvePush
+        ResolvePass = new ResolvePush
         {
             Origin = new Int2(plot.X, plot.Y),
             Size = new Int2(width, height),
             Density = SplatDensity,
-            CoverageOffset = TrailPipeline.CoverageOffset(_splatPixels),
+            CoverageOffset = TrailPipeline.CoverageOffset(width * height),
             TrailColour = Palette.Trail,
         };
-        _markersPass = new MarkersPush
+        MarkersPass = new MarkersPush
         {
             Origin = new Int2(plot.X, plot.Y),
             Size = new Int2(width, height),
@@ -81,11 +76,11 @@ public sealed partial class CanvasRenderer
             FillColour = Palette.Marker,
             RingColour = Palette.MarkerRing,
         };
-        ComposeLegend(layout, new Rect(plot.X, plot.Bottom, plot.Width, legendHeight), invalid);
+        ComposeLegend(layout, layout.Map, new Rect(plot.X, plot.Bottom, plot.Width, legendHeight), invalid);
     }
 
     /// <summary>One swatch and digit per class across the plot's width, then the count of points that cannot be drawn.</summary>
-    private void ComposeLegend(CanvasLayout layout, Rect strip, int invalid)
+    private void ComposeLegend(CanvasLayout layout, Rect panel, Rect strip, int invalid)
     {
         var body = _bodyText.Face;
         var swatch = Math.Max(body.CellHeight * 2 / 3, 4);
@@ -96,13 +91,13 @@ public sealed partial class CanvasRenderer
         {
             var x = strip.X + digit * entry;
             var swatchRect = new Rect(x, textY + (body.CellHeight - swatch) / 2, swatch, swatch);
-            _innerPanels.Add(PanelPush(swatchRect, Palette.Classes[digit], Palette.Classes[digit], 2 * layout.Scale, 0));
-            _bodyText.Add(SpanText.Number(label, digit, "0"), swatchRect.Right + body.CellWidth / 2, textY, Palette.Text, entry);
+            AddInnerPanel(swatchRect, panel, Palette.Classes[digit], Palette.Classes[digit], 2 * layout.Scale, 0);
+            _bodyText.Add(SpanText.Number(label, digit, "0"), swatchRect.Right + body.CellWidth / 2, textY, Palette.Text, entry, panel);
         }
         if (invalid > 0)
         {
             var x = strip.X + Palette.Classes.Length * entry;
-            _bodyText.Add(SpanText.Number(label, invalid, "0", " invalid"), x, textY, Palette.Invalid, strip.Right - x);
+            _bodyText.Add(SpanText.Number(label, invalid, "0", " invalid"), x, textY, Palette.Invalid, strip.Right - x, panel);
         }
     }
 
@@ -125,10 +120,6 @@ public sealed partial class CanvasRenderer
         }
         return invalid;
     }
-
-    /// <summary>The trail's points in map pixels, as this frame uploaded them.</summary>
-    private ReadOnlySpan<Vector2> TrailPixels(FrameSlot slot, in TrailPush trail) =>
-        MemoryMarshal.Cast<uint, Vector2>(_resources.Uploads[slot.Index].WordsAt(trail.PointOffset, 2 * trail.PointCount));
 
     /// <summary>The markers of the map, and in a race those of the second model's map after them; returns their offset.</summary>
     private static uint WriteMarkers(FrameUpload upload, CanvasFrame frame, MapProjection projection, MapProjection rivalProjection, Vector2 shift, out int count)

@@ -3,7 +3,7 @@ using LvaeLive.Shaders.Pipelines;
 namespace LvaeLive.Shaders.Canvas;
 
 /// <summary>The digit grid and the input/reconstruction pairs: both tile grids of 28x28 images.</summary>
-public sealed partial class CanvasRenderer
+internal sealed partial class CanvasComposer
 {
     /// <summary>The generated digits; in a race, each model's grid in its half of the panel, the first taking the pointer.</summary>
     private void ComposeDigits(CanvasLayout layout, CanvasFrame frame, FrameUpload upload)
@@ -48,7 +48,7 @@ public sealed partial class CanvasRenderer
         };
         var size = grid.GridSize;
         grid.Origin = new Int2(content.X + (content.Width - size.X) / 2, content.Y + (content.Height - size.Y) / 2);
-        _tileGrids.Add(grid);
+        AddTiles(grid, panel);
         return new TileGridPlacement(grid.Origin.X, grid.Origin.Y, tile, gap, columns, count);
     }
 
@@ -86,7 +86,13 @@ public sealed partial class CanvasRenderer
         };
         var size = grid.GridSize;
         grid.Origin = new Int2(content.X + (content.Width - size.X) / 2, content.Y + (content.Height - size.Y) / 2);
-        _tileGrids.Add(grid);
+        AddTiles(grid, layout.Reconstructions);
+    }
+
+    private void AddTiles(in TilesPush grid, Rect panel)
+    {
+        TileGrids.Add(grid);
+        Boxes.Area(new Rect(grid.Origin.X, grid.Origin.Y, grid.GridSize.X, grid.GridSize.Y), BoxKind.Tiles, panel);
     }
 
     /// <summary>Interleaves input i and reconstruction i so that the tile index order puts each pair side by side.</summary>

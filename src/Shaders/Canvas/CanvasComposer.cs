@@ -1,0 +1,131 @@
+using LvaeLive.Imaging.Text;
+using LvaeLive.Shaders.Pipelines;
+
+namespace LvaeLive.Shaders.Canvas;
+
+/// <summary>
+/// Turns a <see cref="CanvasFrame"/> and its layout into the work of one frame, on the CPU alone: the panel
+/// rectangles, the tile grids, the map's and the curves' passes and the glyphs, with their data written into the
+/// frame's upload, and where everything went (<see cref="Placement"/> for the pointer, <see cref="Boxes"/> for the
+/// layout's checks). <see cref="CanvasRenderer"/> records the passes; needing no device, a frame can be composed
+/// alone to check where things go. The partial files compose each panel.
+/// </summary>
+internal sealed partial class CanvasComposer
+{
+    // Per-frame work lists, reused: nothing here is allocated per frame.
+    private readonly GlyphBatch _bodyText;
+    private readonly GlyphBatch _titleText;
+    private readonly GlyphBatch _overlayBody;
+    private readonly GlyphBatch _overlayTitles;
+    private readonly GlyphBatch _captionText;
+    private TileGridPlacement? _digitsPlacement;
+    private MapPlacement? _mapPlacement;
+
+    public CanvasComposer()
+    {
+        _bodyText = new GlyphBatch(Boxes);
+        _titleText = new GlyphBatch(Boxes);
+        _overlayBody = new GlyphBatch(Boxes);
+        _overlayTitles = new GlyphBatch(Boxes);
+        _captionText = new GlyphBatch(Boxes);
+    }
+
+    /// <summary>The glyph batches, in the order they are drawn: panel text, then the caption, then the help overlay.</summary>
+    public IEnumerable<GlyphBatch> PanelText => [_bodyText, _titleText];
+    public GlyphBatch CaptionText => _captionText;
+    public IEnumerable<GlyphBatch> OverlayText => [_overlayBody, _overlayTitles];
+
+    public List<PanelPush> BackPanels { get; } = new(8);
+    public List<PanelPush> InnerPanels { get; } = new(32);
+    public List<TilesPush> TileGrids { get; } = new(8);
+    public List<CurvesPush> Plots { get; } = new(CanvasLimits.MaxPlots);
+    public SplatPush? SplatPass { get; private set; }
+    public TrailPush? TrailPass { get; private set; }
+    public ResolvePush? ResolvePass { get; private set; }
+    public MarkersPush? MarkersPass { get; private set; }
+    public PanelPush? OverlayPanel { get; private set; }
+    public PanelPush? CaptionPanel { get; private set; }
+
+    /// <summary>The map's splat target: the plot's size in pixels (zero without a map).</summary>
+    public Int2 SplatSize { get; private set; }
+
+    /// <summary>Where the latest frame drew the digit grid and the map, for pointer input.</summary>
+    public CanvasPlacement Placement { get; private set; }
+
+    /// <summary>Every panel, tile grid and text box of the latest frame.</summary>
+    public CanvasBoxes Boxes { get; } = new();
+
+    /// <summary>Composes the frame in its layout; its data goes into <paramref name="upload"/>, reset first, and its text uses <paramref name="atlas"/>'s faces.</summary>
+    public void Compose(CanvasFrame frame, CanvasLayout layout, FrameUpload upload, GlyphAtlas atlas, string deviceName)
+    {
+        upload.Reset();
+        Boxes.Begin(layout.Canvas);
+        _bodyText.Begin(upload, atlas.Faces[CanvasLayout.BodyFace]);
+        _titleText.Begin(upload, atlas.Faces[CanvasLayout.TitleFace]);
+        _overlayBody.Begin(upload, atlas.Faces[CanvasLayout.BodyFace]);
+        _overlayTitles.Begin(upload, atlas.Faces[CanvasLayout.TitleFace]);
+        _captionText.Begin(upload, atlas.Faces[CanvasLayout.CaptionFace]);
+        BackPanels.Clear();
+        InnerPanels.Clear();
+        TileGrids.Clear();
+        Plots.Clear();
+        SplatPass = null;
+        TrailPass = null;
+        ResolvePass = null;
+        MarkersPass = null;
+        OverlayPanel = null;
+        CaptionPanel = null;
+        SplatSize = default;
+        _digitsPlacement = null;
+        _mapPlacement = null;
+
+        if (frame.Chrome.Blank)
+        {
+            ComposeBlank(layout.Canvas);
+        }
+        else
+        {
+            ComposeChrome(layout, frame, deviceName);
+            if (frame.Chrome.Panels.HasFlag(CanvasPanels.Digits)) ComposeDigits(layout, frame, upload);
+            if (frame.Chrome.Panels.HasFlag(CanvasPanels.Reconstructions)) ComposeReconstructions(layout, frame, upload);
+            if (frame.Chrome.Panels.HasFlag(CanvasPanels.Map)) ComposeMap(layout, frame, upload);
+            if (frame.Chrome.Panels.HasFlag(CanvasPanels.Curves)) ComposeCurves(layout, frame, upload);
+            ComposeCaption(layout, frame);
+            ComposeHelp(layout, frame);
+        }
+        Placement = new CanvasPlacement(_digitsPlacement, _mapPlacement, layout.Scale);
+    }
+
+    /// <summary>A panel background with its title (and an optional dim note at the right); returns the content area.</summary>
+    private Rect AddPanel(CanvasLayout layout, Rect panel, ReadOnlySpan<char> title, ReadOnlySpan<char> note)
+    {
+        BackPanels.Add(PanelPush(panel, Palette.Panel, Palette.PanelBorder, 6 * layout.Scale, 1));
+        Boxes.Area(panel, BoxKind.Panel, Boxes.Canvas);
+        var inner = panel.Inset(layout.Padding);
+        // The title comes first: the note goes when both do not fit.
+        if (_titleText.Width(title.Length) + _bodyText.Width(note.Length) + layout.Padding > inner.Width)
+            note = default;
+        var noteWidth = _bodyText.Width(note.Length);
+        _titleText.Add(title, inner.X, inner.Y, Palette.Title, inner.Width - noteWidth - layout.Padding, panel, TextRole.Title);
+        var titleFace = _titleText.Face;
+        _bodyText.Add(note, inner.Right - noteWidth, inner.Y + titleFace.Baseline - _bodyText.Face.Baseline, Palette.Dim, noteWidth, panel);
+        return layout.PanelContent(panel, titleFace);
+    }
+
+    /// <summary>A rectangle inside a panel (a plot's area, a legend swatch), drawn once with the panels and kept in their cache.</summary>
+    private void AddInnerPanel(Rect rect, Rect container, uint fill, uint border, float radius, float borderWidth)
+    {
+        InnerPanels.Add(PanelPush(rect, fill, border, radius, borderWidth));
+        Boxes.Area(rect, BoxKind.Panel, container);
+    }
+
+    private static PanelPush PanelPush(Rect rect, uint fill, uint border, float radius, float borderWidth) => new()
+    {
+        Origin = new Int2(rect.X, rect.Y),
+        Size = new Int2(rect.Width, rect.Height),
+        FillColour = fill,
+        BorderColour = border,
+        CornerRadius = radius,
+        BorderWidth = borderWidth,
+    };
+}
