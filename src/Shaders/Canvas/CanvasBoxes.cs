@@ -1,3 +1,5 @@
+using LvaeLive.Imaging.Text;
+
 namespace LvaeLive.Shaders.Canvas;
 
 /// <summary>What a non-text box of the canvas is.</summary>
@@ -53,7 +55,7 @@ public sealed class CanvasBoxes
 
     /// <summary>The text boxes, materialised (this allocates: for checks, not for every frame).</summary>
     public IReadOnlyList<PlacedText> Texts => _texts.Select(t => new PlacedText(t.Rect, t.Container, t.Role,
-        new string(_characters, t.Start, t.Length), new string(_characters, t.Start, t.Drawn) + (t.Ellipsis ? GlyphBatch.Ellipsis : ""))).ToArray();
+        new string(_characters, t.Start, t.Length), new string(_characters, t.Start, t.Drawn) + (t.Ellipsis ? GlyphFace.Ellipsis : ""))).ToArray();
 
     internal void Begin(Rect canvas)
     {

@@ -14,11 +14,13 @@ internal sealed partial class CanvasComposer
         var bodyY = baselineY + titleFace.Baseline - bodyFace.Baseline;
         var separator = 3 * bodyFace.CellWidth;
         x += separator;
+        // Lines in order while they fit; the first that does not is cut (or left out) and ends the row.
         foreach (var line in frame.Hud)
         {
-            if (x >= header.Right)
+            var width = _bodyText.Add(line, x, bodyY, Palette.Text, header.Right - x, header);
+            if (width < _bodyText.Measure(line))
                 break;
-            x += _bodyText.Add(line, x, bodyY, Palette.Text, header.Right - x, header) + separator;
+            x += width + separator;
         }
 
         var footer = layout.Footer;

@@ -102,11 +102,11 @@ internal sealed partial class CanvasComposer
         BackPanels.Add(PanelPush(panel, Palette.Panel, Palette.PanelBorder, 6 * layout.Scale, 1));
         Boxes.Area(panel, BoxKind.Panel, Boxes.Canvas);
         var inner = panel.Inset(layout.Padding);
-        // The title comes first: the note goes when both do not fit.
-        if (_titleText.Width(title.Length) + _bodyText.Width(note.Length) + layout.Padding > inner.Width)
+        // The title comes first: the note goes when both do not fit, and the title may take the whole width.
+        if (_titleText.Measure(title) + _bodyText.Measure(note) + layout.Padding > inner.Width)
             note = default;
-        var noteWidth = _bodyText.Width(note.Length);
-        _titleText.Add(title, inner.X, inner.Y, Palette.Title, inner.Width - noteWidth - layout.Padding, panel, TextRole.Title);
+        var noteWidth = _bodyText.Measure(note);
+        _titleText.Add(title, inner.X, inner.Y, Palette.Title, note.IsEmpty ? inner.Width : inner.Width - noteWidth - layout.Padding, panel, TextRole.Title);
         var titleFace = _titleText.Face;
         _bodyText.Add(note, inner.Right - noteWidth, inner.Y + titleFace.Baseline - _bodyText.Face.Baseline, Palette.Dim, noteWidth, panel);
         return layout.PanelContent(panel, titleFace);

@@ -9,7 +9,8 @@ namespace LvaeLive.Shaders.Canvas;
 /// </summary>
 internal sealed class GlyphBatch(CanvasBoxes boxes)
 {
-    public const string Ellipsis = "...";
+    /// <summary>The fewest characters a cut line keeps.</summary>
+    public const int MinKept = 4;
 
     private FrameUpload? _upload;
     private uint _offset;
@@ -26,32 +27,55 @@ internal sealed class GlyphBatch(CanvasBoxes boxes)
     }
 
     /// <summary>
-    /// Adds a line whose glyph cells start at (x, y), inside <paramref name="container"/>; characters past
-    /// <paramref name="maxWidth"/> pixels are dropped. Returns its width.
+    /// Adds a line whose glyph cells start at (x, y), inside <paramref name="container"/>. A line wider than
+    /// <paramref name="maxWidth"/> pixels is cut and ends in an ellipsis; one that cannot keep <see cref="MinKept"/>
+    /// characters is left out, since so short a stub says nothing. Returns the width drawn.
     /// </summary>
     public int Add(ReadOnlySpan<char> text, int x, int y, uint colour, int maxWidth, Rect container, TextRole role = TextRole.Label)
     {
         var upload = _upload ?? throw new InvalidOperationException("Begin the batch first");
-        var (pen, drawn) = (0, 0);
-        foreach (var c in text)
-        {
-            var advance = Face.Advance(c);
-            if (pen + advance > maxWidth) break;
-            if (c != ' ' && Count < CanvasLimits.MaxGlyphsPerBatch)
-            {
-                var words = upload.WordsAt(_offset + (uint)(Count * TextPipeline.WordsPerGlyph), TextPipeline.WordsPerGlyph);
-                words[0] = (uint)(x + pen);
-                words[1] = (uint)y;
-                words[2] = (uint)GlyphFace.GlyphIndex(c);
-                words[3] = colour;
-                Count++;
-            }
-            pen += advance;
-            drawn++;
-        }
+        var kept = Fit(text, maxWidth, out var ellipsis);
+        var pen = 0;
+        foreach (var c in text[..kept])
+            pen += Glyph(upload, c, x + pen, y, colour);
+        if (ellipsis)
+            pen += Glyph(upload, GlyphFace.Ellipsis, x + pen, y, colour);
         if (text.Length > 0)
-            boxes.Text(text, new Rect(x, y, pen, drawn > 0 ? Face.CellHeight : 0), container, role, drawn, ellipsis: false);
+            boxes.Text(text, new Rect(x, y, pen, pen > 0 ? Face.CellHeight : 0), container, role, kept, ellipsis);
         return pen;
+    }
+
+    /// <summary>How many characters of <paramref name="text"/> to draw in <paramref name="maxWidth"/> pixels: all, or as many as leave room for an ellipsis, or none.</summary>
+    public int Fit(ReadOnlySpan<char> text, int maxWidth, out bool ellipsis)
+    {
+        ellipsis = false;
+        if (Face.Measure(text) <= maxWidth)
+            return text.Length;
+        var (room, kept) = (maxWidth - Face.Advance(GlyphFace.Ellipsis), 0);
+        for (var pen = 0; kept < text.Length && pen + Face.Advance(text[kept]) <= room; kept++)
+            pen += Face.Advance(text[kept]);
+        while (kept > 0 && text[kept - 1] == ' ')
+            kept--;
+        ellipsis = kept >= Math.Min(MinKept, text.Length);
+        return ellipsis ? kept : 0;
+    }
+
+    /// <summary>The width of <paramref name="text"/> in this face, whole.</summary>
+    public int Measure(ReadOnlySpan<char> text) => Face.Measure(text);
+
+    /// <summary>Writes one glyph instance (a space takes room but draws nothing); returns its advance.</summary>
+    private int Glyph(FrameUpload upload, char c, int x, int y, uint colour)
+    {
+        if (c != ' ' && Count < CanvasLimits.MaxGlyphsPerBatch)
+        {
+            var words = upload.WordsAt(_offset + (uint)(Count * TextPipeline.WordsPerGlyph), TextPipeline.WordsPerGlyph);
+            words[0] = (uint)x;
+            words[1] = (uint)y;
+            words[2] = (uint)GlyphFace.GlyphIndex(c);
+            words[3] = colour;
+            Count++;
+        }
+        return Face.Advance(c);
     }
 
     /// <summary>The width of <paramref name="characters"/> characters of the monospaced face.</summary>
