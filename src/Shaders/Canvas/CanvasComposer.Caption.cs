@@ -8,28 +8,26 @@ internal sealed partial class CanvasComposer
         if (frame.Chrome.Caption.Count == 0)
             return;
         var face = _captionText.Face;
-        var lineHeight = (int)(face.CellHeight * 1.15f);
         var pad = 2 * layout.Padding;
         var widest = 0;
         foreach (var line in frame.Chrome.Caption)
             widest = Math.Max(widest, face.Measure(line));
         var room = layout.Footer.Width;
         var width = Math.Min(widest + 2 * pad, room);
-        var height = frame.Chrome.Caption.Count * lineHeight + 2 * pad - (lineHeight - face.CellHeight);
-        // In the layout's caption band when the frame asked for one; otherwise over the panels, just above the footer.
-        var bottom = layout.Caption.Height > 0 ? layout.Caption.Y + (layout.Caption.Height + height) / 2 : layout.Footer.Y - layout.Gap;
+        var height = layout.CaptionHeight(frame.Chrome.Caption.Count);
+        // In the layout's caption band when the frame asked for one (which it fills when the lines are as many as the
+        // band's); otherwise over the panels, just above the footer.
+        var band = layout.Caption.Height > 0 ? layout.Caption : layout.Canvas;
+        var bottom = layout.Caption.Height > 0 ? Math.Min(band.Y + (band.Height + height) / 2, band.Bottom) : layout.Footer.Y - layout.Gap;
         var box = new Rect(layout.Footer.X + (room - width) / 2, bottom - height, width, height);
         CaptionPanel = PanelPush(box, Palette.Overlay, Palette.PanelBorder, 8 * layout.Scale, 1);
-        var band = layout.Caption.Height > 0 ? layout.Caption : Boxes.Canvas;
-        if (layout.Caption.Height > 0)
-            Boxes.Area(band, BoxKind.Region, Boxes.Canvas);
         Boxes.Area(box, BoxKind.Panel, band);
-        var y = box.Y + pad;
+        var y = box.Y + layout.Padding + (layout.CaptionLineHeight - face.CellHeight) / 2;
         foreach (var line in frame.Chrome.Caption)
         {
             var lineWidth = Math.Min(face.Measure(line), box.Width - 2 * pad);
             _captionText.Add(line, box.X + (box.Width - lineWidth) / 2, y, Palette.Title, box.Width - 2 * pad, box);
-            y += lineHeight;
+            y += layout.CaptionLineHeight;
         }
     }
 

@@ -3,6 +3,9 @@ namespace LvaeLive.Shaders.Canvas;
 /// <summary>Header (title and HUD), footer (key hints and device) and the help overlay.</summary>
 internal sealed partial class CanvasComposer
 {
+    /// <summary>What stands between the footer's key hints (KeyMap.FooterHints): a cut footer ends at one.</summary>
+    private const string HintSeparator = "   ";
+
     private void ComposeChrome(CanvasLayout layout, CanvasFrame frame, string deviceName)
     {
         var header = layout.Header;
@@ -23,12 +26,14 @@ internal sealed partial class CanvasComposer
             x += width + separator;
         }
 
+        if (layout.Caption.Height > 0)
+            Boxes.Area(layout.Caption, BoxKind.Region, Boxes.Canvas);
         var footer = layout.Footer;
         Boxes.Area(footer, BoxKind.Region, Boxes.Canvas);
         var footerY = footer.Y + (footer.Height - bodyFace.CellHeight) / 2;
         var deviceWidth = _bodyText.Width(deviceName.Length);
         _bodyText.Add(deviceName, footer.Right - deviceWidth, footerY, Palette.Dim, deviceWidth, footer);
-        _bodyText.Add(frame.Chrome.Footer, footer.X, footerY, Palette.Dim, footer.Width - deviceWidth - separator, footer);
+        _bodyText.Add(frame.Chrome.Footer, footer.X, footerY, Palette.Dim, footer.Width - deviceWidth - separator, footer, breaks: HintSeparator);
     }
 
     private void ComposeHelp(CanvasLayout layout, CanvasFrame frame)

@@ -16,7 +16,9 @@ internal sealed partial class CanvasComposer
         Span<char> note = stackalloc char[24];
         var content = AddPanel(layout, layout.Map, frame.Scene.MapTitle, SpanText.Number(note, points.Length + rivalPoints.Length, "0", " points"));
         var body = _bodyText.Face;
-        var legendHeight = (int)(body.CellHeight * 1.6f);
+        var invalid = Undrawable(points) + Undrawable(rivalPoints);
+        var legend = LegendGrid(content.Width, invalid);
+        var legendHeight = (int)(body.CellHeight * (0.6f + legend.Rows));
         // The plot fills the panel above its legend: the projection scales each axis to the data's spread anyway.
         var plot = new Rect(content.X, content.Y, content.Width, content.Height - legendHeight);
         var (width, height) = (plot.Width, plot.Height);
@@ -38,8 +40,8 @@ internal sealed partial class CanvasComposer
         }
         _mapPlacement = new MapPlacement(first, projection);
         var pointOffset = upload.Reserve((points.Length + rivalPoints.Length) * 3);
-        var invalid = WritePoints(upload.WordsAt(pointOffset, points.Length * 3), points, projection, Vector2.Zero)
-            + WritePoints(upload.WordsAt(pointOffset + (uint)(points.Length * 3), rivalPoints.Length * 3), rivalPoints, rivalProjection, shift);
+        WritePoints(upload.WordsAt(pointOffset, points.Length * 3), points, projection, Vector2.Zero);
+        WritePoints(upload.WordsAt(pointOffset + (uint)(points.Length * 3), rivalPoints.Length * 3), rivalPoints, rivalProjection, shift);
         SplatSize = new Int2(width, height);
         SplatPass = new SplatPush
         {
@@ -76,38 +78,60 @@ internal sealed partial class CanvasComposer
             FillColour = Palette.Marker,
             RingColour = Palette.MarkerRing,
         };
-        ComposeLegend(layout, layout.Map, new Rect(plot.X, plot.Bottom, plot.Width, legendHeight), invalid);
+        ComposeLegend(layout, layout.Map, new Rect(plot.X, plot.Bottom, plot.Width, legendHeight), legend.PerRow, invalid);
     }
 
-    /// <summary>One swatch and digit per class across the plot's width, then the count of points that cannot be drawn.</summary>
-    private void ComposeLegend(CanvasLayout layout, Rect panel, Rect strip, int invalid)
+    /// <summary>
+    /// How many legend entries a row holds and how many rows they take: one swatch and digit per class, then four
+    /// entries' room for the count of points that cannot be drawn; in one row unless the map is too narrow for it.
+    /// </summary>
+    private (int PerRow, int Rows) LegendGrid(int width, int invalid)
     {
         var body = _bodyText.Face;
-        var swatch = Math.Max(body.CellHeight * 2 / 3, 4);
-        var entry = strip.Width / (Palette.Classes.Length + (invalid > 0 ? 4 : 0));
-        var textY = strip.Bottom - body.CellHeight;
+        var entries = Palette.Classes.Length + (invalid > 0 ? 4 : 0);
+        var narrowest = body.CellHeight * 2 / 3 + body.CellWidth + body.CellWidth;
+        var perRow = Math.Clamp(width / Math.Max(narrowest, 1), 1, entries);
+        return (perRow, (entries + perRow - 1) / perRow);
+    }
+
+    /// <summary>The legend's entries row by row across the plot's width, then the count of points that cannot be drawn.</summary>
+    private void ComposeLegend(CanvasLayout layout, Rect panel, Rect strip, int perRow, int invalid)
+    {
+        var body = _bodyText.Face;
+        var entry = strip.Width / perRow;
+        // Swatch, a third of a character, the digit and a third before the next: the swatch gives way in a narrow map.
+        var space = body.CellWidth / 3;
+        var swatch = Math.Min(body.CellHeight * 2 / 3, entry - body.CellWidth - 2 * space);
+        var top = strip.Y + (int)(body.CellHeight * 0.6f);
         Span<char> label = stackalloc char[24];
         for (var digit = 0; digit < Palette.Classes.Length; digit++)
         {
-            var x = strip.X + digit * entry;
-            var swatchRect = new Rect(x, textY + (body.CellHeight - swatch) / 2, swatch, swatch);
-            AddInnerPanel(swatchRect, panel, Palette.Classes[digit], Palette.Classes[digit], 2 * layout.Scale, 0);
-            _bodyText.Add(SpanText.Number(label, digit, "0"), swatchRect.Right + body.CellWidth / 2, textY, Palette.Text, entry, panel);
+            var (x, textY) = (strip.X + digit % perRow * entry, top + digit / perRow * body.CellHeight);
+            var swatchRect = new Rect(x, textY + (body.CellHeight - swatch) / 2, Math.Max(swatch, 0), Math.Max(swatch, 0));
+            if (swatch >= 4)
+                AddInnerPanel(swatchRect, panel, Palette.Classes[digit], Palette.Classes[digit], 2 * layout.Scale, 0);
+            _bodyText.Add(SpanText.Number(label, digit, "0"), swatchRect.Right + space, textY, Palette.Text, entry - swatchRect.Width - 2 * space, panel);
         }
         if (invalid > 0)
         {
-            var x = strip.X + Palette.Classes.Length * entry;
+            var slot = Palette.Classes.Length;
+            var (x, textY) = (strip.X + slot % perRow * entry, top + slot / perRow * body.CellHeight);
             _bodyText.Add(SpanText.Number(label, invalid, "0", " invalid"), x, textY, Palette.Invalid, strip.Right - x, panel);
         }
     }
 
-    /// <summary>
-    /// Writes (x, y, label) per point in plot pixels, moved by <paramref name="shift"/>; returns how many cannot be drawn
-    /// (non-finite, or a label outside 0..9).
-    /// </summary>
-    private static int WritePoints(Span<uint> words, ReadOnlySpan<MapPoint> points, MapProjection projection, Vector2 shift)
+    /// <summary>How many points cannot be drawn: a coordinate that is not finite, or a label outside 0..9 (the splat shows them magenta).</summary>
+    private static int Undrawable(ReadOnlySpan<MapPoint> points)
     {
-        var invalid = 0;
+        var count = 0;
+        foreach (var point in points)
+            count += !float.IsFinite(point.X) || !float.IsFinite(point.Y) || point.Label is < 0 or > 9 ? 1 : 0;
+        return count;
+    }
+
+    /// <summary>Writes (x, y, label) per point in plot pixels, moved by <paramref name="shift"/>.</summary>
+    private static void WritePoints(Span<uint> words, ReadOnlySpan<MapPoint> points, MapProjection projection, Vector2 shift)
+    {
         for (var index = 0; index < points.Length; index++)
         {
             var point = points[index];
@@ -115,10 +139,7 @@ internal sealed partial class CanvasComposer
             words[3 * index] = BitConverter.SingleToUInt32Bits(pixel.X);
             words[3 * index + 1] = BitConverter.SingleToUInt32Bits(pixel.Y);
             words[3 * index + 2] = (uint)point.Label;
-            if (!float.IsFinite(pixel.X) || !float.IsFinite(pixel.Y) || point.Label is < 0 or > 9)
-                invalid++;
         }
-        return invalid;
     }
 
     /// <summary>The markers of the map, and in a race those of the second model's map after them; returns their offset.</summary>

@@ -12,6 +12,12 @@ namespace LvaeLive.Shaders.Canvas;
 /// </summary>
 internal sealed partial class CanvasComposer
 {
+    /// <summary>The fewest characters of a title that a panel keeps when it cuts it: fewer say too little.</summary>
+    public const int MinTitleCharacters = 10;
+
+    /// <summary>The glyph batches a frame reserves room for in its upload.</summary>
+    public const int GlyphBatches = 5;
+
     // Per-frame work lists, reused: nothing here is allocated per frame.
     private readonly GlyphBatch _bodyText;
     private readonly GlyphBatch _titleText;
@@ -102,13 +108,19 @@ internal sealed partial class CanvasComposer
         BackPanels.Add(PanelPush(panel, Palette.Panel, Palette.PanelBorder, 6 * layout.Scale, 1));
         Boxes.Area(panel, BoxKind.Panel, Boxes.Canvas);
         var inner = panel.Inset(layout.Padding);
-        // The title comes first: the note goes when both do not fit, and the title may take the whole width.
+        // The title comes first: the note goes when both do not fit, and the title may take the whole width; a title
+        // still too long steps down to the body's size before it is cut. Body text sits on the title's baseline.
         if (_titleText.Measure(title) + _bodyText.Measure(note) + layout.Padding > inner.Width)
             note = default;
         var noteWidth = _bodyText.Measure(note);
-        _titleText.Add(title, inner.X, inner.Y, Palette.Title, note.IsEmpty ? inner.Width : inner.Width - noteWidth - layout.Padding, panel, TextRole.Title);
+        var room = note.IsEmpty ? inner.Width : inner.Width - noteWidth - layout.Padding;
         var titleFace = _titleText.Face;
-        _bodyText.Add(note, inner.Right - noteWidth, inner.Y + titleFace.Baseline - _bodyText.Face.Baseline, Palette.Dim, noteWidth, panel);
+        var bodyY = inner.Y + titleFace.Baseline - _bodyText.Face.Baseline;
+        if (_titleText.Measure(title) <= room)
+            _titleText.Add(title, inner.X, inner.Y, Palette.Title, room, panel, TextRole.Title);
+        else
+            _bodyText.Add(title, inner.X, bodyY, Palette.Title, room, panel, TextRole.Title);
+        _bodyText.Add(note, inner.Right - noteWidth, bodyY, Palette.Dim, noteWidth, panel);
         return layout.PanelContent(panel, titleFace);
     }
 

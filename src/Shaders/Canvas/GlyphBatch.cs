@@ -31,10 +31,11 @@ internal sealed class GlyphBatch(CanvasBoxes boxes)
     /// <paramref name="maxWidth"/> pixels is cut and ends in an ellipsis; one that cannot keep <see cref="MinKept"/>
     /// characters is left out, since so short a stub says nothing. Returns the width drawn.
     /// </summary>
-    public int Add(ReadOnlySpan<char> text, int x, int y, uint colour, int maxWidth, Rect container, TextRole role = TextRole.Label)
+    /// <param name="breaks">Where a cut may fall, when not at any character: between the footer's key hints, since "R r…" says nothing.</param>
+    public int Add(ReadOnlySpan<char> text, int x, int y, uint colour, int maxWidth, Rect container, TextRole role = TextRole.Label, string? breaks = null)
     {
         var upload = _upload ?? throw new InvalidOperationException("Begin the batch first");
-        var kept = Fit(text, maxWidth, out var ellipsis);
+        var kept = Fit(text, maxWidth, breaks, out var ellipsis);
         var pen = 0;
         foreach (var c in text[..kept])
             pen += Glyph(upload, c, x + pen, y, colour);
@@ -46,7 +47,7 @@ internal sealed class GlyphBatch(CanvasBoxes boxes)
     }
 
     /// <summary>How many characters of <paramref name="text"/> to draw in <paramref name="maxWidth"/> pixels: all, or as many as leave room for an ellipsis, or none.</summary>
-    public int Fit(ReadOnlySpan<char> text, int maxWidth, out bool ellipsis)
+    private int Fit(ReadOnlySpan<char> text, int maxWidth, string? breaks, out bool ellipsis)
     {
         ellipsis = false;
         if (Face.Measure(text) <= maxWidth)
@@ -54,6 +55,8 @@ internal sealed class GlyphBatch(CanvasBoxes boxes)
         var (room, kept) = (maxWidth - Face.Advance(GlyphFace.Ellipsis), 0);
         for (var pen = 0; kept < text.Length && pen + Face.Advance(text[kept]) <= room; kept++)
             pen += Face.Advance(text[kept]);
+        if (breaks is not null && !text[kept..].StartsWith(breaks))
+            kept = Math.Max(text[..kept].LastIndexOf(breaks), 0);
         while (kept > 0 && text[kept - 1] == ' ')
             kept--;
         ellipsis = kept >= Math.Min(MinKept, text.Length);
