@@ -2,69 +2,161 @@ using LvaeLive.Shaders.Pipelines;
 
 namespace LvaeLive.Shaders.Canvas;
 
-/// <summary>The curves panel: up to four plots with auto-scaled axes, grid lines, tick labels and coloured series names.</summary>
+/// <summary>
+/// The curves panel: up to four plots with auto-scaled axes, grid lines, tick labels, coloured series names and, in a
+/// race, which model is drawn solid and which dashed. Plots are arranged so that each keeps at least three readable
+/// tick labels on each axis; when the panel cannot hold them all so, the last ones are left out, and the panel says so.
+/// </summary>
 internal sealed partial class CanvasComposer
 {
     /// <summary>A dashed series' dash and gap, in pixels at scale 1: long enough to read as a line, short enough to read as dashed.</summary>
     private const float DashPixels = 5;
 
+    /// <summary>The fewest tick labels on each axis of a plot drawn.</summary>
+    public const int MinTickLabels = 3;
+
+    /// <summary>The most tick labels on an axis: more crowd a plot without telling more.</summary>
+    private const int MaxTickLabels = 6;
+
+    /// <summary>Where one plot's parts go in its cell: the header's lines, the plot's area and its axes' ticks.</summary>
+    private readonly record struct PlotFrame(int HeaderLines, Rect Area, NiceTicks YTicks, NiceTicks XTicks, int XLabels);
+
     private void ComposeCurves(CanvasLayout layout, CanvasFrame frame, FrameUpload upload)
     {
-        var content = AddPanel(layout, layout.Curves, "Training curves", default);
-        var count = frame.Plots.Count;
-        if (count == 0)
-            return;
-        var columns = count >= 3 ? 2 : 1;
-        var rows = (count + columns - 1) / columns;
-        var cellWidth = (content.Width - (columns - 1) * layout.Gap) / columns;
-        var cellHeight = (content.Height - (rows - 1) * layout.Gap) / rows;
-        for (var index = 0; index < count; index++)
+        var plots = frame.Plots;
+        var content = layout.PanelContent(layout.Curves, _titleText.Face);
+        var (shown, columns) = ArrangePlots(layout, frame, content);
+        Span<char> note = stackalloc char[32];
+        var length = shown < plots.Count ? SpanText.Number(note, shown, "0", " of ").Length : 0;
+        if (shown < plots.Count)
+            length += SpanText.Number(note[length..], plots.Count, "0", " plots").Length;
+        AddPanel(layout, layout.Curves, "Training", note[..length]);
+        for (var index = 0; index < shown; index++)
         {
-            var cell = new Rect(content.X + index % columns * (cellWidth + layout.Gap), content.Y + index / columns * (cellHeight + layout.Gap), cellWidth, cellHeight);
+            var cell = PlotCell(layout, content, index, shown, columns);
             Boxes.Area(cell, BoxKind.Region, layout.Curves);
-            ComposePlot(layout, frame.Plots[index], cell, upload);
+            if (MeasurePlot(layout, frame, plots[index], cell) is { } plotFrame)
+                ComposePlot(layout, frame, plots[index], cell, plotFrame, upload);
         }
     }
 
-    private void ComposePlot(CanvasLayout layout, CurvePlot plot, Rect cell, FrameUpload upload)
+    /// <summary>
+    /// How many plots to show, and in how many columns: the most plots that all keep their ticks readable, and among
+    /// the arrangements of that many, the one whose smallest plot area is largest.
+    /// </summary>
+    private (int Shown, int Columns) ArrangePlots(CanvasLayout layout, CanvasFrame frame, Rect content)
+    {
+        for (var shown = frame.Plots.Count; shown > 0; shown--)
+        {
+            var (best, bestArea) = (0, 0);
+            for (var columns = 1; columns <= shown; columns++)
+            {
+                var smallest = int.MaxValue;
+                for (var index = 0; index < shown && smallest > 0; index++)
+                {
+                    var area = MeasurePlot(layout, frame, frame.Plots[index], PlotCell(layout, content, index, shown, columns))?.Area;
+                    smallest = Math.Min(smallest, area is { } rect ? rect.Width * rect.Height : 0);
+                }
+                if (smallest > bestArea)
+                    (best, bestArea) = (columns, smallest);
+            }
+            if (best > 0)
+                return (shown, best);
+        }
+        return (0, 1);
+    }
+
+    private static Rect PlotCell(CanvasLayout layout, Rect content, int index, int count, int columns)
+    {
+        var rows = (count + columns - 1) / columns;
+        var width = (content.Width - (columns - 1) * layout.Gap) / columns;
+        var height = (content.Height - (rows - 1) * layout.Gap) / rows;
+        return new Rect(content.X + index % columns * (width + layout.Gap), content.Y + index / columns * (height + layout.Gap), width, height);
+    }
+
+    /// <summary>The plot's parts in <paramref name="cell"/>, or null when the cell cannot hold its header and three readable ticks per axis.</summary>
+    private PlotFrame? MeasurePlot(CanvasLayout layout, CanvasFrame frame, CurvePlot plot, Rect cell)
     {
         var body = _bodyText.Face;
-        var legendTop = ComposePlotTitle(plot, cell);
-
-        const int LabelCharacters = 7;
-        var top = legendTop + body.CellHeight + layout.Padding / 2;
-        var area = new Rect(cell.X + LabelCharacters * body.CellWidth, top,
-            cell.Width - LabelCharacters * body.CellWidth - body.CellWidth, cell.Bottom - body.CellHeight - top);
-        if (area.Width < 8 || area.Height < 8)
-            return;
-        AddInnerPanel(area.Inset(-1), cell, Palette.PlotBackground, Palette.PanelBorder, 0, 1);
-
+        var headerLines = PlotHeader(layout, frame, plot, cell, place: false);
+        // Tick labels stand centred on their ticks: the y axis's top and bottom labels reach half a line past the area.
+        var top = cell.Y + headerLines * body.CellHeight + body.CellHeight / 2;
+        var bottom = cell.Bottom - body.CellHeight - layout.Padding / 4;
         var (low, high, samples) = FiniteRange(plot);
-        var yTicks = NiceTicks.For(low, high, Math.Clamp(area.Height / (3 * body.CellHeight), 2, 6));
-        var xTicks = NiceTicks.For(0, Math.Max(samples - 1, 1) * plot.StepsPerSample, Math.Clamp(area.Width / (10 * body.CellWidth), 2, 6));
+        if (bottom - top < 2 * body.CellHeight || YTicks(low, high, bottom - top) is not { } yTicks)
+            return null;
+        Span<char> label = stackalloc char[16];
+        var labelWidth = 0;
+        for (var tick = 0; tick < yTicks.Count; tick++)
+            labelWidth = Math.Max(labelWidth, _bodyText.Measure(SpanText.Tick(label, yTicks.At(tick), yTicks.Step)));
+        var left = cell.X + labelWidth + body.CellWidth / 2;
+        var area = new Rect(left, top, cell.Right - body.CellWidth / 2 - left, bottom - top);
+        var lastX = Math.Max(samples - 1, 1) * plot.StepsPerSample;
+        return area.Width >= 8 && XTicks(area, lastX) is { } xTicks ? new PlotFrame(headerLines, area, yTicks, xTicks.Ticks, xTicks.Labels) : null;
+    }
+
+    /// <summary>The y ticks with the most labels (up to <see cref="MaxTickLabels"/>) that stand at least a line apart, or null.</summary>
+    private NiceTicks? YTicks(float low, float high, int height)
+    {
+        for (var asked = MaxTickLabels; asked >= 2; asked--)
+        {
+            var ticks = NiceTicks.For(low, high, asked);
+            if (ticks.Count is >= MinTickLabels and <= MaxTickLabels + 1 && (height - 1) / (ticks.Max - ticks.Min) * ticks.Step >= _bodyText.Face.CellHeight)
+                return ticks;
+        }
+        return null;
+    }
+
+    /// <summary>The x ticks with the most labels (inside the area, a character apart, at least <see cref="MinTickLabels"/>), or null.</summary>
+    private (NiceTicks Ticks, int Labels)? XTicks(Rect area, float lastX)
+    {
+        Span<char> label = stackalloc char[16];
+        for (var asked = MaxTickLabels; asked >= 2; asked--)
+        {
+            var ticks = NiceTicks.For(0, lastX, asked);
+            var (labels, end, apart) = (0, int.MinValue, true);
+            for (var tick = 0; apart && tick < ticks.Count && ticks.At(tick) <= lastX * (1 + 1e-5f); tick++)
+            {
+                var (x, width) = XLabel(area, ticks, tick, lastX, label);
+                apart = x >= end + _bodyText.Face.CellWidth;
+                (labels, end) = (labels + 1, x + width);
+            }
+            if (apart && labels is >= MinTickLabels and <= MaxTickLabels + 1)
+                return (ticks, labels);
+        }
+        return null;
+    }
+
+    /// <summary>Where x tick <paramref name="tick"/>'s label goes: centred on its tick, but inside the area.</summary>
+    private (int X, int Width) XLabel(Rect area, NiceTicks ticks, int tick, float lastX, Span<char> label)
+    {
+        var width = _bodyText.Measure(SpanText.Tick(label, ticks.At(tick), ticks.Step));
+        var px = area.X + (int)MathF.Round(ticks.At(tick) * (area.Width - 1) / lastX);
+        return (Math.Max(Math.Min(px - width / 2, area.Right - width), area.X), width);
+    }
+
+    private void ComposePlot(CanvasLayout layout, CanvasFrame frame, CurvePlot plot, Rect cell, PlotFrame plotFrame, FrameUpload upload)
+    {
+        var body = _bodyText.Face;
+        var (area, yTicks, xTicks) = (plotFrame.Area, plotFrame.YTicks, plotFrame.XTicks);
+        PlotHeader(layout, frame, plot, cell, place: true);
+        AddInnerPanel(area.Inset(-1), cell, Palette.PlotBackground, Palette.PanelBorder, 0, 1);
+        var lastX = Math.Max(FiniteRange(plot).Samples - 1, 1) * plot.StepsPerSample;
         var pixelsPerY = (area.Height - 1) / (yTicks.Max - yTicks.Min);
-        var pixelsPerX = (area.Width - 1) / (Math.Max(samples - 1, 1) * plot.StepsPerSample);
+        var pixelsPerX = (area.Width - 1) / lastX;
 
         Span<char> label = stackalloc char[16];
         for (var tick = 0; tick < yTicks.Count; tick++)
         {
             var y = area.Y + (int)MathF.Round((yTicks.Max - yTicks.At(tick)) * pixelsPerY);
             var text = SpanText.Tick(label, yTicks.At(tick), yTicks.Step);
-            var width = _bodyText.Width(text.Length);
+            var width = _bodyText.Measure(text);
             _bodyText.Add(text, area.X - width - body.CellWidth / 2, y - body.CellHeight / 2, Palette.Dim, width, cell, TextRole.YTick);
         }
-        // A label that would touch the one before it is left out (its grid line stays): in a narrow plot, the ticks
-        // the count asks for can be closer than their labels are wide.
-        var labelsEnd = int.MinValue;
-        for (var tick = 0; tick < xTicks.Count && xTicks.At(tick) <= (samples - 1) * plot.StepsPerSample + 1e-3f; tick++)
+        for (var tick = 0; tick < plotFrame.XLabels; tick++)
         {
-            var px = area.X + (int)MathF.Round(xTicks.At(tick) * pixelsPerX);
-            var text = SpanText.Tick(label, xTicks.At(tick), xTicks.Step);
-            var width = _bodyText.Width(text.Length);
-            var x = Math.Min(px - width / 2, area.Right - width);
-            if (x < labelsEnd + body.CellWidth) continue;
-            _bodyText.Add(text, x, area.Bottom + layout.Padding / 4, Palette.Dim, width, cell, TextRole.XTick);
-            labelsEnd = x + width;
+            var (x, width) = XLabel(area, xTicks, tick, lastX, label);
+            _bodyText.Add(SpanText.Tick(label, xTicks.At(tick), xTicks.Step), x, area.Bottom + layout.Padding / 4, Palette.Dim, width, cell, TextRole.XTick);
         }
 
         Plots.Add(new CurvesPush
@@ -85,24 +177,47 @@ internal sealed partial class CanvasComposer
     }
 
     /// <summary>
-    /// The plot's name, then each series' name in its line colour: on the title line when they fit, otherwise on a line
-    /// of their own below it. Returns the top of the last line used.
+    /// The plot's header, flowed into lines across its cell: its name, each series' name in its line colour and, in a
+    /// race, each model's name beside a sample of its line (the first solid, the second dashed). Places it when asked;
+    /// returns how many lines it takes.
     /// </summary>
-    private int ComposePlotTitle(CurvePlot plot, Rect cell)
+    private int PlotHeader(CanvasLayout layout, CanvasFrame frame, CurvePlot plot, Rect cell, bool place)
     {
         var body = _bodyText.Face;
-        var legendCharacters = 0;
-        foreach (var series in plot.Series)
-            legendCharacters += series.Name.Length == 0 ? 0 : 1 + series.Name.Length;
-        var titleWidth = _bodyText.Add(plot.Title, cell.X, cell.Y, Palette.Title, cell.Width, cell);
-        var wraps = titleWidth + _bodyText.Width(legendCharacters) > cell.Width;
-        var (x, y) = wraps ? (cell.X - body.CellWidth, cell.Y + body.CellHeight) : (cell.X + titleWidth, cell.Y);
+        var flow = new TextFlow(cell, body.CellWidth, body.CellHeight);
+        var at = flow.Next(_bodyText.Measure(plot.Title));
+        if (place)
+            _bodyText.Add(plot.Title, at.X, at.Y, Palette.Title, cell.Right - at.X, cell);
         for (var s = 0; s < plot.Series.Count; s++)
         {
-            if (plot.Series[s].Name.Length > 0)
-                x += body.CellWidth + _bodyText.Add(plot.Series[s].Name, x + body.CellWidth, y, ColourOf(plot.Series[s], s), cell.Right - x - body.CellWidth, cell);
+            var name = plot.Series[s].Name;
+            if (name.Length == 0)
+                continue;
+            at = flow.Next(_bodyText.Measure(name));
+            if (place)
+                _bodyText.Add(name, at.X, at.Y, ColourOf(plot.Series[s], s), cell.Right - at.X, cell);
         }
-        return y;
+        if (!frame.IsRace)
+            return flow.Lines;
+        ModelLegend(layout, cell, ref flow, frame.Race.RaceNames.First, dashed: false, place);
+        ModelLegend(layout, cell, ref flow, frame.Race.RaceNames.Second, dashed: true, place);
+        return flow.Lines;
+    }
+
+    /// <summary>A race model's name and a sample of its line (solid or dashed as the shader dashes series), placed when asked.</summary>
+    private void ModelLegend(CanvasLayout layout, Rect cell, ref TextFlow flow, string name, bool dashed, bool place)
+    {
+        var body = _bodyText.Face;
+        var (nameWidth, sample) = (_bodyText.Measure(name), 2 * body.CellWidth);
+        var at = flow.Next(nameWidth + body.CellWidth / 2 + sample);
+        if (!place)
+            return;
+        _bodyText.Add(name, at.X, at.Y, Palette.Text, cell.Right - at.X, cell);
+        var slot = new Rect(at.X + nameWidth + body.CellWidth / 2, at.Y, Math.Min(sample, cell.Right - at.X - nameWidth - body.CellWidth / 2), body.CellHeight);
+        var thickness = Math.Max((int)MathF.Round(1.6f * layout.Scale), 1);
+        var dash = dashed ? Math.Max((int)MathF.Round(DashPixels * layout.Scale), 2) : slot.Width;
+        for (var x = slot.X; x < slot.Right; x += 2 * dash)
+            AddInnerPanel(new Rect(x, slot.Y + (slot.Height - thickness) / 2, Math.Min(dash, slot.Right - x), thickness), cell, Palette.Text, Palette.Text, 0, 0);
     }
 
     /// <summary>The range of the plot's finite values and its longest series' length.</summary>
@@ -123,9 +238,9 @@ internal sealed partial class CanvasComposer
         return low <= high ? (low, high, samples) : (0, 1, samples);
     }
 
-    /// <summary>The series table (offset, count, colour and dash per series) followed by the samples; returns the table's offset.</summary>
     private static uint ColourOf(CurveSeries series, int index) => Palette.Series[(series.Colour >= 0 ? series.Colour : index) % Palette.Series.Length];
 
+    /// <summary>The series table (offset, count, colour and dash per series) followed by the samples; returns the table's offset.</summary>
     private static uint WriteSeries(CurvePlot plot, FrameUpload upload, float scale)
     {
         var table = upload.Reserve(plot.Series.Count * CurvesPipeline.WordsPerSeries);
