@@ -5,20 +5,25 @@ namespace LvaeLive.Shaders.Canvas;
 /// <summary>The digit grid and the input/reconstruction pairs: both tile grids of 28x28 images.</summary>
 internal sealed partial class CanvasComposer
 {
-    /// <summary>The generated digits; in a race, each model's grid in its half of the panel, the first taking the pointer.</summary>
+    /// <summary>
+    /// The generated digits with their labels, heads and ends; in a race, each model's grid in its half of the panel,
+    /// labelled alike (they are driven by the same noise), the first taking the pointer.
+    /// </summary>
     private void ComposeDigits(CanvasLayout layout, CanvasFrame frame, FrameUpload upload)
     {
+        var heads = (upload.Floats(frame.Scene.DigitRowHeads.Span), upload.Floats(frame.Scene.DigitColumnHeads.Span));
         if (!frame.IsRace)
         {
-            _digitsPlacement = ComposeDigitGrid(layout, layout.Digits, frame.DigitsTitle, frame.Scene.Digits, frame, upload);
+            _digitsPlacement = ComposeDigitGrid(layout, layout.Digits, frame.DigitsTitle, frame.Scene.Digits, frame, heads, upload);
             return;
         }
         var (first, second) = CanvasLayout.Halves(layout.Digits, layout.Gap);
-        _digitsPlacement = ComposeDigitGrid(layout, first, frame.DigitsTitle, frame.Scene.Digits, frame, upload);
-        ComposeDigitGrid(layout, second, frame.Race.RivalDigitsTitle, frame.Race.RivalDigits, frame, upload);
+        _digitsPlacement = ComposeDigitGrid(layout, first, frame.DigitsTitle, frame.Scene.Digits, frame, heads, upload);
+        ComposeDigitGrid(layout, second, frame.Race.RivalDigitsTitle, frame.Race.RivalDigits, frame, heads, upload);
     }
 
-    private TileGridPlacement? ComposeDigitGrid(CanvasLayout layout, Rect panel, string title, ReadOnlyMemory<float> digits, CanvasFrame frame, FrameUpload upload)
+    private TileGridPlacement? ComposeDigitGrid(CanvasLayout layout, Rect panel, string title, ReadOnlyMemory<float> digits, CanvasFrame frame,
+        (uint Rows, uint Columns) heads, FrameUpload upload)
     {
         var count = digits.Length / TilesPipeline.ImagePixels;
         Span<char> note = stackalloc char[24];
@@ -28,12 +33,12 @@ internal sealed partial class CanvasComposer
         var columns = Math.Min(frame.Scene.DigitColumns, count);
         var rows = (count + columns - 1) / columns;
         var gap = Math.Max((int)MathF.Round(2 * layout.Scale), 1);
-        var tile = Math.Min((content.Width - (columns - 1) * gap) / columns, (content.Height - (rows - 1) * gap) / rows);
-        if (tile < 1)
+        if (FrameGrid(layout, frame, content, columns, rows, gap) is not { } grid)
             return null;
-        var grid = new TilesPush
+        AddTiles(new TilesPush
         {
-            TileSize = new Int2(tile, tile),
+            Origin = new Int2(grid.Grid.X, grid.Grid.Y),
+            TileSize = new Int2(grid.Tile, grid.Tile),
             Columns = columns,
             Rows = rows,
             Gap = gap,
@@ -45,20 +50,75 @@ internal sealed partial class CanvasComposer
             Highlight = frame.Scene.HighlightDigit,
             HighlightWidth = Math.Max((int)MathF.Round(2 * layout.Scale), 1),
             HighlightColour = Palette.Accent,
+        }, panel);
+        ComposeGridLabels(frame, panel, content, grid, heads);
+        return new TileGridPlacement(grid.Grid.X, grid.Grid.Y, grid.Tile, gap, columns, count);
+    }
+
+    /// <summary>
+    /// The inputs beside their reconstructions; in a race, in two halves, each with its model's reconstructions and
+    /// name: side by side where that shows the pairs larger and still leaves the titles their first
+    /// <see cref="MinTitleCharacters"/> characters, else one above the other.
+    /// </summary>
+    private void ComposeReconstructions(CanvasLayout layout, CanvasFrame frame, FrameUpload upload)
+    {
+        var title = frame.Scene.ReconstructionsTitle;
+        if (!frame.IsRace)
+        {
+            ComposePairs(layout, layout.Reconstructions, title, frame.Scene.Reconstructions, frame, upload);
+            return;
+        }
+        var pairs = frame.Scene.ReconstructionInputs.Length / TilesPipeline.ImagePixels;
+        Rect Content(bool beside) => layout.PanelContent(CanvasLayout.Halves(layout.Reconstructions, layout.Gap, beside).First, _titleText.Face);
+        var titled = Content(beside: true).Width >= _bodyText.Width(MinTitleCharacters + 1);
+        var beside = titled && PairGrid(layout, Content(beside: true), pairs).Tile > PairGrid(layout, Content(beside: false), pairs).Tile;
+        var (first, second) = CanvasLayout.Halves(layout.Reconstructions, layout.Gap, beside);
+        Span<char> named = stackalloc char[96];
+        ComposePairs(layout, first, NamedTitle(named, frame.Race.RaceNames.First, title), frame.Scene.Reconstructions, frame, upload);
+        ComposePairs(layout, second, NamedTitle(named, frame.Race.RaceNames.Second, title), frame.Race.RivalReconstructions, frame, upload);
+    }
+
+    /// <summary>"name: title", or the title alone for a nameless model.</summary>
+    private static ReadOnlySpan<char> NamedTitle(Span<char> buffer, string name, string title)
+    {
+        if (name.Length == 0)
+            return title;
+        var lead = SpanText.Join(buffer, name, ": ");
+        // The lead is already in place at the buffer's start: joining it again only appends the title.
+        return SpanText.Join(buffer, lead, title);
+    }
+
+    private void ComposePairs(CanvasLayout layout, Rect panel, ReadOnlySpan<char> title, ReadOnlyMemory<float> reconstructions, CanvasFrame frame, FrameUpload upload)
+    {
+        var pairs = frame.Scene.ReconstructionInputs.Length / TilesPipeline.ImagePixels;
+        Span<char> note = stackalloc char[24];
+        var content = AddPanel(layout, panel, title, SpanText.Number(note, pairs, "0", " pairs"));
+        if (pairs == 0)
+            return;
+        var (tile, perRow, gap, groupGap) = PairGrid(layout, content, pairs);
+        if (tile < 1)
+            return;
+        var grid = new TilesPush
+        {
+            TileSize = new Int2(tile, tile),
+            Columns = 2 * perRow,
+            Rows = (pairs + perRow - 1) / perRow,
+            Gap = gap,
+            GroupColumns = 2,
+            GroupGap = groupGap,
+            ImageOffset = WritePairs(upload, frame.Scene.ReconstructionInputs.Span, reconstructions.Span),
+            ImageCount = 2 * pairs,
+            ColourMap = (int)frame.Scene.DigitColourMap,
+            Highlight = -1,
         };
         var size = grid.GridSize;
         grid.Origin = new Int2(content.X + (content.Width - size.X) / 2, content.Y + (content.Height - size.Y) / 2);
         AddTiles(grid, panel);
-        return new TileGridPlacement(grid.Origin.X, grid.Origin.Y, tile, gap, columns, count);
     }
 
-    private void ComposeReconstructions(CanvasLayout layout, CanvasFrame frame, FrameUpload upload)
+    /// <summary>The largest tile at which <paramref name="pairs"/> pairs fit <paramref name="content"/>, and how many pairs a row takes.</summary>
+    private static (int Tile, int PerRow, int Gap, int GroupGap) PairGrid(CanvasLayout layout, Rect content, int pairs)
     {
-        var pairs = frame.Scene.ReconstructionInputs.Length / TilesPipeline.ImagePixels;
-        Span<char> note = stackalloc char[24];
-        var content = AddPanel(layout, layout.Reconstructions, frame.Scene.ReconstructionsTitle, SpanText.Number(note, pairs, "0", " pairs"));
-        if (pairs == 0)
-            return;
         var gap = Math.Max((int)MathF.Round(2 * layout.Scale), 1);
         var groupGap = Math.Max((int)MathF.Round(10 * layout.Scale), 2);
         var (bestTile, bestPerRow) = (0, 1);
@@ -69,24 +129,7 @@ internal sealed partial class CanvasComposer
             if (tile > bestTile)
                 (bestTile, bestPerRow) = (tile, perRow);
         }
-        if (bestTile < 1)
-            return;
-        var grid = new TilesPush
-        {
-            TileSize = new Int2(bestTile, bestTile),
-            Columns = 2 * bestPerRow,
-            Rows = (pairs + bestPerRow - 1) / bestPerRow,
-            Gap = gap,
-            GroupColumns = 2,
-            GroupGap = groupGap,
-            ImageOffset = WritePairs(upload, frame),
-            ImageCount = 2 * pairs,
-            ColourMap = (int)frame.Scene.DigitColourMap,
-            Highlight = -1,
-        };
-        var size = grid.GridSize;
-        grid.Origin = new Int2(content.X + (content.Width - size.X) / 2, content.Y + (content.Height - size.Y) / 2);
-        AddTiles(grid, layout.Reconstructions);
+        return (bestTile, bestPerRow, gap, groupGap);
     }
 
     private void AddTiles(in TilesPush grid, Rect panel)
@@ -96,10 +139,8 @@ internal sealed partial class CanvasComposer
     }
 
     /// <summary>Interleaves input i and reconstruction i so that the tile index order puts each pair side by side.</summary>
-    private static uint WritePairs(FrameUpload upload, CanvasFrame frame)
+    private static uint WritePairs(FrameUpload upload, ReadOnlySpan<float> inputs, ReadOnlySpan<float> outputs)
     {
-        var inputs = frame.Scene.ReconstructionInputs.Span;
-        var outputs = frame.Scene.Reconstructions.Span;
         var offset = upload.Position;
         for (var start = 0; start < inputs.Length; start += TilesPipeline.ImagePixels)
         {

@@ -18,11 +18,12 @@ internal sealed class CanvasResources : IDisposable
     /// <summary>Upload words per frame: every limit at once, so no valid frame can overflow.</summary>
     public const int UploadWords =
         2 * CanvasLimits.MaxDigits * TilesPipeline.ImagePixels // A race's two grids.
-        + CanvasLimits.MaxReconstructionPairs * 2 * TilesPipeline.ImagePixels
+        + 2 * CanvasLimits.MaxHeads * TilesPipeline.ImagePixels
+        + 2 * CanvasLimits.MaxReconstructionPairs * 2 * TilesPipeline.ImagePixels // A race's two halves.
         + 2 * CanvasLimits.MaxMapPoints * 3 // A race's two maps.
         + (2 * CanvasLimits.MaxMarkers + CanvasLimits.MaxTrail) * 2
         + CanvasLimits.MaxPlots * CanvasLimits.MaxSeriesPerPlot * (CanvasLimits.MaxSamplesPerSeries + CurvesPipeline.WordsPerSeries)
-        + 4 * CanvasLimits.MaxGlyphsPerBatch * TextPipeline.WordsPerGlyph
+        + CanvasComposer.GlyphBatches * CanvasLimits.MaxGlyphsPerBatch * TextPipeline.WordsPerGlyph
         + 64;
 
     private readonly GpuContext _gpu;
