@@ -55,10 +55,18 @@ internal sealed class GlyphBatch(CanvasBoxes boxes)
         var (room, kept) = (maxWidth - Face.Advance(GlyphFace.Ellipsis), 0);
         for (var pen = 0; kept < text.Length && pen + Face.Advance(text[kept]) <= room; kept++)
             pen += Face.Advance(text[kept]);
-        if (breaks is not null && !text[kept..].StartsWith(breaks))
-            kept = Math.Max(text[..kept].LastIndexOf(breaks), 0);
-        while (kept > 0 && text[kept - 1] == ' ')
-            kept--;
+        if (breaks is null)
+        {
+            while (kept > 0 && text[kept - 1] == ' ')
+                kept--;
+        }
+        else
+        {
+            // At the last break that fits; one of its spaces stays before the ellipsis where there is room for it,
+            // which then reads as "and more" rather than as a word cut short.
+            var end = text[kept..].StartsWith(breaks) ? kept : Math.Max(text[..kept].LastIndexOf(breaks), 0);
+            kept = end > 0 && end < kept ? end + 1 : end;
+        }
         ellipsis = kept >= Math.Min(MinKept, text.Length);
         return ellipsis ? kept : 0;
     }
