@@ -12,6 +12,9 @@ internal sealed partial class CanvasComposer
     /// <summary>A dashed series' dash and gap, in pixels at scale 1: long enough to read as a line, short enough to read as dashed.</summary>
     private const float DashPixels = 5;
 
+    /// <summary>What an empty curves panel says: better than a blank, and it tells the presenter what to change.</summary>
+    private const string NoRoom = "no room for a plot: a smaller --ui-scale makes some";
+
     /// <summary>The fewest tick labels on each axis of a plot drawn.</summary>
     public const int MinTickLabels = 3;
 
@@ -19,7 +22,16 @@ internal sealed partial class CanvasComposer
     private const int MaxTickLabels = 6;
 
     /// <summary>Where one plot's parts go in its cell: the header's lines, the plot's area and its axes' ticks.</summary>
-    private readonly record struct PlotFrame(int HeaderLines, Rect Area, NiceTicks YTicks, NiceTicks XTicks, int XLabels);
+    private readonly record struct PlotFrame(int HeaderLines, Rect Area, AxisLabels Y, AxisLabels X);
+
+    /// <summary>An axis's ticks (a grid line each) and which carry a label: <see cref="Count"/> of them, every <see cref="Stride"/>th from the first.</summary>
+    private readonly record struct AxisLabels(NiceTicks Ticks, int Stride, int Count)
+    {
+        public float At(int label) => Ticks.At(label * Stride);
+    }
+
+    /// <summary>Strides between labelled ticks to try: every tick, then every other (the grid keeps the lines between).</summary>
+    private const int MaxStride = 2;
 
     private void ComposeCurves(CanvasLayout layout, CanvasFrame frame, FrameUpload upload)
     {
@@ -31,6 +43,8 @@ internal sealed partial class CanvasComposer
         if (shown < plots.Count)
             length += SpanText.Number(note[length..], plots.Count, "0", " plots").Length;
         AddPanel(layout, layout.Curves, "Training", note[..length]);
+        if (shown == 0 && plots.Count > 0)
+            _bodyText.Add(NoRoom, content.X, content.Y, Palette.Dim, content.Width, layout.Curves);
         for (var index = 0; index < shown; index++)
         {
             var cell = PlotCell(layout, content, index, shown, columns);
@@ -83,47 +97,50 @@ internal sealed partial class CanvasComposer
         var top = cell.Y + headerLines * body.CellHeight + body.CellHeight / 2;
         var bottom = cell.Bottom - body.CellHeight - layout.Padding / 4;
         var (low, high, samples) = FiniteRange(plot);
-        if (bottom - top < 2 * body.CellHeight || YTicks(low, high, bottom - top) is not { } yTicks)
+        if (bottom - top < 2 * body.CellHeight || YLabels(low, high, bottom - top) is not { } y)
             return null;
         Span<char> label = stackalloc char[16];
         var labelWidth = 0;
-        for (var tick = 0; tick < yTicks.Count; tick++)
-            labelWidth = Math.Max(labelWidth, _bodyText.Measure(SpanText.Tick(label, yTicks.At(tick), yTicks.Step)));
+        for (var index = 0; index < y.Count; index++)
+            labelWidth = Math.Max(labelWidth, _bodyText.Measure(SpanText.Tick(label, y.At(index), y.Ticks.Step)));
         var left = cell.X + labelWidth + body.CellWidth / 2;
         var area = new Rect(left, top, cell.Right - body.CellWidth / 2 - left, bottom - top);
         var lastX = Math.Max(samples - 1, 1) * plot.StepsPerSample;
-        return area.Width >= 8 && XTicks(area, lastX) is { } xTicks ? new PlotFrame(headerLines, area, yTicks, xTicks.Ticks, xTicks.Labels) : null;
+        return area.Width >= 8 && XLabels(area, lastX) is { } x ? new PlotFrame(headerLines, area, y, x) : null;
     }
 
-    /// <summary>The y ticks with the most labels (up to <see cref="MaxTickLabels"/>) that stand at least a line apart, or null.</summary>
-    private NiceTicks? YTicks(float low, float high, int height)
+    /// <summary>The y labels, most first (up to <see cref="MaxTickLabels"/>), that stand at least a line apart; null when fewer than <see cref="MinTickLabels"/> do.</summary>
+    private AxisLabels? YLabels(float low, float high, int height)
     {
         for (var asked = MaxTickLabels; asked >= 2; asked--)
-        {
-            var ticks = NiceTicks.For(low, high, asked);
-            if (ticks.Count is >= MinTickLabels and <= MaxTickLabels + 1 && (height - 1) / (ticks.Max - ticks.Min) * ticks.Step >= _bodyText.Face.CellHeight)
-                return ticks;
-        }
+            for (var stride = 1; stride <= MaxStride; stride++)
+            {
+                var ticks = NiceTicks.For(low, high, asked);
+                var count = (ticks.Count - 1) / stride + 1;
+                if (count is >= MinTickLabels and <= MaxTickLabels + 1 && (height - 1) / (ticks.Max - ticks.Min) * ticks.Step * stride >= _bodyText.Face.CellHeight)
+                    return new AxisLabels(ticks, stride, count);
+            }
         return null;
     }
 
-    /// <summary>The x ticks with the most labels (inside the area, a character apart, at least <see cref="MinTickLabels"/>), or null.</summary>
-    private (NiceTicks Ticks, int Labels)? XTicks(Rect area, float lastX)
+    /// <summary>The x labels, most first, inside the area and a character apart; null when fewer than <see cref="MinTickLabels"/> fit so.</summary>
+    private AxisLabels? XLabels(Rect area, float lastX)
     {
         Span<char> label = stackalloc char[16];
         for (var asked = MaxTickLabels; asked >= 2; asked--)
-        {
-            var ticks = NiceTicks.For(0, lastX, asked);
-            var (labels, end, apart) = (0, int.MinValue, true);
-            for (var tick = 0; apart && tick < ticks.Count && ticks.At(tick) <= lastX * (1 + 1e-5f); tick++)
+            for (var stride = 1; stride <= MaxStride; stride++)
             {
-                var (x, width) = XLabel(area, ticks, tick, lastX, label);
-                apart = x >= end + _bodyText.Face.CellWidth;
-                (labels, end) = (labels + 1, x + width);
+                var ticks = NiceTicks.For(0, lastX, asked);
+                var (count, end, apart) = (0, int.MinValue, true);
+                for (var tick = 0; apart && tick < ticks.Count && ticks.At(tick) <= lastX * (1 + 1e-5f); tick += stride)
+                {
+                    var (x, width) = XLabel(area, ticks, tick, lastX, label);
+                    apart = x >= end + _bodyText.Face.CellWidth;
+                    (count, end) = (count + 1, x + width);
+                }
+                if (apart && count is >= MinTickLabels and <= MaxTickLabels + 1)
+                    return new AxisLabels(ticks, stride, count);
             }
-            if (apart && labels is >= MinTickLabels and <= MaxTickLabels + 1)
-                return (ticks, labels);
-        }
         return null;
     }
 
@@ -138,7 +155,8 @@ internal sealed partial class CanvasComposer
     private void ComposePlot(CanvasLayout layout, CanvasFrame frame, CurvePlot plot, Rect cell, PlotFrame plotFrame, FrameUpload upload)
     {
         var body = _bodyText.Face;
-        var (area, yTicks, xTicks) = (plotFrame.Area, plotFrame.YTicks, plotFrame.XTicks);
+        var (area, y, x) = (plotFrame.Area, plotFrame.Y, plotFrame.X);
+        var (yTicks, xTicks) = (y.Ticks, x.Ticks);
         PlotHeader(layout, frame, plot, cell, place: true);
         AddInnerPanel(area.Inset(-1), cell, Palette.PlotBackground, Palette.PanelBorder, 0, 1);
         var lastX = Math.Max(FiniteRange(plot).Samples - 1, 1) * plot.StepsPerSample;
@@ -146,17 +164,17 @@ internal sealed partial class CanvasComposer
         var pixelsPerX = (area.Width - 1) / lastX;
 
         Span<char> label = stackalloc char[16];
-        for (var tick = 0; tick < yTicks.Count; tick++)
+        for (var index = 0; index < y.Count; index++)
         {
-            var y = area.Y + (int)MathF.Round((yTicks.Max - yTicks.At(tick)) * pixelsPerY);
-            var text = SpanText.Tick(label, yTicks.At(tick), yTicks.Step);
+            var top = area.Y + (int)MathF.Round((yTicks.Max - y.At(index)) * pixelsPerY);
+            var text = SpanText.Tick(label, y.At(index), yTicks.Step);
             var width = _bodyText.Measure(text);
-            _bodyText.Add(text, area.X - width - body.CellWidth / 2, y - body.CellHeight / 2, Palette.Dim, width, cell, TextRole.YTick);
+            _bodyText.Add(text, area.X - width - body.CellWidth / 2, top - body.CellHeight / 2, Palette.Dim, width, cell, TextRole.YTick);
         }
-        for (var tick = 0; tick < plotFrame.XLabels; tick++)
+        for (var index = 0; index < x.Count; index++)
         {
-            var (x, width) = XLabel(area, xTicks, tick, lastX, label);
-            _bodyText.Add(SpanText.Tick(label, xTicks.At(tick), xTicks.Step), x, area.Bottom + layout.Padding / 4, Palette.Dim, width, cell, TextRole.XTick);
+            var (left, width) = XLabel(area, xTicks, index * x.Stride, lastX, label);
+            _bodyText.Add(SpanText.Tick(label, x.At(index), xTicks.Step), left, area.Bottom + layout.Padding / 4, Palette.Dim, width, cell, TextRole.XTick);
         }
 
         Plots.Add(new CurvesPush

@@ -62,7 +62,10 @@ internal static class ProjectorFrames
 
     private static string[] DigitNames(int first) => Enumerable.Range(first, 8).Select(index => $"#{index}: a {index % 10}").ToArray();
 
-    /// <summary>The live view's four plots: one ELBO series, then one series per layer.</summary>
+    /// <summary>
+    /// The live view's four plots: one ELBO series, then one series per layer; their x axes as long as the shipped
+    /// model's 200 epochs (94k steps) and shorter, as in the live view.
+    /// </summary>
     private static CurvePlot[] Plots()
     {
         static CurveSeries Series(string name, float scale, int layer) =>
@@ -70,10 +73,10 @@ internal static class ProjectorFrames
         CurveSeries[] Layered(float scale) => Enumerable.Range(0, Layers).Select(layer => Series($"L{layer + 1}", scale, layer)).ToArray();
         return
         [
-            new CurvePlot("ELBO", [Series("train", -110, -85)], 80),
+            new CurvePlot("ELBO", [Series("train", -110, -85)], 313),
             new CurvePlot("KL / layer", Layered(12), 80),
-            new CurvePlot("Active units", Layered(30), 80),
-            new CurvePlot("Class change %", Layered(60), 80),
+            new CurvePlot("Active units", Layered(30), 1),
+            new CurvePlot("Class change %", Layered(60), 0.5f),
         ];
     }
 
