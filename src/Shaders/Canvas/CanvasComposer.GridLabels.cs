@@ -9,8 +9,8 @@ namespace LvaeLive.Shaders.Canvas;
 /// </summary>
 internal sealed partial class CanvasComposer
 {
-    /// <summary>The style swap's heads, in words: the rows keep the upper layers of their head, the columns the lower ones.</summary>
-    private const string HeadsLong = "rows: what (upper layers)   columns: how (lower layers)", HeadsShort = "rows: what   columns: how";
+    /// <summary>The style swap's heads, in words, longest first: the rows keep the upper layers of their head, the columns the lower ones.</summary>
+    private static readonly string[] HeadsWords = ["rows: what (upper layers)   columns: how (lower layers)", "rows: what   columns: how", "rows: what  cols: how"];
 
     /// <summary>The most a grid's tiles may shrink to make room for its heads' names: beyond, the images speak alone.</summary>
     private const float HeadNamesShrink = 0.85f;
@@ -56,7 +56,9 @@ internal sealed partial class CanvasComposer
         }
         if (grid.RowHeads.Width > 0 && grid.Below.Height > 0)
         {
-            var words = _bodyText.Measure(HeadsLong) <= content.Width ? HeadsLong : HeadsShort;
+            var words = HeadsWords[^1];
+            for (var variant = HeadsWords.Length - 1; variant >= 0; variant--)
+                words = _bodyText.Measure(HeadsWords[variant]) <= content.Width ? HeadsWords[variant] : words;
             var width = Math.Min(_bodyText.Measure(words), content.Width);
             var x = Math.Clamp((grid.RowHeads.X + grid.Grid.Right - width) / 2, content.X, content.Right - width);
             _bodyText.Add(words, x, grid.Below.Bottom - body.CellHeight, Palette.Dim, content.Width, panel);
@@ -150,8 +152,8 @@ internal sealed partial class CanvasComposer
     private int Widest(IReadOnlyList<string> labels)
     {
         var widest = 0;
-        foreach (var label in labels)
-            widest = Math.Max(widest, _bodyText.Measure(label));
+        for (var index = 0; index < labels.Count; index++)
+            widest = Math.Max(widest, _bodyText.Measure(labels[index]));
         return widest;
     }
 }
