@@ -10,8 +10,8 @@ internal sealed partial class CanvasComposer
         var face = _captionText.Face;
         var pad = 2 * layout.Padding;
         var widest = 0;
-        foreach (var line in frame.Chrome.Caption)
-            widest = Math.Max(widest, face.Measure(line));
+        for (var index = 0; index < frame.Chrome.Caption.Count; index++)
+            widest = Math.Max(widest, face.Measure(frame.Chrome.Caption[index]));
         var room = layout.Footer.Width;
         var width = Math.Min(widest + 2 * pad, room);
         var height = layout.CaptionHeight(frame.Chrome.Caption.Count);
@@ -23,8 +23,9 @@ internal sealed partial class CanvasComposer
         CaptionPanel = PanelPush(box, Palette.Overlay, Palette.PanelBorder, 8 * layout.Scale, 1);
         Boxes.Area(box, BoxKind.Panel, band);
         var y = box.Y + layout.Padding + (layout.CaptionLineHeight - face.CellHeight) / 2;
-        foreach (var line in frame.Chrome.Caption)
+        for (var index = 0; index < frame.Chrome.Caption.Count; index++)
         {
+            var line = frame.Chrome.Caption[index];
             var lineWidth = Math.Min(face.Measure(line), box.Width - 2 * pad);
             _captionText.Add(line, box.X + (box.Width - lineWidth) / 2, y, Palette.Title, box.Width - 2 * pad, box);
             y += layout.CaptionLineHeight;

@@ -18,8 +18,9 @@ internal sealed partial class CanvasComposer
         var separator = 3 * bodyFace.CellWidth;
         x += separator;
         // Lines in order while they fit; the first that does not is cut (or left out) and ends the row.
-        foreach (var line in frame.Hud)
+        for (var index = 0; index < frame.Hud.Count; index++)
         {
+            var line = frame.Hud[index];
             var width = _bodyText.Add(line, x, bodyY, Palette.Text, header.Right - x, header);
             if (width < _bodyText.Measure(line))
                 break;
@@ -43,8 +44,8 @@ internal sealed partial class CanvasComposer
         var body = _overlayBody.Face;
         var title = _overlayTitles.Face;
         var longest = 0;
-        foreach (var line in frame.Chrome.Help)
-            longest = Math.Max(longest, line.Length);
+        for (var index = 0; index < frame.Chrome.Help.Count; index++)
+            longest = Math.Max(longest, frame.Chrome.Help[index].Length);
         var lineHeight = (int)(body.CellHeight * 1.25f);
         var pad = 2 * layout.Padding;
         var width = Math.Min(Math.Max(longest * body.CellWidth, 4 * title.CellWidth) + 2 * pad, layout.Canvas.Width - 2 * layout.Margin);
@@ -54,11 +55,9 @@ internal sealed partial class CanvasComposer
         var inner = box.Inset(pad);
         _overlayTitles.Add("Help", inner.X, inner.Y, Palette.Accent, inner.Width, box, TextRole.Overlay);
         var y = inner.Y + title.CellHeight + layout.Padding;
-        foreach (var line in frame.Chrome.Help)
+        for (var index = 0; index < frame.Chrome.Help.Count && y + body.CellHeight <= inner.Bottom; index++)
         {
-            if (y + body.CellHeight > inner.Bottom)
-                break;
-            _overlayBody.Add(line, inner.X, y, Palette.Title, inner.Width, box, TextRole.Overlay);
+            _overlayBody.Add(frame.Chrome.Help[index], inner.X, y, Palette.Title, inner.Width, box, TextRole.Overlay);
             y += lineHeight;
         }
     }

@@ -242,8 +242,10 @@ internal sealed partial class CanvasComposer
     private static (float Low, float High, int Samples) FiniteRange(CurvePlot plot)
     {
         var (low, high, samples) = (float.PositiveInfinity, float.NegativeInfinity, 0);
-        foreach (var series in plot.Series)
+        // Indexed: the composer measures each plot several times a frame, and an interface's enumerator is allocated.
+        for (var index = 0; index < plot.Series.Count; index++)
         {
+            var series = plot.Series[index];
             samples = Math.Max(samples, series.Values.Length);
             foreach (var value in series.Values.Span)
             {

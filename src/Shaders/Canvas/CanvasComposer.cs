@@ -34,12 +34,14 @@ internal sealed partial class CanvasComposer
         _overlayBody = new GlyphBatch(Boxes);
         _overlayTitles = new GlyphBatch(Boxes);
         _captionText = new GlyphBatch(Boxes);
+        PanelText = [_bodyText, _titleText];
+        OverlayText = [_overlayBody, _overlayTitles];
     }
 
     /// <summary>The glyph batches, in the order they are drawn: panel text, then the caption, then the help overlay.</summary>
-    public IEnumerable<GlyphBatch> PanelText => [_bodyText, _titleText];
+    public IReadOnlyList<GlyphBatch> PanelText { get; }
     public GlyphBatch CaptionText => _captionText;
-    public IEnumerable<GlyphBatch> OverlayText => [_overlayBody, _overlayTitles];
+    public IReadOnlyList<GlyphBatch> OverlayText { get; }
 
     public List<PanelPush> BackPanels { get; } = new(8);
     public List<PanelPush> InnerPanels { get; } = new(32);
@@ -91,11 +93,12 @@ internal sealed partial class CanvasComposer
         }
         else
         {
+            // Bit tests rather than Enum.HasFlag, which boxes until the JIT optimises it: nothing is allocated per frame.
             ComposeChrome(layout, frame, deviceName);
-            if (frame.Chrome.Panels.HasFlag(CanvasPanels.Digits)) ComposeDigits(layout, frame, upload);
-            if (frame.Chrome.Panels.HasFlag(CanvasPanels.Reconstructions)) ComposeReconstructions(layout, frame, upload);
-            if (frame.Chrome.Panels.HasFlag(CanvasPanels.Map)) ComposeMap(layout, frame, upload);
-            if (frame.Chrome.Panels.HasFlag(CanvasPanels.Curves)) ComposeCurves(layout, frame, upload);
+            if ((frame.Chrome.Panels & CanvasPanels.Digits) != 0) ComposeDigits(layout, frame, upload);
+            if ((frame.Chrome.Panels & CanvasPanels.Reconstructions) != 0) ComposeReconstructions(layout, frame, upload);
+            if ((frame.Chrome.Panels & CanvasPanels.Map) != 0) ComposeMap(layout, frame, upload);
+            if ((frame.Chrome.Panels & CanvasPanels.Curves) != 0) ComposeCurves(layout, frame, upload);
             ComposeCaption(layout, frame);
             ComposeHelp(layout, frame);
         }

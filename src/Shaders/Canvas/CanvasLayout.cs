@@ -93,13 +93,15 @@ public readonly record struct CanvasLayout(
     /// <summary>The shown panels in equal columns, in the usual order; the hidden ones empty.</summary>
     private static (Rect, Rect, Rect, Rect) SideBySide(Rect body, int gap, CanvasPanels panels)
     {
-        CanvasPanels[] order = [CanvasPanels.Digits, CanvasPanels.Map, CanvasPanels.Reconstructions, CanvasPanels.Curves];
-        var shown = order.Where(panel => panels.HasFlag(panel)).ToArray();
-        var width = Math.Max((body.Width - (shown.Length - 1) * gap) / Math.Max(shown.Length, 1), 1);
-        var rects = order.Select(panel => Array.IndexOf(shown, panel) is var column and >= 0
-            ? body with { X = body.X + column * (width + gap), Width = width }
-            : new Rect(body.X, body.Y, 0, 0)).ToArray();
-        return (rects[0], rects[1], rects[2], rects[3]);
+        // Counted and placed without a collection: the layout is computed every frame.
+        var shown = int.PopCount((int)(panels & CanvasPanels.All));
+        var width = Math.Max((body.Width - (shown - 1) * gap) / Math.Max(shown, 1), 1);
+        var column = 0;
+        Rect Place(CanvasPanels panel) => (panels & panel) != 0
+            ? body with { X = body.X + column++ * (width + gap), Width = width }
+            : new Rect(body.X, body.Y, 0, 0);
+        var (digits, map, reconstructions) = (Place(CanvasPanels.Digits), Place(CanvasPanels.Map), Place(CanvasPanels.Reconstructions));
+        return (digits, map, reconstructions, Place(CanvasPanels.Curves));
     }
 
     /// <summary>

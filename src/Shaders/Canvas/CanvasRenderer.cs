@@ -113,8 +113,8 @@ public sealed class CanvasRenderer : IDisposable
         if (work.MarkersPass is { } markers)
             _markers.Record(slot, markers);
         slot.MarkPass("markers");
-        foreach (var text in work.PanelText)
-            _text.Record(slot, text.Push);
+        for (var batch = 0; batch < work.PanelText.Count; batch++)
+            _text.Record(slot, work.PanelText[batch].Push);
         slot.MarkPass("text");
         if (work.CaptionPanel is { } caption)
         {
@@ -129,8 +129,8 @@ public sealed class CanvasRenderer : IDisposable
             Barriers.ComputeThenCompute(vk, cmd);
             _panels.Record(slot, overlay);
             Barriers.ComputeThenCompute(vk, cmd);
-            foreach (var text in work.OverlayText)
-                _text.Record(slot, text.Push);
+            for (var batch = 0; batch < work.OverlayText.Count; batch++)
+                _text.Record(slot, work.OverlayText[batch].Push);
             slot.MarkPass("help overlay");
         }
         target.RecordEnd(slot);
