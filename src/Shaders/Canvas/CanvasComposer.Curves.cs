@@ -16,7 +16,7 @@ internal sealed partial class CanvasComposer
     private const string NoRoom = "no room for a plot: a smaller --ui-scale makes some";
 
     /// <summary>The fewest tick labels on each axis of a plot drawn.</summary>
-    public const int MinTickLabels = 3;
+    private const int MinTickLabels = 3;
 
     /// <summary>The most tick labels on an axis: more crowd a plot without telling more.</summary>
     private const int MaxTickLabels = 6;

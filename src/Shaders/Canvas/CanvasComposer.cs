@@ -13,7 +13,7 @@ namespace LvaeLive.Shaders.Canvas;
 internal sealed partial class CanvasComposer
 {
     /// <summary>The fewest characters of a title that a panel keeps when it cuts it: fewer say too little.</summary>
-    public const int MinTitleCharacters = 10;
+    private const int MinTitleCharacters = 10;
 
     /// <summary>The glyph batches a frame reserves room for in its upload.</summary>
     public const int GlyphBatches = 5;
