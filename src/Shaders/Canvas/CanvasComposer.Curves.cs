@@ -21,17 +21,17 @@ internal sealed partial class CanvasComposer
     /// <summary>The most tick labels on an axis: more crowd a plot without telling more.</summary>
     private const int MaxTickLabels = 6;
 
-    /// <summary>Where one plot's parts go in its cell: the header's lines, the plot's area and its axes' ticks.</summary>
-    private readonly record struct PlotFrame(int HeaderLines, Rect Area, AxisLabels Y, AxisLabels X);
+    /// <summary>Strides between labelled ticks to try: every tick, then every other (the grid keeps the lines between).</summary>
+    private const int MaxStride = 2;
+
+    /// <summary>Where one plot's parts go in its cell (below its header): the plot's area and its axes' labelled ticks.</summary>
+    private readonly record struct PlotFrame(Rect Area, AxisLabels Y, AxisLabels X);
 
     /// <summary>An axis's ticks (a grid line each) and which carry a label: <see cref="Count"/> of them, every <see cref="Stride"/>th from the first.</summary>
     private readonly record struct AxisLabels(NiceTicks Ticks, int Stride, int Count)
     {
         public float At(int label) => Ticks.At(label * Stride);
     }
-
-    /// <summary>Strides between labelled ticks to try: every tick, then every other (the grid keeps the lines between).</summary>
-    private const int MaxStride = 2;
 
     private void ComposeCurves(CanvasLayout layout, CanvasFrame frame, FrameUpload upload)
     {
@@ -106,7 +106,7 @@ internal sealed partial class CanvasComposer
         var left = cell.X + labelWidth + body.CellWidth / 2;
         var area = new Rect(left, top, cell.Right - body.CellWidth / 2 - left, bottom - top);
         var lastX = Math.Max(samples - 1, 1) * plot.StepsPerSample;
-        return area.Width >= 8 && XLabels(area, lastX) is { } x ? new PlotFrame(headerLines, area, y, x) : null;
+        return area.Width >= 8 && XLabels(area, lastX) is { } x ? new PlotFrame(area, y, x) : null;
     }
 
     /// <summary>The y labels, most first (up to <see cref="MaxTickLabels"/>), that stand at least a line apart; null when fewer than <see cref="MinTickLabels"/> do.</summary>
