@@ -12,6 +12,9 @@ internal sealed partial class CanvasComposer
     /// <summary>The style swap's heads, in words, longest first: the rows keep the upper layers of their head, the columns the lower ones.</summary>
     private static readonly string[] HeadsWords = ["rows: what (upper layers)   columns: how (lower layers)", "rows: what   columns: how", "rows: what  cols: how"];
 
+    /// <summary>What leads an interpolation's ends.</summary>
+    private const string From = "from ", To = "to ";
+
     /// <summary>The most a grid's tiles may shrink to make room for its heads' names: beyond, the images speak alone.</summary>
     private const float HeadNamesShrink = 0.85f;
 
@@ -19,17 +22,23 @@ internal sealed partial class CanvasComposer
     private const float MinLabelledShare = 0.5f;
 
     /// <summary>
-    /// The grid's frame with all it carries: its labels, heads and ends. Where the text would leave the tiles less
+    /// The frame of a grid of <paramref name="count"/> digits with all it carries: its labels, heads and ends. Where the text would leave the tiles less
     /// than <see cref="MinLabelledShare"/> of their size without it, the text gives way; the heads stay while any tile
     /// fits beside them. Null when no tile fits at all.
     /// </summary>
-    private GridFrame? FrameGrid(CanvasLayout layout, CanvasFrame frame, Rect content, int columns, int rows, int gap)
+    private GridFrame? FrameGrid(CanvasLayout layout, CanvasFrame frame, Rect content, int count)
     {
         var scene = frame.Scene;
+        var columns = Math.Min(scene.DigitColumns, count);
+        var rows = (count + columns - 1) / columns;
+        var gap = Math.Max((int)MathF.Round(2 * layout.Scale), 1);
         var body = _bodyText.Face;
         var line = body.CellHeight + gap;
         var heads = !scene.DigitRowHeads.IsEmpty;
-        var ends = scene.DigitEnds.First.Length + scene.DigitEnds.Last.Length > 0;
+        // The ends are written whole or not at all: a cut "from #12…" names no digit.
+        var (first, last) = scene.DigitEnds;
+        var endsWidth = Math.Max(first.Length > 0 ? _bodyText.Measure(From) + _bodyText.Measure(first) : 0, last.Length > 0 ? _bodyText.Measure(To) + _bodyText.Measure(last) : 0);
+        var ends = endsWidth > 0 && endsWidth <= content.Width;
         var bare = new GridDecorations(0, 0, heads, heads ? layout.Padding : 0, 0, 0);
         var plain = bare with { Above = ends ? line : 0, Below = ends || heads ? line : 0 };
         var rowNames = Widest(scene.DigitRowLabels) is var rowWidth and > 0 ? rowWidth + body.CellWidth / 2 : 0;
@@ -86,13 +95,13 @@ internal sealed partial class CanvasComposer
         var (first, last) = scene.DigitEnds;
         if (first.Length > 0 && grid.Above.Height > 0)
         {
-            var start = SpanText.Join(text, "from ", first);
+            var start = SpanText.Join(text, From, first);
             var x = Math.Max(Math.Min(grid.Grid.X, content.Right - _bodyText.Measure(start)), content.X);
             _bodyText.Add(start, x, grid.Above.Y, Palette.Text, content.Right - x, panel);
         }
         if (last.Length > 0 && grid.Below.Height > 0)
         {
-            var ending = SpanText.Join(text, "to ", last);
+            var ending = SpanText.Join(text, To, last);
             var x = Math.Max(Math.Min(grid.Grid.Right, content.Right) - _bodyText.Measure(ending), content.X);
             _bodyText.Add(ending, x, grid.Below.Bottom - body.CellHeight, Palette.Text, content.Right - x, panel);
         }

@@ -7,7 +7,8 @@ internal sealed partial class CanvasComposer
 {
     /// <summary>
     /// The generated digits with their labels, heads and ends; in a race, each model's grid in its half of the panel,
-    /// labelled alike (they are driven by the same noise), the first taking the pointer.
+    /// labelled alike (they are driven by the same noise), the first taking the pointer. The halves stand side by side
+    /// where that shows the grid as well labelled and larger, else one above the other.
     /// </summary>
     private void ComposeDigits(CanvasLayout layout, CanvasFrame frame, FrameUpload upload)
     {
@@ -17,33 +18,35 @@ internal sealed partial class CanvasComposer
             _digitsPlacement = ComposeDigitGrid(layout, layout.Digits, frame.DigitsTitle, frame.Scene.Digits, frame, heads, upload);
             return;
         }
-        var (first, second) = CanvasLayout.Halves(layout.Digits, layout.Gap);
-        _digitsPlacement = ComposeDigitGrid(layout, first, frame.DigitsTitle, frame.Scene.Digits, frame, heads, upload);
-        ComposeDigitGrid(layout, second, frame.Race.RivalDigitsTitle, frame.Race.RivalDigits, frame, heads, upload);
+        var count = frame.Scene.Digits.Length / TilesPipeline.ImagePixels;
+        Rect Content(bool beside) => layout.PanelContent(CanvasLayout.Halves(layout.Digits, layout.Gap, beside).First, _titleText.Face);
+        var (across, down) = (FrameGrid(layout, frame, Content(beside: true), count), FrameGrid(layout, frame, Content(beside: false), count));
+        var beside = across is { } a && (down is not { } d || (a.Labelled, a.Tile).CompareTo((d.Labelled, d.Tile)) > 0);
+        var (first, second) = CanvasLayout.Halves(layout.Digits, layout.Gap, beside);
+        var names = frame.Race.RaceNames;
+        _digitsPlacement = ComposeDigitGrid(layout, first, frame.DigitsTitle, frame.Scene.Digits, frame, heads, upload, names.First);
+        ComposeDigitGrid(layout, second, frame.Race.RivalDigitsTitle, frame.Race.RivalDigits, frame, heads, upload, names.Second);
     }
 
     private TileGridPlacement? ComposeDigitGrid(CanvasLayout layout, Rect panel, string title, ReadOnlyMemory<float> digits, CanvasFrame frame,
-        (uint Rows, uint Columns) heads, FrameUpload upload)
+        (uint Rows, uint Columns) heads, FrameUpload upload, string shortTitle = "")
     {
         var count = digits.Length / TilesPipeline.ImagePixels;
         Span<char> note = stackalloc char[24];
-        var content = AddPanel(layout, panel, title, SpanText.Number(note, count, "0", " digits"));
+        var content = AddPanel(layout, panel, title, SpanText.Number(note, count, "0", " digits"), shortTitle);
         if (count == 0)
             return null;
-        var columns = Math.Min(frame.Scene.DigitColumns, count);
-        var rows = (count + columns - 1) / columns;
-        var gap = Math.Max((int)MathF.Round(2 * layout.Scale), 1);
-        if (FrameGrid(layout, frame, content, columns, rows, gap) is not { } grid)
+        if (FrameGrid(layout, frame, content, count) is not { } grid)
             return null;
         AddTiles(new TilesPush
         {
             Origin = new Int2(grid.Grid.X, grid.Grid.Y),
             TileSize = new Int2(grid.Tile, grid.Tile),
-            Columns = columns,
-            Rows = rows,
-            Gap = gap,
+            Columns = grid.Columns,
+            Rows = grid.Rows,
+            Gap = grid.Gap,
             GroupColumns = 1,
-            GroupGap = gap,
+            GroupGap = grid.Gap,
             ImageOffset = upload.Floats(digits.Span),
             ImageCount = count,
             ColourMap = (int)frame.Scene.DigitColourMap,
@@ -52,13 +55,12 @@ internal sealed partial class CanvasComposer
             HighlightColour = Palette.Accent,
         }, panel);
         ComposeGridLabels(frame, panel, content, grid, heads);
-        return new TileGridPlacement(grid.Grid.X, grid.Grid.Y, grid.Tile, gap, columns, count);
+        return new TileGridPlacement(grid.Grid.X, grid.Grid.Y, grid.Tile, grid.Gap, grid.Columns, count);
     }
 
     /// <summary>
     /// The inputs beside their reconstructions; in a race, in two halves, each with its model's reconstructions and
-    /// name: side by side where that shows the pairs larger and still leaves the titles their first
-    /// <see cref="MinTitleCharacters"/> characters, else one above the other.
+    /// name: side by side where that shows the pairs larger, else one above the other.
     /// </summary>
     private void ComposeReconstructions(CanvasLayout layout, CanvasFrame frame, FrameUpload upload)
     {
@@ -70,12 +72,12 @@ internal sealed partial class CanvasComposer
         }
         var pairs = frame.Scene.ReconstructionInputs.Length / TilesPipeline.ImagePixels;
         Rect Content(bool beside) => layout.PanelContent(CanvasLayout.Halves(layout.Reconstructions, layout.Gap, beside).First, _titleText.Face);
-        var titled = Content(beside: true).Width >= _bodyText.Width(MinTitleCharacters + 1);
-        var beside = titled && PairGrid(layout, Content(beside: true), pairs).Tile > PairGrid(layout, Content(beside: false), pairs).Tile;
+        var beside = PairGrid(layout, Content(beside: true), pairs).Tile > PairGrid(layout, Content(beside: false), pairs).Tile;
         var (first, second) = CanvasLayout.Halves(layout.Reconstructions, layout.Gap, beside);
+        var names = frame.Race.RaceNames;
         Span<char> named = stackalloc char[96];
-        ComposePairs(layout, first, NamedTitle(named, frame.Race.RaceNames.First, title), frame.Scene.Reconstructions, frame, upload);
-        ComposePairs(layout, second, NamedTitle(named, frame.Race.RaceNames.Second, title), frame.Race.RivalReconstructions, frame, upload);
+        ComposePairs(layout, first, NamedTitle(named, names.First, title), frame.Scene.Reconstructions, frame, upload, names.First);
+        ComposePairs(layout, second, NamedTitle(named, names.Second, title), frame.Race.RivalReconstructions, frame, upload, names.Second);
     }
 
     /// <summary>"name: title", or the title alone for a nameless model.</summary>
@@ -88,11 +90,12 @@ internal sealed partial class CanvasComposer
         return SpanText.Join(buffer, lead, title);
     }
 
-    private void ComposePairs(CanvasLayout layout, Rect panel, ReadOnlySpan<char> title, ReadOnlyMemory<float> reconstructions, CanvasFrame frame, FrameUpload upload)
+    private void ComposePairs(CanvasLayout layout, Rect panel, ReadOnlySpan<char> title, ReadOnlyMemory<float> reconstructions, CanvasFrame frame,
+        FrameUpload upload, string shortTitle = "")
     {
         var pairs = frame.Scene.ReconstructionInputs.Length / TilesPipeline.ImagePixels;
         Span<char> note = stackalloc char[24];
-        var content = AddPanel(layout, panel, title, SpanText.Number(note, pairs, "0", " pairs"));
+        var content = AddPanel(layout, panel, title, SpanText.Number(note, pairs, "0", " pairs"), shortTitle);
         if (pairs == 0)
             return;
         var (tile, perRow, gap, groupGap) = PairGrid(layout, content, pairs);

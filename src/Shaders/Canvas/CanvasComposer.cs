@@ -105,8 +105,12 @@ internal sealed partial class CanvasComposer
         Placement = new CanvasPlacement(_digitsPlacement, _mapPlacement, layout.Scale);
     }
 
-    /// <summary>A panel background with its title (and an optional dim note at the right); returns the content area.</summary>
-    private Rect AddPanel(CanvasLayout layout, Rect panel, ReadOnlySpan<char> title, ReadOnlySpan<char> note)
+    /// <summary>
+    /// A panel background with its title (and an optional dim note at the right); returns the content area. Where the
+    /// title cannot keep <see cref="MinTitleCharacters"/> characters, <paramref name="shortTitle"/> stands in for it
+    /// (in a race, the model's name: which model a half shows matters most).
+    /// </summary>
+    private Rect AddPanel(CanvasLayout layout, Rect panel, ReadOnlySpan<char> title, ReadOnlySpan<char> note, ReadOnlySpan<char> shortTitle = default)
     {
         BackPanels.Add(PanelPush(panel, Palette.Panel, Palette.PanelBorder, 6 * layout.Scale, 1));
         Boxes.Area(panel, BoxKind.Panel, Boxes.Canvas);
@@ -119,6 +123,8 @@ internal sealed partial class CanvasComposer
         var room = note.IsEmpty ? inner.Width : inner.Width - noteWidth - layout.Padding;
         var titleFace = _titleText.Face;
         var bodyY = inner.Y + titleFace.Baseline - _bodyText.Face.Baseline;
+        if (!shortTitle.IsEmpty && _bodyText.Measure(title) > room && room < _bodyText.Width(MinTitleCharacters + 1))
+            title = shortTitle;
         if (_titleText.Measure(title) <= room)
             _titleText.Add(title, inner.X, inner.Y, Palette.Title, room, panel, TextRole.Title);
         else

@@ -50,6 +50,9 @@ internal readonly record struct GridFrame(int Tile, int Gap, int Columns, int Ro
             Below: new Rect(x, grid.Bottom, width, decorations.Below));
     }
 
+    /// <summary>Whether any text goes with the grid: labels, a line above or below it.</summary>
+    public bool Labelled => RowLabels.Width > 0 || ColumnLabels.Height > 0 || Above.Height > 0 || Below.Height > 0;
+
     /// <summary>The horizontal middle of column <paramref name="column"/>.</summary>
     public int ColumnCentre(int column) => Grid.X + column * (Tile + Gap) + Tile / 2;
 
