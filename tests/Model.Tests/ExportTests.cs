@@ -82,7 +82,7 @@ public sealed class ExportTests : IDisposable
         var history = File.ReadAllLines(Path.Combine(Run, MetricsLog.FileName));
         using var exported = CheckpointStore.LoadModel(Exported, CPU);
         var newRun = Path.Combine(_folder, "on");
-        using var session = TrainingSession.StartFrom(Exported, newRun, epochs: 1, learningRate: 1e-3, TestSetup.Train, TestSetup.Test.Take(200), CPU);
+        var session = TrainingSession.StartFrom(Exported, newRun, epochs: 1, learningRate: 1e-3, TestSetup.Train, TestSetup.Test.Take(200), CPU);
 
         var trainer = session.Trainer;
         foreach (var (name, tensor) in exported.state_dict())
@@ -98,7 +98,8 @@ public sealed class ExportTests : IDisposable
         Assert.Equal(3, trainer.Progress.Epoch);
         var moved = exported.state_dict().Any(p => !p.Value.bytes.SequenceEqual(trainer.Model.state_dict()[p.Key].bytes));
         Assert.True(moved, "an epoch of training changed no weight");
-        // The new run is a whole run of its own: it resumes.
+        // The new run is a whole run of its own: it resumes, once this session has let its folder go.
+        session.Dispose();
         using var resumed = TrainingSession.Resume(newRun, TestSetup.Train, TestSetup.Test.Take(200), CPU);
         Assert.Equal(3, resumed.Trainer.Progress.Epoch);
     }

@@ -3,8 +3,9 @@ using SkiaSharp;
 namespace LvaeLive.Imaging.Text;
 
 /// <summary>
-/// Anti-aliased coverage (0..255) of the printable ASCII glyphs of the embedded DejaVu fonts, rasterised once per
-/// requested face with SkiaSharp. Shaders composite text from these bytes; tests composite from the same bytes.
+/// Anti-aliased coverage (0..255) of the printable ASCII glyphs and the ellipsis of the embedded DejaVu fonts,
+/// rasterised once per requested face with SkiaSharp. Shaders composite text from these bytes; tests composite from
+/// the same bytes.
 /// </summary>
 public sealed class GlyphAtlas
 {
@@ -56,7 +57,7 @@ public sealed class GlyphAtlas
         var cell = 1;
         for (var index = 0; index < GlyphFace.GlyphCount; index++)
         {
-            var text = ((char)(GlyphFace.First + index)).ToString();
+            var text = GlyphFace.CharAt(index).ToString();
             var advance = font.MeasureText(text, out var bounds);
             advances[index] = (int)MathF.Round(advance);
             cell = Math.Max(cell, (int)MathF.Ceiling(Math.Max(advance, bounds.Right)));
@@ -76,7 +77,7 @@ public sealed class GlyphAtlas
                 // Each glyph is clipped to its own cell so that overhangs never bleed into a neighbour.
                 canvas.Save();
                 canvas.ClipRect(new SKRect(index * face.CellWidth, 0, (index + 1) * face.CellWidth, face.CellHeight));
-                canvas.DrawText(((char)(GlyphFace.First + index)).ToString(), index * face.CellWidth, face.Baseline, SKTextAlign.Left, font, paint);
+                canvas.DrawText(GlyphFace.CharAt(index).ToString(), index * face.CellWidth, face.Baseline, SKTextAlign.Left, font, paint);
                 canvas.Restore();
             }
         }

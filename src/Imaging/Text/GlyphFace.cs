@@ -7,15 +7,17 @@ public enum Typeface { Mono, Sans }
 public readonly record struct FaceRequest(float PixelSize, Typeface Typeface);
 
 /// <summary>
-/// One face in the atlas: every printable ASCII glyph in a cell of the same size, side by side in one row of coverage
-/// bytes that starts at <see cref="ByteOffset"/>. Text advances by <see cref="CellWidth"/> per character in the
-/// monospaced face, and by each glyph's own advance (<see cref="Advances"/>) in the proportional one.
+/// One face in the atlas: every printable ASCII glyph, then the ellipsis, in a cell of the same size, side by side in
+/// one row of coverage bytes that starts at <see cref="ByteOffset"/>. Text advances by <see cref="CellWidth"/> per
+/// character in the monospaced face, and by each glyph's own advance (<see cref="Advances"/>) in the proportional one.
 /// </summary>
 public readonly record struct GlyphFace(float PixelSize, int CellWidth, int CellHeight, int Baseline, int ByteOffset, int[]? Advances = null)
 {
     public const char First = ' ';
     public const char Last = '~';
-    public const int GlyphCount = Last - First + 1;
+    /// <summary>What ends a line cut short: one cell, where "..." would take three.</summary>
+    public const char Ellipsis = '\u2026';
+    public const int GlyphCount = Last - First + 2;
 
     public int RowPitch => CellWidth * GlyphCount;
 
@@ -30,6 +32,9 @@ public readonly record struct GlyphFace(float PixelSize, int CellWidth, int Cell
         return width;
     }
 
-    /// <summary>The cell of a character; anything outside printable ASCII shows as '?'.</summary>
-    public static int GlyphIndex(char c) => c is >= First and <= Last ? c - First : '?' - First;
+    /// <summary>The cell of a character; anything outside printable ASCII and the ellipsis shows as '?'.</summary>
+    public static int GlyphIndex(char c) => c is >= First and <= Last ? c - First : c == Ellipsis ? GlyphCount - 1 : '?' - First;
+
+    /// <summary>The character in cell <paramref name="index"/>.</summary>
+    public static char CharAt(int index) => index == GlyphCount - 1 ? Ellipsis : (char)(First + index);
 }

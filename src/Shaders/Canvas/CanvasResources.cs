@@ -16,13 +16,14 @@ namespace LvaeLive.Shaders.Canvas;
 internal sealed class CanvasResources : IDisposable
 {
     /// <summary>Upload words per frame: every limit at once, so no valid frame can overflow.</summary>
-    private const int UploadWords =
+    public const int UploadWords =
         2 * CanvasLimits.MaxDigits * TilesPipeline.ImagePixels // A race's two grids.
-        + CanvasLimits.MaxReconstructionPairs * 2 * TilesPipeline.ImagePixels
+        + 2 * CanvasLimits.MaxHeads * TilesPipeline.ImagePixels
+        + 2 * CanvasLimits.MaxReconstructionPairs * 2 * TilesPipeline.ImagePixels // A race's two halves.
         + 2 * CanvasLimits.MaxMapPoints * 3 // A race's two maps.
         + (2 * CanvasLimits.MaxMarkers + CanvasLimits.MaxTrail) * 2
         + CanvasLimits.MaxPlots * CanvasLimits.MaxSeriesPerPlot * (CanvasLimits.MaxSamplesPerSeries + CurvesPipeline.WordsPerSeries)
-        + 4 * CanvasLimits.MaxGlyphsPerBatch * TextPipeline.WordsPerGlyph
+        + CanvasComposer.GlyphBatches * CanvasLimits.MaxGlyphsPerBatch * TextPipeline.WordsPerGlyph
         + 64;
 
     private readonly GpuContext _gpu;
@@ -51,18 +52,18 @@ internal sealed class CanvasResources : IDisposable
         }
     }
 
-    /// <summary>Makes the atlas hold these font sizes; rasterises (and waits for the GPU) only when they changed.</summary>
-    public GlyphAtlas EnsureAtlas(float bodyPixels, float titlePixels, float captionPixels)
+    /// <summary>Makes the atlas hold the layout's faces; rasterises (and waits for the GPU) only when they changed.</summary>
+    public GlyphAtlas EnsureAtlas(CanvasLayout layout)
     {
-        if (Atlas is not null && _faceSizes == (bodyPixels, titlePixels, captionPixels))
+        var sizes = (layout.BodyPixels, layout.TitlePixels, layout.CaptionPixels);
+        if (Atlas is not null && _faceSizes == sizes)
             return Atlas;
-        // Face order: CanvasLayout.BodyFace, CanvasLayout.TitleFace, CanvasRenderer.CaptionFace.
-        var atlas = GlyphAtlas.Rasterise([new FaceRequest(bodyPixels, Typeface.Mono), new FaceRequest(titlePixels, Typeface.Mono), new FaceRequest(captionPixels, Typeface.Sans)]);
+        var atlas = GlyphAtlas.Rasterise(layout.FaceRequests);
         _frames.WaitAll();
         _glyphBuffer?.Dispose();
         _glyphBuffer = new GpuBuffer(_gpu, (ulong)atlas.Coverage.Length, BufferUsageFlags.StorageBufferBit | BufferUsageFlags.TransferDstBit, BufferKind.DeviceLocal);
         _glyphBuffer.UploadOnce(atlas.Coverage);
-        _faceSizes = (bodyPixels, titlePixels, captionPixels);
+        _faceSizes = sizes;
         Atlas = atlas;
         return atlas;
     }

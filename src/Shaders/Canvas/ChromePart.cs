@@ -39,6 +39,6 @@ public sealed class ChromePart
     /// <summary>The panels shown; hidden ones give their room to the others.</summary>
     public CanvasPanels Panels { get; set; } = CanvasPanels.All;
 
-    /// <summary>User scale for text and spacing on top of the size-based one, 0.5..3.</summary>
+    /// <summary>User scale for text and spacing on top of the size-based one, 0.5..3; the layout stops it where the canvas would hold less than 1280x720 at x2.</summary>
     public float UiScale { get; set; } = 1f;
 }

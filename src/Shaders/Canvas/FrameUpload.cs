@@ -7,13 +7,18 @@ namespace LvaeLive.Shaders.Canvas;
 /// Appends one frame's data to a persistently mapped upload buffer as 32-bit words and hands back word offsets for the
 /// shaders. Reset at the start of each frame; nothing is allocated.
 /// </summary>
-internal sealed class FrameUpload(GpuBuffer buffer)
+internal sealed class FrameUpload
 {
+    private readonly GpuBuffer? _buffer;
+    private readonly uint[] _memory = [];
     private int _used;
 
-    public GpuBuffer Buffer { get; } = buffer;
+    public FrameUpload(GpuBuffer buffer) => _buffer = buffer;
 
-    private Span<uint> Words => MemoryMarshal.Cast<byte, uint>(Buffer.Mapped);
+    /// <summary>An upload into plain memory: a frame composed without a device, to see where things go.</summary>
+    public FrameUpload(int words) => _memory = new uint[words];
+
+    private Span<uint> Words => _buffer is null ? _memory : MemoryMarshal.Cast<byte, uint>(_buffer.Mapped);
 
     public void Reset() => _used = 0;
 

@@ -11,6 +11,8 @@ public static class Palette
     public static readonly uint Panel = Rgba(26, 29, 38);
     public static readonly uint PanelBorder = Rgba(48, 53, 68);
     public static readonly uint PlotBackground = Rgba(20, 22, 30);
+    /// <summary>Behind a grid's head images: lighter than the panel, so that they read as apart from the grid.</summary>
+    public static readonly uint HeadBand = Rgba(52, 58, 76);
     public static readonly uint Overlay = Rgba(12, 14, 20, 230);
     public static readonly uint Title = Rgba(232, 235, 242);
     public static readonly uint Text = Rgba(178, 184, 198);

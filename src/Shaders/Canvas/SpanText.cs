@@ -13,14 +13,30 @@ internal static class SpanText
         return buffer[..(written + length)];
     }
 
-    /// <summary>A tick label with as many decimals as the tick step needs (at most 3), or exponent form for large values.</summary>
+    /// <summary>"<paramref name="first"/><paramref name="second"/>" into <paramref name="buffer"/>, cut at its length; returns the written part.</summary>
+    public static ReadOnlySpan<char> Join(Span<char> buffer, ReadOnlySpan<char> first, ReadOnlySpan<char> second)
+    {
+        var (a, b) = (Math.Min(first.Length, buffer.Length), Math.Min(second.Length, buffer.Length - Math.Min(first.Length, buffer.Length)));
+        first[..a].CopyTo(buffer);
+        second[..b].CopyTo(buffer[a..]);
+        return buffer[..(a + b)];
+    }
+
+    /// <summary>
+    /// A tick label with as many decimals as the tick step needs (at most 3); thousands as "20k" when the step is a
+    /// thousand or more (a plot's steps axis: narrow labels leave room for more of them); exponent form for huge values.
+    /// </summary>
     public static ReadOnlySpan<char> Tick(Span<char> buffer, float value, float step)
     {
-        if (MathF.Abs(value) >= 1e5f)
+        // Zero is "0", whatever the step; and rounding noise (-0.0000001) must not print as "-0".
+        if (MathF.Abs(value) < step * 1e-3f)
+            return Number(buffer, 0, "0");
+        if (MathF.Abs(value) >= 1e8f)
             return Number(buffer, value, "0.##e0");
+        if (step >= 1000)
+            return Number(buffer, MathF.Round(value / 1000), "0", "k");
         var decimals = Math.Clamp((int)MathF.Ceiling(-MathF.Log10(step) - 1e-4f), 0, 3);
         ReadOnlySpan<char> format = decimals switch { 0 => "0", 1 => "0.0", 2 => "0.00", _ => "0.000" };
-        // Rounding noise (-0.0000001) must not print as "-0".
-        return Number(buffer, MathF.Abs(value) < step * 1e-3f ? 0 : value, format);
+        return Number(buffer, value, format);
     }
 }

@@ -25,7 +25,7 @@ public sealed class PretrainedTests : IDisposable
     public void TrainingOnFromItIsANewRunThatCountsOnFromItsStepsAndHistory()
     {
         var run = _folder["on"];
-        var result = LvaeProcess.Run("live", "--pretrained", "--train", "--headless", "--seconds", "4", "--run-dir", run, "--threads", "1");
+        var result = LvaeProcess.Run("live", "--pretrained", "--train", "--headless", "--seconds", "8", "--run-dir", run, "--threads", "1");
 
         Assert.True(result.ExitCode == 0, result.Error + result.Output);
         var shipped = JsonNode.Parse(File.ReadAllText(Path.Combine(LvaeProcess.RepositoryRoot, Shipped, "checkpoint.json")))!;

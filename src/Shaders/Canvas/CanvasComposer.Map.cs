@@ -1,12 +1,10 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
-using LvaeLive.Render.Frames;
 using LvaeLive.Shaders.Pipelines;
 
 namespace LvaeLive.Shaders.Canvas;
 
 /// <summary>The latent map: splatted points coloured by class, the legend, the trail and the current-latent markers.</summary>
-public sealed partial class CanvasRenderer
+internal sealed partial class CanvasComposer
 {
     /// <summary>Opacity per unit of splat weight: a lone point (weight 4 at its centre) shows at about 55%, dense areas saturate.</summary>
     private const float SplatDensity = 0.2f;
@@ -18,12 +16,12 @@ public sealed partial class CanvasRenderer
         Span<char> note = stackalloc char[24];
         var content = AddPanel(layout, layout.Map, frame.Scene.MapTitle, SpanText.Number(note, points.Length + rivalPoints.Length, "0", " points"));
         var body = _bodyText.Face;
-        var legendHeight = (int)(body.CellHeight * 1.6f);
+        var invalid = Undrawable(points) + Undrawable(rivalPoints);
+        var legend = LegendGrid(content.Width, invalid);
+        var legendHeight = (int)(body.CellHeight * (0.6f + legend.Rows));
         // The plot fills the panel above its legend: the projection scales each axis to the data's spread anyway.
         var plot = new Rect(content.X, content.Y, content.Width, content.Height - legendHeight);
         var (width, height) = (plot.Width, plot.Height);
-        _splatPixels = 0;
-        _splatSize = default;
         if (width < 8 || height < 8)
             return;
         // A race splats both maps in one pass: each model's points fitted to its half of the plot, the first's at the
@@ -32,21 +30,20 @@ public sealed partial class CanvasRenderer
         var projection = MapProjection.Fit(points, frame.Scene.MapMarkers.Span, first.Width, first.Height);
         var rivalProjection = MapProjection.Fit(rivalPoints, frame.Race.RivalMapMarkers.Span, second.Width, second.Height);
         var shift = new Vector2(second.X - plot.X, second.Y - plot.Y);
-        _innerPanels.Add(PanelPush(first, Palette.PlotBackground, Palette.PanelBorder, 0, 1));
+        AddInnerPanel(first, layout.Map, Palette.PlotBackground, Palette.PanelBorder, 0, 1);
         if (frame.IsRace)
         {
-            _innerPanels.Add(PanelPush(second, Palette.PlotBackground, Palette.PanelBorder, 0, 1));
+            AddInnerPanel(second, layout.Map, Palette.PlotBackground, Palette.PanelBorder, 0, 1);
             var inset = layout.Padding / 2;
-            _bodyText.Add(frame.Race.RaceNames.First, first.X + inset, first.Y + inset, Palette.Dim, first.Width - 2 * inset);
-            _bodyText.Add(frame.Race.RaceNames.Second, second.X + inset, second.Y + inset, Palette.Dim, second.Width - 2 * inset);
+            _bodyText.Add(frame.Race.RaceNames.First, first.X + inset, first.Y + inset, Palette.Dim, first.Width - 2 * inset, first);
+            _bodyText.Add(frame.Race.RaceNames.Second, second.X + inset, second.Y + inset, Palette.Dim, second.Width - 2 * inset, second);
         }
         _mapPlacement = new MapPlacement(first, projection);
         var pointOffset = upload.Reserve((points.Length + rivalPoints.Length) * 3);
-        var invalid = WritePoints(upload.WordsAt(pointOffset, points.Length * 3), points, projection, Vector2.Zero)
-            + WritePoints(upload.WordsAt(pointOffset + (uint)(points.Length * 3), rivalPoints.Length * 3), rivalPoints, rivalProjection, shift);
-        _splatPixels = width * height;
-        _splatSize = new Int2(width, height);
-        _splatPass = new SplatPush
+        WritePoints(upload.WordsAt(pointOffset, points.Length * 3), points, projection, Vector2.Zero);
+        WritePoints(upload.WordsAt(pointOffset + (uint)(points.Length * 3), rivalPoints.Length * 3), rivalPoints, rivalProjection, shift);
+        SplatSize = new Int2(width, height);
+        SplatPass = new SplatPush
         {
             Size = new Int2(width, height),
             PointOffset = pointOffset,
@@ -55,23 +52,23 @@ public sealed partial class CanvasRenderer
             PaletteCount = Palette.Classes.Length,
             InvalidColour = Palette.Invalid,
         };
-        _trailPass = new TrailPush
+        TrailPass = new TrailPush
         {
             Size = new Int2(width, height),
             PointOffset = WritePixels(upload, frame.Scene.MapTrail.Span, projection, Vector2.Zero, out var trailCount),
             PointCount = trailCount,
             Width = 2f * layout.Scale,
-            CoverageOffset = TrailPipeline.CoverageOffset(_splatPixels),
+            CoverageOffset = TrailPipeline.CoverageOffset(width * height),
         };
-        _resolvePass = new ResolvePush
+        ResolvePass = new ResolvePush
         {
             Origin = new Int2(plot.X, plot.Y),
             Size = new Int2(width, height),
             Density = SplatDensity,
-            CoverageOffset = TrailPipeline.CoverageOffset(_splatPixels),
+            CoverageOffset = TrailPipeline.CoverageOffset(width * height),
             TrailColour = Palette.Trail,
         };
-        _markersPass = new MarkersPush
+        MarkersPass = new MarkersPush
         {
             Origin = new Int2(plot.X, plot.Y),
             Size = new Int2(width, height),
@@ -81,38 +78,60 @@ public sealed partial class CanvasRenderer
             FillColour = Palette.Marker,
             RingColour = Palette.MarkerRing,
         };
-        ComposeLegend(layout, new Rect(plot.X, plot.Bottom, plot.Width, legendHeight), invalid);
-    }
-
-    /// <summary>One swatch and digit per class across the plot's width, then the count of points that cannot be drawn.</summary>
-    private void ComposeLegend(CanvasLayout layout, Rect strip, int invalid)
-    {
-        var body = _bodyText.Face;
-        var swatch = Math.Max(body.CellHeight * 2 / 3, 4);
-        var entry = strip.Width / (Palette.Classes.Length + (invalid > 0 ? 4 : 0));
-        var textY = strip.Bottom - body.CellHeight;
-        Span<char> label = stackalloc char[24];
-        for (var digit = 0; digit < Palette.Classes.Length; digit++)
-        {
-            var x = strip.X + digit * entry;
-            var swatchRect = new Rect(x, textY + (body.CellHeight - swatch) / 2, swatch, swatch);
-            _innerPanels.Add(PanelPush(swatchRect, Palette.Classes[digit], Palette.Classes[digit], 2 * layout.Scale, 0));
-            _bodyText.Add(SpanText.Number(label, digit, "0"), swatchRect.Right + body.CellWidth / 2, textY, Palette.Text, entry);
-        }
-        if (invalid > 0)
-        {
-            var x = strip.X + Palette.Classes.Length * entry;
-            _bodyText.Add(SpanText.Number(label, invalid, "0", " invalid"), x, textY, Palette.Invalid, strip.Right - x);
-        }
+        ComposeLegend(layout, layout.Map, new Rect(plot.X, plot.Bottom, plot.Width, legendHeight), legend.PerRow, invalid);
     }
 
     /// <summary>
-    /// Writes (x, y, label) per point in plot pixels, moved by <paramref name="shift"/>; returns how many cannot be drawn
-    /// (non-finite, or a label outside 0..9).
+    /// How many legend entries a row holds and how many rows they take: one swatch and digit per class, then four
+    /// entries' room for the count of points that cannot be drawn; in one row unless the map is too narrow for it.
     /// </summary>
-    private static int WritePoints(Span<uint> words, ReadOnlySpan<MapPoint> points, MapProjection projection, Vector2 shift)
+    private (int PerRow, int Rows) LegendGrid(int width, int invalid)
     {
-        var invalid = 0;
+        var body = _bodyText.Face;
+        var entries = Palette.Classes.Length + (invalid > 0 ? 4 : 0);
+        var narrowest = body.CellHeight * 2 / 3 + body.CellWidth + body.CellWidth;
+        var perRow = Math.Clamp(width / Math.Max(narrowest, 1), 1, entries);
+        return (perRow, (entries + perRow - 1) / perRow);
+    }
+
+    /// <summary>The legend's entries row by row across the plot's width, then the count of points that cannot be drawn.</summary>
+    private void ComposeLegend(CanvasLayout layout, Rect panel, Rect strip, int perRow, int invalid)
+    {
+        var body = _bodyText.Face;
+        var entry = strip.Width / perRow;
+        // Swatch, a third of a character, the digit and a third before the next: the swatch gives way in a narrow map.
+        var space = body.CellWidth / 3;
+        var swatch = Math.Min(body.CellHeight * 2 / 3, entry - body.CellWidth - 2 * space);
+        var top = strip.Y + (int)(body.CellHeight * 0.6f);
+        Span<char> label = stackalloc char[24];
+        for (var digit = 0; digit < Palette.Classes.Length; digit++)
+        {
+            var (x, textY) = (strip.X + digit % perRow * entry, top + digit / perRow * body.CellHeight);
+            var swatchRect = new Rect(x, textY + (body.CellHeight - swatch) / 2, Math.Max(swatch, 0), Math.Max(swatch, 0));
+            if (swatch >= 4)
+                AddInnerPanel(swatchRect, panel, Palette.Classes[digit], Palette.Classes[digit], 2 * layout.Scale, 0);
+            _bodyText.Add(SpanText.Number(label, digit, "0"), swatchRect.Right + space, textY, Palette.Text, entry - swatchRect.Width - 2 * space, panel);
+        }
+        if (invalid > 0)
+        {
+            var slot = Palette.Classes.Length;
+            var (x, textY) = (strip.X + slot % perRow * entry, top + slot / perRow * body.CellHeight);
+            _bodyText.Add(SpanText.Number(label, invalid, "0", " invalid"), x, textY, Palette.Invalid, strip.Right - x, panel);
+        }
+    }
+
+    /// <summary>How many points cannot be drawn: a coordinate that is not finite, or a label outside 0..9 (the splat shows them magenta).</summary>
+    private static int Undrawable(ReadOnlySpan<MapPoint> points)
+    {
+        var count = 0;
+        foreach (var point in points)
+            count += !float.IsFinite(point.X) || !float.IsFinite(point.Y) || point.Label is < 0 or > 9 ? 1 : 0;
+        return count;
+    }
+
+    /// <summary>Writes (x, y, label) per point in plot pixels, moved by <paramref name="shift"/>.</summary>
+    private static void WritePoints(Span<uint> words, ReadOnlySpan<MapPoint> points, MapProjection projection, Vector2 shift)
+    {
         for (var index = 0; index < points.Length; index++)
         {
             var point = points[index];
@@ -120,15 +139,8 @@ public sealed partial class CanvasRenderer
             words[3 * index] = BitConverter.SingleToUInt32Bits(pixel.X);
             words[3 * index + 1] = BitConverter.SingleToUInt32Bits(pixel.Y);
             words[3 * index + 2] = (uint)point.Label;
-            if (!float.IsFinite(pixel.X) || !float.IsFinite(pixel.Y) || point.Label is < 0 or > 9)
-                invalid++;
         }
-        return invalid;
     }
-
-    /// <summary>The trail's points in map pixels, as this frame uploaded them.</summary>
-    private ReadOnlySpan<Vector2> TrailPixels(FrameSlot slot, in TrailPush trail) =>
-        MemoryMarshal.Cast<uint, Vector2>(_resources.Uploads[slot.Index].WordsAt(trail.PointOffset, 2 * trail.PointCount));
 
     /// <summary>The markers of the map, and in a race those of the second model's map after them; returns their offset.</summary>
     private static uint WriteMarkers(FrameUpload upload, CanvasFrame frame, MapProjection projection, MapProjection rivalProjection, Vector2 shift, out int count)
