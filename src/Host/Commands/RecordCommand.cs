@@ -36,7 +36,7 @@ internal static class RecordCommand
         var mode = new Option<string>("--mode")
         {
             Description = $"What the grid shows: {string.Join(", ", GridModes.ByName.Keys)} (the explorer: each row varies one layer alone).",
-            DefaultValueFactory = _ => GridModes.Name(GridMode.Walk),
+            DefaultValueFactory = _ => GridModes.Name(LatentScene.InitialMode),
         };
         mode.AcceptOnlyFromAmong([.. GridModes.ByName.Keys]);
         var talkFile = new Option<string?>("--talk") { Description = "Record this talk (TOML, see talks/): each step for its hold time; the talk sets the length." };

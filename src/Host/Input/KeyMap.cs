@@ -1,5 +1,6 @@
 using LvaeLive.Host.Session;
 using LvaeLive.Host.Window;
+using LvaeLive.Model.Scene;
 
 namespace LvaeLive.Host.Input;
 
@@ -95,11 +96,11 @@ internal sealed class KeyMap
         KeyGroup.Of("C", "the presenting look: panels and caption alone (again: title, HUD, hints)", ViewAction.ToggleHud, GlfwKey.C),
         new("I / Shift+I", "interpolate two test digits: the layer alone / every layer",
         [
-            new(GlfwKey.I, new LiveInput(ViewAction.Interpolate), Shift: false),
-            new(GlfwKey.I, new LiveInput(ViewAction.InterpolateAllLayers), Shift: true),
+            new(GlfwKey.I, LiveInput.ToMode(GridMode.Interpolation), Shift: false),
+            new(GlfwKey.I, LiveInput.ToMode(GridMode.InterpolationAll), Shift: true),
         ]),
-        KeyGroup.Of("L", "style swap: upper layers of one digit, lower layers of another", ViewAction.StyleSwap, GlfwKey.L),
-        KeyGroup.Of("E", "layer explorer: each row varies one layer alone", ViewAction.Explore, GlfwKey.E) with { Hint = "E explorer" },
+        new("L", "style swap: upper layers of one digit, lower layers of another", [new(GlfwKey.L, LiveInput.ToMode(GridMode.StyleSwap))]),
+        new("E", "layer explorer: each row varies one layer alone", [new(GlfwKey.E, LiveInput.ToMode(GridMode.Explorer))], Hint: "E explorer"),
         KeyGroup.Of("P", "explorer columns: redraws / steps along PC1", ViewAction.ToggleExplorerColumns, GlfwKey.P),
         KeyGroup.Of("PageDown", "talk: next step (what presenter remotes send)", ViewAction.NextStep, GlfwKey.PageDown),
         KeyGroup.Of("PageUp", "talk: previous step", ViewAction.PreviousStep, GlfwKey.PageUp),

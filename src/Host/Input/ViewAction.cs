@@ -16,10 +16,8 @@ internal enum ViewAction
     ToggleAnimationPause,
     ToggleTrainingPause,
     ToggleHud,
-    Interpolate,
-    InterpolateAllLayers,
-    StyleSwap,
-    Explore,
+    /// <summary>Enter a grid mode (<see cref="LiveInput.Mode"/>), or go back to the walk from it.</summary>
+    ToggleMode,
     ToggleExplorerColumns,
     NextStep,
     PreviousStep,

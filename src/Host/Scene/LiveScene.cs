@@ -14,6 +14,8 @@ namespace LvaeLive.Host.Scene;
 internal sealed class LiveScene(LatentScene latent)
 {
     private readonly Vector2[] _marker = new Vector2[1];
+    // Each layer's map title, made once: the frame asks for one every frame, and formatting it would allocate.
+    private readonly string[] _mapTitles = Enumerable.Range(1, latent.Depth).Select(layer => $"Layer {layer} of {latent.Depth}: PC1 x PC2").ToArray();
     private MapPoint[] _mapPoints = [];
     private (LatentMap? Map, int Layer) _mapPointsFor;
 
@@ -40,7 +42,7 @@ internal sealed class LiveScene(LatentScene latent)
         part.DigitEnds = (shown.Labels.First, shown.Labels.Last);
         part.ReconstructionInputs = shown.ReconstructionInputs;
         part.Reconstructions = shown.Reconstructions;
-        part.MapTitle = $"Layer {shown.MapLayer + 1} of {Latent.Depth}: PC1 x PC2";
+        part.MapTitle = _mapTitles[shown.MapLayer];
         part.MapPoints = PointsOf(Latent.Map, shown.MapLayer);
         part.MapTrail = shown.Trail;
         if (shown.Marker is { } marker) _marker[0] = marker;

@@ -98,10 +98,7 @@ internal sealed partial class LiveSession : ILiveView
             case ViewAction.ToggleAnimationPause: scene.Clock.Paused = !scene.Clock.Paused; break;
             case ViewAction.ToggleTrainingPause: _training?.SetPaused(!_training.Paused); break;
             case ViewAction.ToggleHud: View.ToggleHud(); break;
-            case ViewAction.Interpolate: scene.ToggleMode(GridMode.Interpolation); break;
-            case ViewAction.InterpolateAllLayers: scene.ToggleMode(GridMode.InterpolationAll); break;
-            case ViewAction.StyleSwap: scene.ToggleMode(GridMode.StyleSwap); break;
-            case ViewAction.Explore: scene.ToggleMode(GridMode.Explorer); break;
+            case ViewAction.ToggleMode: scene.ToggleMode(input.Mode); break;
             case ViewAction.ToggleExplorerColumns: scene.ToggleExplorerColumns(); break;
             case ViewAction.NextStep or ViewAction.PreviousStep or ViewAction.FirstStep or ViewAction.LastStep or ViewAction.TypeStepDigit
                 or ViewAction.GoToTypedStep or ViewAction.StartTalk or ViewAction.ResumeTalk:

@@ -1,3 +1,4 @@
+using LvaeLive.Model.Scene;
 using LvaeLive.Host.Input;
 using LvaeLive.Host.Window;
 
@@ -19,9 +20,6 @@ public class KeyMapTests
     [InlineData("Space", "ToggleAnimationPause")]
     [InlineData("T", "ToggleTrainingPause")]
     [InlineData("C", "ToggleHud")]
-    [InlineData("I", "Interpolate")]
-    [InlineData("L", "StyleSwap")]
-    [InlineData("E", "Explore")]
     [InlineData("P", "ToggleExplorerColumns")]
     [InlineData("R", "ToggleRecording")]
     [InlineData("S", "Screenshot")]
@@ -34,6 +32,15 @@ public class KeyMapTests
         Assert.Equal(new LiveInput(Enum.Parse<ViewAction>(command)), _map.Map(Press(Enum.Parse<GlfwKey>(key))));
     }
 
+    [Theory]
+    [InlineData("I", GridMode.Interpolation)]
+    [InlineData("L", GridMode.StyleSwap)]
+    [InlineData("E", GridMode.Explorer)]
+    public void EachModeKeyAsksForItsMode(string key, GridMode mode)
+    {
+        Assert.Equal(LiveInput.ToMode(mode), _map.Map(Press(Enum.Parse<GlfwKey>(key))));
+    }
+
     [Fact]
     public void PlusIsShiftEqualAndWorksWithShiftHeld()
     {
@@ -43,7 +50,7 @@ public class KeyMapTests
     [Fact]
     public void ShiftIInterpolatesEveryLayer()
     {
-        Assert.Equal(new LiveInput(ViewAction.InterpolateAllLayers), _map.Map(Press(GlfwKey.I, KeyModifiers.Shift)));
+        Assert.Equal(LiveInput.ToMode(GridMode.InterpolationAll), _map.Map(Press(GlfwKey.I, KeyModifiers.Shift)));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class HierarchyViewTests : IClassFixture<TrainedRun>
     {
         using var side = ModelSide.View(_run.Folder, TinyRun.Test, CPU);
         var session = side.OpenSession(seed: 1, "cpu", _ => { });
-        session.Apply(new LiveInput(ViewAction.StyleSwap));
+        session.Apply(LiveInput.ToMode(GridMode.StyleSwap));
         var digits = Frame(session);
         Assert.Equal(LatentScene.GridTiles * Pixels, digits.Length);
         const int n = LatentScene.GridColumns;
@@ -79,7 +79,7 @@ public sealed class HierarchyViewTests : IClassFixture<TrainedRun>
     {
         using var side = ModelSide.View(_run.Folder, TinyRun.Test, CPU);
         var session = side.OpenSession(seed: 1, "cpu", _ => { });
-        session.Apply(new LiveInput(ViewAction.Explore));
+        session.Apply(LiveInput.ToMode(GridMode.Explorer));
         if (alongAxis) session.Apply(new LiveInput(ViewAction.ToggleExplorerColumns));
         var digits = Frame(session);
         var depth = side.Config.Depth;
@@ -103,10 +103,10 @@ public sealed class HierarchyViewTests : IClassFixture<TrainedRun>
         using var side = ModelSide.View(_run.Folder, TinyRun.Test, CPU);
         var session = side.OpenSession(seed: 1, "cpu", _ => { });
         session.Apply(LiveInput.ToLayer(2));
-        session.Apply(new LiveInput(ViewAction.Interpolate));
+        session.Apply(LiveInput.ToMode(GridMode.Interpolation));
         var alone = Frame(session).ToArray();
         Assert.Equal("Interpolation of L2 alone", session.Frame.DigitsTitle);
-        session.Apply(new LiveInput(ViewAction.InterpolateAllLayers));
+        session.Apply(LiveInput.ToMode(GridMode.InterpolationAll));
         var all = Frame(session);
         Assert.Equal("Interpolation of all layers", session.Frame.DigitsTitle);
         var last = LatentScene.GridTiles - 1;
@@ -140,7 +140,7 @@ public sealed class HierarchyViewTests : IClassFixture<TrainedRun>
         }
         using var side = ModelSide.View(folder["run"], TinyRun.Test, CPU);
         var session = side.OpenSession(seed: 1, "cpu", _ => { });
-        session.Apply(new LiveInput(ViewAction.Explore));
+        session.Apply(LiveInput.ToMode(GridMode.Explorer));
         var digits = Frame(session);
         Assert.Equal(LayerExplorer.Columns * Pixels, digits.Length);
         Assert.Equal("Explorer L1: redraws", session.Frame.DigitsTitle);
