@@ -6,7 +6,7 @@ not grow with k.
     python3 -m lvaelive.evaluate --checkpoint DIR [--images 1000] [--iw-samples 100]
     python3 -m lvaelive.evaluate --checkpoint DIR --probe IN.safetensors --out OUT.safetensors
 
---probe scores given images with given noise (tensors "x" (B, 784) and "noise.N", the Nth draw the model asks for)
+--probe scores given images with given noise (tensors "x" (B, 784) and "noise_N", the Nth draw the model asks for)
 and writes the per-image ELBO and log-weight: what the cross-checks against LvaeLive compare."""
 import argparse
 import json
@@ -47,8 +47,8 @@ def importance_weighted(model, images, samples, seed=11):
 
 @torch.no_grad()
 def probe(model, given):
-    """The per-image ELBO and log-weight of given["x"] with the noise given["noise.0"], ["noise.1"], ... in turn."""
-    noise = iter(given[f"noise.{i}"] for i in range(sum(1 for k in given if k.startswith("noise."))))
+    """The per-image ELBO and log-weight of given["x"] with the noise given["noise_0"], ["noise_1"], ... in turn."""
+    noise = iter(given[f"noise_{i}"] for i in range(sum(1 for k in given if k.startswith("noise_"))))
     result = model(given["x"], lambda shape: next(noise))
     return {"elbo": result.elbo(), "log_weight": result.log_weight()}
 

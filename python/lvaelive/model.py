@@ -205,7 +205,10 @@ class Pass:
 
     def log_weight(self):
         """log p(x, z) - log q(z | x), per example: this sample's importance weight."""
-        return self.log_likelihood + sum(p - q for p, q in zip(self.log_p, self.log_q))
+        weight = self.log_likelihood
+        for p, q in zip(self.log_p, self.log_q):
+            weight = weight + p - q  # in LvaeLive's order, so that float32 rounds the same way
+        return weight
 
 
 class LadderVae(nn.Module):

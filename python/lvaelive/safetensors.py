@@ -48,10 +48,10 @@ def _show(shape):
 
 
 def read(path, expected, source="checkpoint.json"):
-    """The tensors of path, after checking them against expected (name -> tensor of the wanted dtype and shape):
-    a file whose size is not what those tensors take is refused before its header is read, and a header that lacks a
-    tensor, has one more, gives one another dtype or shape, or places one anywhere but back to back over exactly the
-    data that follows it is refused before the data is read."""
+    """The tensors of path, after checking them against expected (name -> tensor of the wanted dtype and shape): a
+    header that lacks a tensor, has one more, gives one another dtype or shape, or places one anywhere but back to back
+    over the data that follows it, or a file whose size is not what those tensors take, is refused before any data is
+    read (the header's length is bounded by the tensor count)."""
     wanted = {name: (DTYPES[t.dtype], list(t.shape), t.numel() * t.element_size()) for name, t in expected.items()}
     data_bytes = sum(size for _, _, size in wanted.values())
     length = os.path.getsize(path)
@@ -64,10 +64,6 @@ def read(path, expected, source="checkpoint.json"):
         if header_length > max_header or header_length > length - LENGTH_BYTES:
             raise fail(f"its header claims {header_length} bytes; a header for this model's {len(wanted)} tensors takes at most "
                        f"{max_header}, and {length - LENGTH_BYTES} bytes follow")
-        implied = LENGTH_BYTES + header_length + data_bytes
-        if length != implied:
-            raise fail(f"it is {length} bytes, but the model of {source} implies {implied} ({data_bytes} of tensor data after "
-                       f"its {header_length}-byte header)")
         try:
             header = json.loads(file.read(header_length))
         except ValueError as e:
@@ -100,6 +96,11 @@ def read(path, expected, source="checkpoint.json"):
                 raise fail(f"{name} starts at byte {start} of the data, where byte {following} was due "
                            "(the header's offsets overlap or leave a gap)")
             following = end
+        # Last, so that a header of another shape is named tensor by tensor; no data has been read yet.
+        implied = LENGTH_BYTES + header_length + data_bytes
+        if length != implied:
+            raise fail(f"it is {length} bytes, but the model of {source} implies {implied} ({data_bytes} of tensor data after "
+                       f"its {header_length}-byte header)")
         data = file.read()
     tensors = {}
     for start, end, name in placed:

@@ -74,6 +74,12 @@ public static class CheckpointStore
                 source.CopyTo(stream);
             });
         }
+        return WriteExport(model, info, outFolder, format);
+    }
+
+    /// <summary>Writes <paramref name="model"/> as an export described by <paramref name="info"/> (the rest of <see cref="Export"/>).</summary>
+    internal static CheckpointInfo WriteExport(HierarchicalModel model, CheckpointInfo info, string outFolder, WeightsFormat format)
+    {
         var (weightsFile, writeWeights) = format == WeightsFormat.Safetensors
             ? (SafetensorsWeightsFile, (Action<Stream>)(stream => SafetensorsFile.Write(stream, model)))
             : (ExportedWeightsFile, stream => WriteNative(stream, model, writeState: null));

@@ -39,9 +39,10 @@ public static class SafetensorsFile
     }
 
     /// <summary>
-    /// Refuses, with an <see cref="InvalidDataException"/> of one line, a file whose size differs from what the module's
-    /// tensors take (before its header is read), or whose header lacks a tensor, has one more, gives one another dtype
-    /// or shape, or places one anywhere but in turn, back to back, over exactly the data that follows the header.
+    /// Refuses, with an <see cref="InvalidDataException"/> of one line, a file whose header lacks a tensor of the module,
+    /// has one more, gives one another dtype or shape, or places one anywhere but back to back over the data that follows
+    /// it, or whose size differs from what the header and the module's tensors take. Only the header is read (its length
+    /// bounded by the module's tensor count): a file of any size is refused without its data entering memory.
     /// </summary>
     public static void Check(string path, nn.Module module)
     {
@@ -57,10 +58,6 @@ public static class SafetensorsFile
         var maxHeader = (ulong)(expected.Count * HeaderBytesPerTensor + expected.Keys.Sum(name => name.Length));
         if (headerLength > maxHeader || (long)headerLength > length - LengthBytes)
             throw Bad(path, $"its header claims {headerLength} bytes; a header for this model's {expected.Count} tensors takes at most {maxHeader}, and {length - LengthBytes} bytes follow");
-        var implied = LengthBytes + (long)headerLength + dataBytes;
-        if (length != implied)
-            throw Bad(path, $"it is {length} bytes, but the model of {CheckpointStore.IndexFile} implies {implied} ({dataBytes} of tensor data after its {headerLength}-byte header)");
-
         var header = new byte[headerLength];
         stream.ReadExactly(header);
         Dictionary<string, JsonElement>? entries;
@@ -99,6 +96,10 @@ public static class SafetensorsFile
                 throw Bad(path, $"{name} starts at byte {start} of the data, where byte {next} was due (the header's offsets overlap or leave a gap)");
             next = end;
         }
+        // Last, so that a header of another shape is named tensor by tensor; the data itself is never read here.
+        var implied = LengthBytes + (long)headerLength + dataBytes;
+        if (length != implied)
+            throw Bad(path, $"it is {length} bytes, but the model of {CheckpointStore.IndexFile} implies {implied} ({dataBytes} of tensor data after its {headerLength}-byte header)");
     }
 
     private static (string Dtype, long[] Shape, long Start, long End) Parse(string path, string name, JsonElement entry)
