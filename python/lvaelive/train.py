@@ -151,7 +151,9 @@ def main(argv=None):
         metrics.close()
         epochs_done, in_epoch = divmod(total_steps, steps_per_epoch)
         progress = {"epoch": epochs_done, "stepInEpoch": in_epoch, "globalStep": total_steps,
-                    "learningRate": learning_rate_at(epochs_done, options), "skippedSteps": 0, "restores": 0,
+                    # The rate of the last step taken: after the last epoch a cosine to a floor of 0 would give 0,
+                    # which LvaeLive refuses as a rate.
+                    "learningRate": learning_rate_at((total_steps - 1) // steps_per_epoch, options), "skippedSteps": 0, "restores": 0,
                     "trainingSeconds": time.monotonic() - started}
         checkpoint.save(args.out, model.cpu(), options, progress)
         print(f"wrote {os.path.join(args.out, checkpoint.INDEX_FILE)} after {total_steps} steps on {world} process(es)")
