@@ -5,13 +5,13 @@ namespace LvaeLive.Model.Hierarchy;
 
 /// <summary>
 /// Turns <see cref="PointSource"/>s into noise with the current weights: a test digit is entered top-down, a class is
-/// the mean noise of its test digits, a bookmark is what was saved, a seed is a fixed draw from the prior. Resolved
+/// its most typical test digit, a bookmark is what was saved, a seed is a fixed draw from the prior. Resolved
 /// when asked (a talk step's start, a recall), so the same source follows the model as it trains.
 /// </summary>
 public sealed class PointResolver
 {
-    /// <summary>The test digits of a class that its mean is taken over: enough for a stable mean, few enough to be quick.</summary>
-    private const int DigitsPerClassMean = 200;
+    /// <summary>The test digits of a class that its typical one is chosen among: enough for a stable mean, few enough to be quick.</summary>
+    private const int DigitsPerClass = 200;
 
     private readonly InferenceCopy _model;
     private readonly float[] _testDigits;
@@ -42,7 +42,7 @@ public sealed class PointResolver
                 _one.Of(layer, 0).CopyTo(noise);
                 break;
             case PointSource.DigitClass(var digitClass):
-                ClassMean(digitClass, layer, noise);
+                TypicalDigit(digitClass, layer, noise);
                 break;
             case PointSource.Bookmarked(var name):
                 var bookmark = bookmarks.Find(name) ?? throw new ArgumentException($"there is no bookmark '{name}'");
@@ -54,20 +54,40 @@ public sealed class PointResolver
         }
     }
 
-    private void ClassMean(int digitClass, int layer, Span<float> noise)
+    /// <summary>
+    /// Layer <paramref name="layer"/>'s noise of the class's most typical test digit: the one whose noise lies nearest
+    /// the class's mean noise, every layer weighing alike (its mean squared distance per unit). The mean itself is no
+    /// digit: averaging each layer's noise across a class blurs it, and on the 300-epoch model the mean of the 7s
+    /// decoded as another class in every frame of a hold. A real digit keeps its class, and being the nearest to the
+    /// mean it is a plain one. The same digit is chosen for every layer, so a point set in all layers is that digit.
+    /// </summary>
+    private void TypicalDigit(int digitClass, int layer, Span<float> noise)
     {
-        var members = Enumerable.Range(0, _labels.Length).Where(i => _labels[i] == digitClass).Take(DigitsPerClassMean).ToArray();
+        var members = Enumerable.Range(0, _labels.Length).Where(i => _labels[i] == digitClass).Take(DigitsPerClass).ToArray();
         if (members.Length == 0) throw new ArgumentException($"no test digit of class {digitClass}: classes are 0 to 9");
         var images = new float[members.Length * LvaeConfig.ImagePixels];
         for (var i = 0; i < members.Length; i++)
             _testDigits.AsSpan(members[i] * LvaeConfig.ImagePixels, LvaeConfig.ImagePixels).CopyTo(images.AsSpan(i * LvaeConfig.ImagePixels));
         var points = new NoiseGrid(_model.Config.LatentSizes, members.Length);
         _model.EncodeToNoise(images, members.Length, points);
-        noise.Clear();
-        for (var i = 0; i < members.Length; i++)
+        var distances = new double[members.Length];
+        for (var l = 0; l < _model.Config.Depth; l++)
         {
-            var point = points.Of(layer, i);
-            for (var unit = 0; unit < noise.Length; unit++) noise[unit] += point[unit] / members.Length;
+            var mean = new double[_model.Config.LatentSizes[l]];
+            for (var i = 0; i < members.Length; i++)
+            {
+                var point = points.Of(l, i);
+                for (var unit = 0; unit < mean.Length; unit++) mean[unit] += point[unit] / (double)members.Length;
+            }
+            for (var i = 0; i < members.Length; i++)
+            {
+                var point = points.Of(l, i);
+                var squared = 0.0;
+                for (var unit = 0; unit < mean.Length; unit++) squared += (point[unit] - mean[unit]) * (point[unit] - mean[unit]);
+                distances[i] += squared / mean.Length;
+            }
         }
+        var typical = Enumerable.Range(0, members.Length).MinBy(i => distances[i]);
+        points.Of(layer, typical).CopyTo(noise);
     }
 }

@@ -6,7 +6,7 @@ public abstract record PointSource
     /// <summary>The test digit with this index, entered top-down (its posterior means as noise).</summary>
     public sealed record TestDigit(int Index) : PointSource;
 
-    /// <summary>The mean noise of the test digits of this class: a typical digit of the class.</summary>
+    /// <summary>A typical digit of the class: the test digit of it whose noise lies nearest the class's mean noise.</summary>
     public sealed record DigitClass(int Class) : PointSource;
 
     /// <summary>A point saved under this name.</summary>

@@ -6,7 +6,7 @@ namespace LvaeLive.Model.Scene;
 /// The layer explorer: one row per layer around a centre, each row varying its layer alone: by the walk's moving
 /// redraws, or, once a map is there, by even steps along the layer's first map axis (turned into noise under the
 /// centre's priors). Steering moves the centre itself. The centre is the walk's selected tile when it was set or
-/// steered (held) or selected in the explorer; otherwise a class's mean point, which the classifier reads as that
+/// steered (held) or selected in the explorer; otherwise a class's typical digit, which the classifier reads as that
 /// class: a free tile of the walk is a draw from the prior, often between classes, and there the bottom layer's
 /// redraws change the class of a quarter of its row (measured on the shipped model), against the caption.
 /// </summary>
@@ -67,8 +67,8 @@ internal sealed class ExplorerComposer : IGridComposer
             return;
         }
         // Each entry shows another class: the class of the entry's first test digit, as the other modes' digits change.
-        var mean = new PointSource.DigitClass(_scene.TestLabels[_scene.VariantDigit(1)]);
-        for (var layer = 0; layer < _scene.Depth; layer++) _scene.Points.Resolve(mean, layer, _centre.Of(layer, 0), _noBookmarks);
+        var typical = new PointSource.DigitClass(_scene.TestLabels[_scene.VariantDigit(1)]);
+        for (var layer = 0; layer < _scene.Depth; layer++) _scene.Points.Resolve(typical, layer, _centre.Of(layer, 0), _noBookmarks);
     }
 
     public void TileSelected() => TakeCentre();

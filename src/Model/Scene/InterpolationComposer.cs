@@ -33,7 +33,9 @@ internal sealed class InterpolationComposer : TestDigitComposer
         // Both interpolations choose their ends for the selected layer, so that going between them compares one
         // layer's walk with every layer's between the same two digits.
         var first = ChooseEnd(digits, Scene.SelectedLayer, except: -1);
-        var last = ChooseEnd(digits, Scene.SelectedLayer, except: Scene.TestLabels[FirstDigit + first]);
+        var last = _alone
+            ? ChooseLastAlone(digits, first, Scene.SelectedLayer)
+            : ChooseEnd(digits, Scene.SelectedLayer, except: Scene.TestLabels[FirstDigit + first]);
         _ends.CopyPoint(digits, first, 0);
         _ends.CopyPoint(digits, last, 1);
         _endDigits = (FirstDigit + first, FirstDigit + last);
@@ -48,6 +50,35 @@ internal sealed class InterpolationComposer : TestDigitComposer
     /// </summary>
     private int ChooseEnd(NoiseGrid digits, int walked, int except) =>
         Enumerable.Range(0, digits.Tiles).Where(i => Scene.TestLabels[FirstDigit + i] != except).MinBy(i => NoiseBelow(digits, i, walked));
+
+    /// <summary>
+    /// The far end of a walk of <paramref name="walked"/> alone: among the entry's digits of another class than the
+    /// first's, the one that the walk's last tile (the first digit's noise, with <paramref name="walked"/>'s taken from
+    /// it) draws most like the digit itself, in pixels. Which class a layer's noise carries depends on the layers it
+    /// lands on: on the 300-epoch model, the top layer of a 4 over the lower layers of a 1 drew a 9, and the picture
+    /// then contradicted its label. Each candidate's end and its own picture are decoded once, when an entry starts.
+    /// </summary>
+    private int ChooseLastAlone(NoiseGrid digits, int first, int walked)
+    {
+        var candidates = Enumerable.Range(0, digits.Tiles).Where(i => Scene.TestLabels[FirstDigit + i] != Scene.TestLabels[FirstDigit + first]).ToArray();
+        var pairs = new NoiseGrid(Scene.Sizes, 2 * candidates.Length);
+        for (var c = 0; c < candidates.Length; c++)
+        {
+            pairs.CopyPoint(digits, first, 2 * c);
+            pairs.CopyLayer(digits, candidates[c], 2 * c, walked);
+            pairs.CopyPoint(digits, candidates[c], 2 * c + 1);
+        }
+        var images = new float[pairs.Tiles * LvaeConfig.ImagePixels];
+        Scene.Model.Decode(pairs.Inputs, pairs.Tiles, images);
+        return candidates[Enumerable.Range(0, candidates.Length).MinBy(c =>
+        {
+            var end = images.AsSpan(2 * c * LvaeConfig.ImagePixels, LvaeConfig.ImagePixels);
+            var own = images.AsSpan((2 * c + 1) * LvaeConfig.ImagePixels, LvaeConfig.ImagePixels);
+            var distance = 0.0;
+            for (var pixel = 0; pixel < end.Length; pixel++) distance += (end[pixel] - own[pixel]) * (end[pixel] - own[pixel]);
+            return distance;
+        })];
+    }
 
     private static double NoiseBelow(NoiseGrid digits, int digit, int layer)
     {

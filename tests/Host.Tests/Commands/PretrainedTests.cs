@@ -8,6 +8,7 @@ namespace LvaeLive.Host.Tests.Commands;
 public sealed class PretrainedTests : IDisposable
 {
     private const string Shipped = "models/lvae-mnist";
+    private const string ShippedVae = "models/vae-mnist";
     private readonly TemporaryFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
@@ -19,6 +20,37 @@ public sealed class PretrainedTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.Error + result.Output);
         Assert.True(new FileInfo(_folder["x.gif"]).Length > 0);
+    }
+
+    [Fact]
+    public void ARaceOfThePretrainedOpensBothShippedModelsWithoutACheckpoint()
+    {
+        var result = LvaeProcess.Run("record", "--race", "--pretrained", "--seconds", "1", "--fps", "2", "--size", "640x360", "--out", _folder["race.mp4"], "--threads", "1");
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Equal("640,360,2", ExternalTools.Probe(_folder["race.mp4"]));
+    }
+
+    [Fact]
+    public void ADamagedShippedVaeIsNamedWhenRacing()
+    {
+        // Both shipped models copied into a folder of their own, the VAE's weights cut short.
+        foreach (var model in new[] { Shipped, ShippedVae })
+        {
+            var copy = Directory.CreateDirectory(_folder[model]).FullName;
+            foreach (var name in new[] { "checkpoint.json", "weights.bin" })
+                File.Copy(Path.Combine(LvaeProcess.RepositoryRoot, model, name), Path.Combine(copy, name));
+        }
+        var weights = Path.Combine(_folder[ShippedVae], "weights.bin");
+        File.WriteAllBytes(weights, File.ReadAllBytes(weights)[..1000]);
+
+        foreach (var args in new[] { new[] { "live", "--race", "--pretrained", "--headless", "--seconds", "1" }, ["record", "--race", "--pretrained", "--out", _folder["x.mp4"]] })
+        {
+            var result = ProcessRunner.Run(LvaeProcess.Command(new Dictionary<string, string>(), args) with { WorkingDirectory = _folder.Path }, TimeSpan.FromMinutes(2));
+            LvaeProcess.AssertOneLineError(result, $"the shipped model's {Path.Combine(ShippedVae, "weights.bin")} is damaged");
+            Assert.Contains("git checkout models/", result.Error);
+            Assert.False(File.Exists(_folder["x.mp4"]));
+        }
     }
 
     [Fact]
@@ -64,6 +96,7 @@ public sealed class PretrainedTests : IDisposable
     [Theory]
     [InlineData("--train", "--train goes with --pretrained")]
     [InlineData("--pretrained --checkpoint runs/x", "--pretrained opens the shipped model")]
+    [InlineData("--pretrained --race lvae,lvae", "--race --pretrained shows the shipped VAE and LVAE as they are: drop the race's spelling (lvae,lvae)")]
     [InlineData("--pretrained --run-dir runs/x", "--pretrained alone trains none")]
     [InlineData("--pretrained --train --batch-size 64", "--pretrained and --batch-size conflict")]
     [InlineData("--pretrained --model vae", "--pretrained and --model conflict")]

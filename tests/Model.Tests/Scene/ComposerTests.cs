@@ -56,12 +56,25 @@ public sealed class ComposerTests : IDisposable
         var composer = new InterpolationComposer(context, alone: true);
         composer.Enter();
         var points = composer.Compose();
-        // Each entry takes the next 16 digits after the 12 reconstructed ones; its ends are the two, of different
-        // classes, whose layers below the walked one hold the least noise.
+        // Each entry takes the next 16 digits after the 12 reconstructed ones; its first end is the one whose layers
+        // below the walked one hold the least noise, its last the one of another class that the walk's last tile (the
+        // first's noise with the walked layer's taken from it) draws most like itself, in pixels.
         var block = Enumerable.Range(LatentScene.ReconstructionPairs + variant * StyleSwap.Digits, StyleSwap.Digits).ToArray();
         double Below(int digit) => Enumerable.Range(0, layer).Sum(l => _fixture.Encoded(digit).Of(l, 0).ToArray().Sum(v => (double)v * v));
         var first = block.MinBy(Below);
-        var last = block.Where(d => _fixture.Labels[d] != _fixture.Labels[first]).MinBy(Below);
+        float[] Drawn(NoiseGrid point)
+        {
+            var image = new float[LvaeConfig.ImagePixels];
+            _fixture.Copy.Decode(point.Inputs, 1, image);
+            return image;
+        }
+        double Unlike(int digit)
+        {
+            var end = _fixture.Encoded(first);
+            _fixture.Encoded(digit).Of(layer, 0).CopyTo(end.Of(layer, 0));
+            return Drawn(end).Zip(Drawn(_fixture.Encoded(digit)), (a, b) => (double)(a - b) * (a - b)).Sum();
+        }
+        var last = block.Where(d => _fixture.Labels[d] != _fixture.Labels[first]).MinBy(Unlike);
         var (from, to) = (_fixture.Encoded(first), _fixture.Encoded(last));
         for (var tile = 0; tile < SceneContext.GridTiles; tile++)
         {
