@@ -36,6 +36,7 @@ internal sealed partial class CanvasComposer
     private void ComposeCurves(CanvasLayout layout, CanvasFrame frame, FrameUpload upload)
     {
         var plots = frame.Plots;
+        var start = upload.Position;
         var content = layout.PanelContent(layout.Curves, _titleText.Face);
         var (shown, columns) = ArrangePlots(layout, frame, content);
         Span<char> note = stackalloc char[32];
@@ -52,6 +53,7 @@ internal sealed partial class CanvasComposer
             if (MeasurePlot(layout, frame, plots[index], cell) is { } plotFrame)
                 ComposePlot(layout, frame, plots[index], cell, plotFrame, upload);
         }
+        CurveWords = (start, (int)(upload.Position - start));
     }
 
     /// <summary>
