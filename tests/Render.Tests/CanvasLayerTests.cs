@@ -8,7 +8,8 @@ namespace LvaeLive.Render.Tests;
 
 /// <summary>
 /// The canvas drawn in cached layers (<see cref="CanvasRenderer"/>): a frame that restores its layers has the pixels
-/// of the same frame drawn whole on a fresh canvas, and a layer whose data changed is drawn again.
+/// of the same frame drawn whole on a fresh canvas, a layer whose data changed is drawn again, and the layers below it
+/// are restored.
 /// </summary>
 public sealed class CanvasLayerTests
 {
@@ -30,10 +31,10 @@ public sealed class CanvasLayerTests
     public static TheoryData<string, string[], string[]> Changes => new()
     {
         // What changed, the passes the frame must draw, and those it must not.
-        { "tiles and markers", ["still layer copy", "tiles", "trail", "markers"], ["splat", "text", "map layer copy"] },
-        { "map points", ["panels", "splat", "resolve", "curves", "text"], ["map layer copy", "still layer copy"] },
-        { "hud text", ["map layer copy", "curves", "text"], ["splat", "still layer copy"] },
-        { "curves", ["map layer copy", "curves", "text"], ["splat", "still layer copy"] },
+        { "tiles and markers", ["still layer copy", "tiles", "trail", "markers"], ["panels", "splat", "text", "map layer copy"] },
+        { "map points", ["chrome layer copy", "splat", "resolve", "curves", "text"], ["panels", "map layer copy", "still layer copy"] },
+        { "hud text", ["map layer copy", "curves", "text"], ["panels", "splat", "still layer copy"] },
+        { "curves", ["map layer copy", "curves", "text"], ["panels", "splat", "still layer copy"] },
     };
 
     private static CanvasFrame Changed(string change)

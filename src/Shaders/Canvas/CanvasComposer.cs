@@ -111,17 +111,20 @@ internal sealed partial class CanvasComposer
     }
 
     /// <summary>
-    /// Writes what the cached layers of this frame are drawn from (see <see cref="CanvasRenderer"/>): the map layer's
-    /// panels and splatted points, and the still layer's curves and panel text on top of it. The glyphs' faces are in
-    /// their pushes, the canvas size in <paramref name="canvas"/>.
+    /// Writes what the cached layers of this frame are drawn from (see <see cref="CanvasRenderer"/>): the chrome
+    /// layer's panels, the map layer's splatted points over them, and the still layer's curves and panel text on top.
+    /// The glyphs' faces are in their pushes, the canvas size in <paramref name="canvas"/>.
     /// </summary>
-    public void WriteKeys(LayerKey map, LayerKey still, Int2 canvas, FrameUpload upload)
+    public void WriteKeys(LayerKey chrome, LayerKey map, LayerKey still, Int2 canvas, FrameUpload upload)
     {
+        chrome.Begin();
+        chrome.Add(canvas);
+        chrome.Add<PanelPush>(CollectionsMarshal.AsSpan(BackPanels));
+        chrome.Add(BackPanels.Count);
+        chrome.Add<PanelPush>(CollectionsMarshal.AsSpan(InnerPanels));
+
         map.Begin();
-        map.Add(canvas);
-        map.Add<PanelPush>(CollectionsMarshal.AsSpan(BackPanels));
-        map.Add(BackPanels.Count);
-        map.Add<PanelPush>(CollectionsMarshal.AsSpan(InnerPanels));
+        map.Add(chrome);
         if (SplatPass is { } splat)
         {
             map.Add(splat);

@@ -17,8 +17,9 @@ namespace LvaeLive.Shaders.Canvas;
 /// they change, each below kept in a <see cref="CachedLayer"/> and restored with one image copy while its
 /// <see cref="LayerKey"/> holds:
 /// <list type="bullet">
-/// <item>the map layer: background, panels and the map's splatted points (these change when the map is recomputed,
-/// every few seconds);</item>
+/// <item>the chrome layer: background and panel rectangles (these change with the layout);</item>
+/// <item>the map layer: the chrome layer with the map's splatted points (when the map is recomputed, every few
+/// seconds);</item>
 /// <item>the still layer: the map layer with the curves and the panel text (a few times a second);</item>
 /// <item>every frame, on top: the tiles, the trail, the markers, the caption and the help overlay.</item>
 /// </list>
@@ -38,8 +39,10 @@ public sealed class CanvasRenderer : IDisposable
     private readonly CurvesPipeline _curves;
     private readonly TextPipeline _text;
     private readonly CanvasResources _resources;
+    private readonly CachedLayer _chromeLayer;
     private readonly CachedLayer _mapLayer;
     private readonly CachedLayer _stillLayer;
+    private readonly LayerKey _chromeKey = new();
     private readonly LayerKey _mapKey = new();
     private readonly LayerKey _stillKey = new();
 
@@ -60,6 +63,7 @@ public sealed class CanvasRenderer : IDisposable
             _curves = new CurvesPipeline(gpu, _layout);
             _text = new TextPipeline(gpu, _layout);
             _resources = new CanvasResources(gpu, frames, _layout);
+            _chromeLayer = new CachedLayer(gpu, frames);
             _mapLayer = new CachedLayer(gpu, frames);
             _stillLayer = new CachedLayer(gpu, frames);
         }
@@ -86,7 +90,7 @@ public sealed class CanvasRenderer : IDisposable
         var layout = CanvasLayout.For(frame, target.Extent);
         var upload = _resources.Uploads[slot.Index];
         _composer.Compose(frame, layout, upload, _resources.EnsureAtlas(layout), _gpu.DeviceName);
-        _composer.WriteKeys(_mapKey, _stillKey, new Int2((int)target.Extent.Width, (int)target.Extent.Height), upload);
+        _composer.WriteKeys(_chromeKey, _mapKey, _stillKey, new Int2((int)target.Extent.Width, (int)target.Extent.Height), upload);
         _resources.EnsureSplat(_composer.SplatSize);
         Record(slot, target);
     }
@@ -98,11 +102,23 @@ public sealed class CanvasRenderer : IDisposable
         var work = _composer;
         target.RecordBegin(slot);
         _resources.Bind(slot, target.View);
-        var drawMap = !(_mapLayer.HoldsSize(target.Extent) && _mapKey.MatchesCapture);
+        var drawChrome = !(_chromeLayer.HoldsSize(target.Extent) && _chromeKey.MatchesCapture);
+        var drawMap = drawChrome || !(_mapLayer.HoldsSize(target.Extent) && _mapKey.MatchesCapture);
         var drawStill = drawMap || !(_stillLayer.HoldsSize(target.Extent) && _stillKey.MatchesCapture);
+        if (drawChrome)
+        {
+            RecordChromeLayer(slot, target);
+            _chromeKey.Captured();
+        }
+        else if (drawMap)
+        {
+            _chromeLayer.RecordRestore(slot, target);
+            slot.MarkPass("chrome layer copy");
+        }
         if (drawMap)
         {
-            RecordMapLayer(slot, target);
+            RecordMapLayer(slot);
+            _mapLayer.RecordCapture(slot, target);
             _mapKey.Captured();
         }
         else if (drawStill)
@@ -173,37 +189,42 @@ public sealed class CanvasRenderer : IDisposable
         slot.MarkPass("read-back copy");
     }
 
-    /// <summary>
-    /// Draws and captures the map layer: the background, the panel rectangles (back ones first, then those inside
-    /// them), and the map's points splatted and resolved without the trail, which every frame blends over it.
-    /// </summary>
-    private unsafe void RecordMapLayer(FrameSlot slot, IRenderTarget target)
+    /// <summary>Draws and captures the chrome layer: the background, then the back panels, then the panels inside them.</summary>
+    private unsafe void RecordChromeLayer(FrameSlot slot, IRenderTarget target)
     {
         var vk = _gpu.Vk;
         var cmd = slot.Commands;
-        var work = _composer;
         var background = Palette.Background;
         var clear = new ClearColorValue((background & 0xff) / 255f, (background >> 8 & 0xff) / 255f, (background >> 16 & 0xff) / 255f, 1f);
         var range = Init.ColorRange;
         vk.CmdClearColorImage(cmd, target.Image, ImageLayout.General, &clear, 1, &range);
-        if (work.SplatPass is not null)
-            vk.CmdFillBuffer(cmd, _resources.Splat.Handle, 0, CanvasResources.SplatBytes(work.SplatSize), 0);
         Barriers.ComputeThenCompute(vk, cmd);
-        foreach (var panel in work.BackPanels)
+        foreach (var panel in _composer.BackPanels)
             _panels.Record(slot, panel);
         Barriers.ComputeThenCompute(vk, cmd);
-        foreach (var panel in work.InnerPanels)
+        foreach (var panel in _composer.InnerPanels)
             _panels.Record(slot, panel);
         slot.MarkPass("panels");
-        if (work.SplatPass is { } splat)
-            _splat.Record(slot, splat);
-        // The plot's panel and the splat sums land before the resolve blends one with the other.
+        _chromeLayer.RecordCapture(slot, target);
+    }
+
+    /// <summary>The map's points splatted and resolved over its plot, without the trail, which every frame blends over it.</summary>
+    private void RecordMapLayer(FrameSlot slot)
+    {
+        var vk = _gpu.Vk;
+        var cmd = slot.Commands;
+        var work = _composer;
+        if (work.SplatPass is not { } splat || work.ResolvePass is not { } resolve)
+            return;
+        vk.CmdFillBuffer(cmd, _resources.Splat.Handle, 0, CanvasResources.SplatBytes(work.SplatSize), 0);
+        // The cleared sums land before the splat adds to them.
+        Barriers.ComputeThenCompute(vk, cmd);
+        _splat.Record(slot, splat);
+        // The splat sums land before the resolve blends them over the plot.
         Barriers.ComputeThenCompute(vk, cmd);
         slot.MarkPass("splat");
-        if (work.ResolvePass is { } resolve)
-            _resolve.Record(slot, resolve);
+        _resolve.Record(slot, resolve);
         slot.MarkPass("resolve");
-        _mapLayer.RecordCapture(slot, target);
     }
 
     /// <summary>The trail's points in map pixels, as this frame uploaded them.</summary>
@@ -214,6 +235,7 @@ public sealed class CanvasRenderer : IDisposable
     {
         _stillLayer?.Dispose();
         _mapLayer?.Dispose();
+        _chromeLayer?.Dispose();
         _resources?.Dispose();
         _text?.Dispose();
         _curves?.Dispose();
