@@ -1,7 +1,8 @@
 #version 450
 #extension GL_GOOGLE_include_directive : require
 // Turns the map accumulation into colour over the map's plot area: the splats (mean class colour, opacity growing
-// with density), then the trail coverage that trail.comp left. markers.comp draws the markers on top.
+// with density), then the trail coverage that trail.comp left; CanvasRenderer runs it once for each, so that the map
+// can be kept between frames and the trail blended over it. markers.comp draws the markers on top.
 #include "canvas.glsl"
 
 // The same buffer as splatWords (binding 3), read a pixel's four sums at a time: one vector load, not four.
@@ -28,7 +29,9 @@ void resolvePixel(ivec2 local, ivec2 limit)
         return;
 
     uint index = uint(local.y * push.size.x + local.x);
-    uvec4 sums = splatCells[index];
+    // A density of 0 blends the trail alone over a map resolved earlier and kept (CanvasRenderer's map layer): the
+    // sums are then not read, and may be stale.
+    uvec4 sums = push.density > 0.0 ? splatCells[index] : uvec4(0u);
     uint weight = sums.w;
     uint level = splatWords[push.coverageOffset + index];
     // Empty pixels inside a flagged block: every blend below would leave the pixel as it is, so skip its image access.

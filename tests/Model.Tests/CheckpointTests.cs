@@ -141,6 +141,77 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Theory]
+    [InlineData("moment rank", int.MaxValue, "rank 2147483647")]
+    [InlineData("moment size", int.MaxValue, "size 2147483647 in dimension 0")]
+    [InlineData("state length", -1, "-1 bytes of the epoch's data order")]
+    [InlineData("state length", int.MaxValue, "2147483647 bytes of the epoch's data order")]
+    public void ACraftedOptimizerStateIsRefusedOnResumeNamingTheFile(string field, int value, string claim)
+    {
+        using (Start(_runFolder)) { }
+        var (info, folder) = CheckpointStore.ReadInfo(_runFolder);
+        var weights = Path.Combine(folder, info.WeightsFile);
+        var bytes = File.ReadAllBytes(weights);
+        // Past the header and the state dict to the optimizer state: name, two counts, six doubles and two flags,
+        // then per parameter its step count and two moments (type, rank and sizes in 7-bit numbers, then floats).
+        using var reader = new BinaryReader(new MemoryStream(bytes));
+        reader.ReadString();
+        for (var tensors = reader.ReadInt32(); tensors > 0; tensors--)
+        {
+            reader.ReadString();
+            reader.ReadInt32();
+            Skip(reader, reader.ReadInt32() * sizeof(long));
+            Skip(reader, reader.ReadInt32());
+        }
+        reader.ReadString();
+        reader.Read7BitEncodedInt64();
+        var parameters = reader.Read7BitEncodedInt64();
+        reader.BaseStream.Position += 6 * sizeof(double) + 2;
+        (long Start, long End) rank = default, size = default;
+        for (var parameter = 0; parameter < parameters; parameter++)
+        {
+            reader.ReadInt64();
+            for (var moment = 0; moment < 2; moment++)
+            {
+                reader.Read7BitEncodedInt64();
+                var at = reader.BaseStream.Position;
+                var dimensions = reader.Read7BitEncodedInt64();
+                if (parameter == 0 && moment == 0) rank = (at, reader.BaseStream.Position);
+                var elements = (long)sizeof(float);
+                for (var d = 0; d < dimensions; d++)
+                {
+                    at = reader.BaseStream.Position;
+                    elements *= reader.Read7BitEncodedInt64();
+                    if (parameter == 0 && moment == 0 && d == 0) size = (at, reader.BaseStream.Position);
+                }
+                Skip(reader, elements);
+            }
+            reader.ReadBoolean();
+        }
+        var length = reader.BaseStream.Position;
+        // A 7-bit field is replaced by the (longer) encoding of the value; a length is an int in place.
+        var crafted = field == "state length" ? bytes.ToArray() : Splice(bytes, field == "moment rank" ? rank : size, value);
+        if (field == "state length") BitConverter.TryWriteBytes(crafted.AsSpan((int)length), value);
+        File.WriteAllBytes(weights, crafted);
+        File.WriteAllText(Path.Combine(folder, CheckpointStore.IndexFile), System.Text.Json.JsonSerializer.Serialize(
+            info with { WeightsSha256 = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(crafted)) }, CheckpointStore.Json));
+
+        var error = Assert.Throws<InvalidDataException>(() => TrainingSession.Resume(folder, TestSetup.Train, TestSetup.Test.Take(500), CPU));
+        Assert.StartsWith($"{weights} is not a valid weights file: ", error.Message);
+        Assert.Contains(claim, error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+
+        // A count read first: `Position += reader.ReadInt32()` would take Position before the read moved it.
+        static void Skip(BinaryReader reader, long bytes) => reader.BaseStream.Position += bytes;
+
+        static byte[] Splice(byte[] bytes, (long Start, long End) at, int value)
+        {
+            var field = new MemoryStream();
+            new BinaryWriter(field).Write7BitEncodedInt64(value);
+            return [.. bytes[..(int)at.Start], .. field.ToArray(), .. bytes[(int)at.End..]];
+        }
+    }
+
+    [Theory]
     [InlineData("weightsFile", "null", "weightsFile is null; it must name the weights file beside checkpoint.json")]
     [InlineData("weightsFile", "\"../elsewhere.bin\"", "weightsFile is \"../elsewhere.bin\"; it must name the weights file beside checkpoint.json")]
     [InlineData("weightsSha256", "\"abc\"", "weightsSha256 is \"abc\"; it must be the weights file's SHA-256 in hex (64 digits)")]

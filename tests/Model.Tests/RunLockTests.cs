@@ -38,6 +38,31 @@ public sealed class RunLockTests : IDisposable
         using (Resume(_runFolder)) { }
     }
 
+    [Fact]
+    public void AFailedOpeningLeavesNoRunFolderItMadeBehind()
+    {
+        var nested = Path.Combine(_runFolder, "made", "for", "the run");
+        var missing = Path.Combine(_runFolder, "no such checkpoint");
+        Directory.CreateDirectory(_runFolder);
+
+        Assert.Throws<FileNotFoundException>(() => TrainingSession.StartFrom(missing, nested, 1, 1e-3, TestSetup.Train, TestSetup.Test.Take(200), CPU));
+
+        // The folders the lock made are gone; the one that was there before stays.
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_runFolder));
+    }
+
+    [Fact]
+    public void AFailedOpeningKeepsAFolderThatExistedWithItsFiles()
+    {
+        var kept = Path.Combine(_runFolder, "notes.txt");
+        Directory.CreateDirectory(_runFolder);
+        File.WriteAllText(kept, "mine");
+
+        Assert.Throws<FileNotFoundException>(() => TrainingSession.StartFrom(Path.Combine(_runFolder, "missing"), _runFolder, 1, 1e-3, TestSetup.Train, TestSetup.Test.Take(200), CPU));
+
+        Assert.Equal("mine", File.ReadAllText(kept));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_runFolder)) Directory.Delete(_runFolder, recursive: true);

@@ -9,7 +9,7 @@ namespace LvaeLive.Host.Recording;
 /// <see cref="RecorderOptions.SubmitWait"/>. Problems with storage end the recording with a message on
 /// <see cref="Status"/> and <see cref="TryReadMessage"/>; they never throw into the caller.
 /// </summary>
-internal sealed class Recorder(RecorderOptions? options = null) : IDisposable
+internal sealed class Recorder(RecorderOptions? options = null) : IRecorder, IDisposable
 {
     private readonly RecorderOptions _options = options ?? new RecorderOptions();
     private readonly ConcurrentQueue<string> _messages = new();

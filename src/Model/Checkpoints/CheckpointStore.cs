@@ -186,7 +186,7 @@ public static class CheckpointStore
             if (!reader.ReadBytes(Header.Length).AsSpan().SequenceEqual(Header))
                 throw new InvalidDataException($"{path} is not a valid weights file: it does not start with the {Magic} header");
             StateDictFile.Read(reader, model, path);
-            trainer?.ReadState(reader, info.Progress);
+            trainer?.ReadState(reader, info.Progress, path);
         }
         catch (EndOfStreamException e)
         {

@@ -41,7 +41,10 @@ public static class CheckpointEvaluation
         var report = measured is null
             ? ModelEvaluation.Measure(model, info, images, options, judge, progress, stop)
             : ModelEvaluation.WithLayerEffects(measured, model, options.EffectDraws, judge, progress, stop);
-        EvaluationFiles.Build(report, model, images, checkpoint, drawing).WriteTo(outFolder);
+        var files = EvaluationFiles.Build(report, model, images, checkpoint, drawing);
+        // A stop while the figures were drawn is still a stop: the user was told that no report would be written.
+        stop.ThrowIfCancellationRequested();
+        files.WriteTo(outFolder);
         WriteEvents(eventsFolder, report);
         return report;
     }

@@ -12,8 +12,9 @@ public static class ElboEvaluation
     /// <summary>
     /// Scores <paramref name="images"/> (N, 784) with one posterior sample each from a fixed-seed generator, with
     /// batch norm's running averages (eval mode), in batches, without gradients. Leaves the model in the mode it found.
+    /// <paramref name="stop"/> is looked at before each batch, so that a stop is answered within one batch.
     /// </summary>
-    public static ElboReport Evaluate(HierarchicalModel model, Tensor images, int batchSize = 1000)
+    public static ElboReport Evaluate(HierarchicalModel model, Tensor images, int batchSize = 1000, CancellationToken stop = default)
     {
         var wasTraining = model.training;
         model.eval();
@@ -26,6 +27,7 @@ public static class ElboEvaluation
             var kl = new double[model.Config.Depth];
             for (var start = 0; start < count; start += batchSize)
             {
+                stop.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
                 var pass = model.Infer(images.narrow(0, start, Math.Min(batchSize, count - start)), noise);
                 reconstruction += pass.LogLikelihood.sum().item<float>();

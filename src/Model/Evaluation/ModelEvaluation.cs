@@ -32,6 +32,8 @@ public sealed record ClassJudge(IDigitClassifier Classifier, double TestAccuracy
 /// <summary>Computes every number of an <see cref="EvaluationReport"/> for a model on a prepared test set.</summary>
 public static class ModelEvaluation
 {
+    public const string ElboStage = "1-sample ELBO";
+    public const string LayersStage = "active units and PCA";
     public const string EffectsStage = "what each layer changes";
 
     public static EvaluationReport Measure(HierarchicalModel model, CheckpointInfo checkpoint, Tensor images, EvaluationOptions options,
@@ -45,9 +47,9 @@ public static class ModelEvaluation
             using var _ = no_grad();
             var iwStage = $"importance-weighted log-likelihood, k = {options.Iw.Samples}";
 
-            progress("1-sample ELBO", 0);
-            var elbo = ElboEvaluation.Evaluate(model, images);
-            progress("1-sample ELBO", 1);
+            progress(ElboStage, 0);
+            var elbo = ElboEvaluation.Evaluate(model, images, stop: stop);
+            progress(ElboStage, 1);
 
             var iwStarted = WallClock.StartNew();
             IwEstimate iw;
@@ -55,9 +57,9 @@ public static class ModelEvaluation
                 iw = ImportanceWeightedLikelihood.Estimate(sampler, images, options.Iw, fraction => progress(iwStage, fraction), stop);
             var iwSeconds = iwStarted.Elapsed.TotalSeconds;
 
-            progress("active units and PCA", 0);
-            var layers = MeasureLayers(new HierarchicalModelSampler(model), images, options.PosteriorDraws, elbo.Kl);
-            progress("active units and PCA", 1);
+            progress(LayersStage, 0);
+            var layers = MeasureLayers(new HierarchicalModelSampler(model), images, options.PosteriorDraws, elbo.Kl, stop);
+            progress(LayersStage, 1);
 
             var effects = MeasureEffects(model, options.EffectDraws, judge, progress, stop);
             var report = new EvaluationReport
@@ -105,13 +107,14 @@ public static class ModelEvaluation
         ClassifierAccuracy = judge.TestAccuracy,
     };
 
-    private static LayerReport[] MeasureLayers(IPosteriorMeanSource source, Tensor images, int draws, double[] kl)
+    private static LayerReport[] MeasureLayers(IPosteriorMeanSource source, Tensor images, int draws, double[] kl, CancellationToken stop)
     {
-        var means = ExpectedPosteriorMeans.Collect(source, images, draws);
+        var means = ExpectedPosteriorMeans.Collect(source, images, draws, stop: stop);
         try
         {
             return means.Select((layer, i) =>
             {
+                stop.ThrowIfCancellationRequested();
                 var activity = ActiveUnits.Measure(layer);
                 return new LayerReport(i + 1, activity.Units, kl[i], activity.Active, activity.UnitVariances, PrincipalComponents.Of(layer).VarianceExplained,
                     PixelChange: 0, ClassChange: 0); // filled in by WithEffects

@@ -157,8 +157,24 @@ public sealed class AdamOptimizer : IDisposable
         }
     }
 
-    /// <summary>Reads what <see cref="Save"/> (or TorchSharp's Adam, with the same settings) wrote.</summary>
+    /// <summary>
+    /// Reads what <see cref="Save"/> (or TorchSharp's Adam, with the same settings) wrote; <paramref name="source"/>
+    /// names the file in the one-line error that refuses state of another shape or a crafted count.
+    /// </summary>
     public void Load(BinaryReader reader, string source)
+    {
+        try
+        {
+            LoadState(reader, source);
+        }
+        catch (FormatException e)
+        {
+            // A 7-bit count longer than any number: what a damaged or crafted file gives, never a saved one.
+            throw new InvalidDataException($"{source} is not a valid weights file: its optimizer state holds a malformed count", e);
+        }
+    }
+
+    private void LoadState(BinaryReader reader, string source)
     {
         var name = reader.ReadString();
         if (name != SavedName) throw new InvalidDataException($"{source} holds the state of a {name} optimizer, not of Adam");
@@ -172,10 +188,39 @@ public sealed class AdamOptimizer : IDisposable
         for (var i = 0; i < _parameters.Length; i++)
         {
             _steps = reader.ReadInt64();
-            _firstMoments[i].Load(reader);
-            _secondMoments[i].Load(reader);
+            ReadMoment(reader, _firstMoments[i], source, i);
+            ReadMoment(reader, _secondMoments[i], source, i);
             if (reader.ReadBoolean()) throw new InvalidDataException($"{source} holds AMSGrad state, which this trainer does not use");
         }
+    }
+
+    /// <summary>
+    /// Reads one moment as TorchSharp's Tensor.Save wrote it (type, rank and sizes in LEB128, then the raw elements) into
+    /// <paramref name="moment"/>, after checking each field against it. TorchSharp's own Tensor.Load allocates the
+    /// rank it reads before comparing it, so a crafted rank of 2^31-1 ran out of memory instead of being refused.
+    /// </summary>
+    private static void ReadMoment(BinaryReader reader, Tensor moment, string source, int parameter)
+    {
+        var type = reader.Read7BitEncodedInt64();
+        var rank = reader.Read7BitEncodedInt64();
+        if (type != (long)moment.dtype || rank != moment.shape.Length)
+            throw new InvalidDataException($"{source} is not a valid weights file: the optimizer state of parameter {parameter} claims type {type} and rank {rank}, " +
+                $"but the parameter is {moment.dtype} of rank {moment.shape.Length}");
+        for (var d = 0; d < rank; d++)
+        {
+            var size = reader.Read7BitEncodedInt64();
+            if (size != moment.shape[d])
+                throw new InvalidDataException($"{source} is not a valid weights file: the optimizer state of parameter {parameter} claims size {size} " +
+                    $"in dimension {d}, but the parameter is [{string.Join(", ", moment.shape)}]");
+        }
+        var length = moment.numel() * moment.element_size();
+        var bytes = reader.ReadBytes(checked((int)length));
+        if (bytes.Length != length)
+            throw new EndOfStreamException();
+        using var _ = no_grad();
+        using var loaded = empty(moment.shape, moment.dtype);
+        loaded.bytes = bytes;
+        moment.copy_(loaded);
     }
 
     public void Dispose()

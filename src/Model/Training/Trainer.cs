@@ -149,13 +149,13 @@ public sealed class Trainer : IDisposable
         WriteBytes(writer, noiseState);
     }
 
-    /// <summary>Restores what <see cref="WriteState"/> wrote, with the progress saved beside it.</summary>
-    internal void ReadState(BinaryReader reader, TrainingProgress progress)
+    /// <summary>Restores what <see cref="WriteState"/> wrote, with the progress saved beside it; <paramref name="source"/> names the file in errors.</summary>
+    internal void ReadState(BinaryReader reader, TrainingProgress progress, string source)
     {
-        _optimizer.Load(reader, "the checkpoint's optimizer state");
+        _optimizer.Load(reader, source);
         ContinueFrom(progress);
-        using (var epochStart = ReadBytes(reader)) _epochData.RestoreEpoch(epochStart);
-        using var noiseState = ReadBytes(reader);
+        using (var epochStart = ReadBytes(reader, source, "the epoch's data order")) _epochData.RestoreEpoch(epochStart);
+        using var noiseState = ReadBytes(reader, source, "the noise generator's state");
         _noiseGenerator.set_state(noiseState);
     }
 
@@ -166,9 +166,14 @@ public sealed class Trainer : IDisposable
         writer.Write(bytes);
     }
 
-    private static Tensor ReadBytes(BinaryReader reader)
+    /// <summary>A length-prefixed byte tensor; a length that is negative or longer than the rest of the file is refused, not allocated.</summary>
+    private static Tensor ReadBytes(BinaryReader reader, string source, string what)
     {
-        var bytes = reader.ReadBytes(reader.ReadInt32());
+        var length = reader.ReadInt32();
+        var left = reader.BaseStream.Length - reader.BaseStream.Position;
+        if (length < 0 || length > left)
+            throw new InvalidDataException($"{source} is not a valid weights file: it claims {length} bytes of {what}, but {left} bytes follow");
+        var bytes = reader.ReadBytes(length);
         var state = torch.empty(bytes.Length, ScalarType.Byte);
         state.bytes = bytes;
         return state;

@@ -77,7 +77,8 @@ public sealed class TrainingSession : IDisposable
 
     /// <summary>
     /// Opens a session in <paramref name="runFolder"/> under its <see cref="RunLock"/>, taken before the folder is read,
-    /// so that a second trainer is refused before it checks or writes anything; released if the opening fails.
+    /// so that a second trainer is refused before it checks or writes anything; abandoned if the opening fails (which
+    /// removes a run folder that the lock made and nothing else filled).
     /// </summary>
     private static TrainingSession Locked(string runFolder, Func<RunLock, TrainingSession> open)
     {
@@ -88,7 +89,7 @@ public sealed class TrainingSession : IDisposable
         }
         catch
         {
-            held.Dispose();
+            held.Abandon();
             throw;
         }
     }

@@ -34,7 +34,9 @@ public sealed unsafe class GpuBuffer : IDisposable
             vk.GetBufferMemoryRequirements(gpu.Device, buffer, out var requirements);
             var (required, preferred) = kind switch
             {
-                BufferKind.Upload => (MemoryPropertyFlags.HostVisibleBit | MemoryPropertyFlags.HostCoherentBit, MemoryPropertyFlags.None),
+                // Cached where the device offers it: the canvas reads its upload back to tell whether a kept layer still
+                // holds, and reading write-combined memory is many times slower than reading cached memory.
+                BufferKind.Upload => (MemoryPropertyFlags.HostVisibleBit | MemoryPropertyFlags.HostCoherentBit, MemoryPropertyFlags.HostCachedBit),
                 BufferKind.Readback => (MemoryPropertyFlags.HostVisibleBit, MemoryPropertyFlags.HostCachedBit | MemoryPropertyFlags.HostCoherentBit),
                 _ => (MemoryPropertyFlags.None, MemoryPropertyFlags.DeviceLocalBit),
             };

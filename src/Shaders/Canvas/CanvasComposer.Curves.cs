@@ -36,6 +36,7 @@ internal sealed partial class CanvasComposer
     private void ComposeCurves(CanvasLayout layout, CanvasFrame frame, FrameUpload upload)
     {
         var charts = frame.Plots.Count + frame.Bars.Count;
+        var start = upload.Position;
         var content = layout.PanelContent(layout.Curves, _titleText.Face);
         var (shown, columns) = ArrangePlots(layout, frame, content);
         Span<char> note = stackalloc char[32];
@@ -59,6 +60,7 @@ internal sealed partial class CanvasComposer
                 ComposeBars(layout, frame, frame.Bars[index - frame.Plots.Count], cell, barsFrame);
             }
         }
+        CurveWords = (start, (int)(upload.Position - start));
     }
 
     /// <summary>

@@ -9,6 +9,9 @@ internal sealed partial class CanvasComposer
     /// <summary>Opacity per unit of splat weight: a lone point (weight 4 at its centre) shows at about 55%, dense areas saturate.</summary>
     private const float SplatDensity = 0.2f;
 
+    /// <summary>Upload words of the trail and the markers of both maps in a race, at most.</summary>
+    public const int MovingWords = (CanvasLimits.MaxTrail + 2 * CanvasLimits.MaxMarkers) * 2;
+
     private void ComposeMap(CanvasLayout layout, CanvasFrame frame, FrameUpload upload)
     {
         var points = frame.Scene.MapPoints.Span;
@@ -43,6 +46,7 @@ internal sealed partial class CanvasComposer
         WritePoints(upload.WordsAt(pointOffset, points.Length * 3), points, projection, Vector2.Zero);
         WritePoints(upload.WordsAt(pointOffset + (uint)(points.Length * 3), rivalPoints.Length * 3), rivalPoints, rivalProjection, shift);
         SplatSize = new Int2(width, height);
+        var movingStart = upload.Position;
         SplatPass = new SplatPush
         {
             Size = new Int2(width, height),
@@ -78,6 +82,9 @@ internal sealed partial class CanvasComposer
             FillColour = Palette.Marker,
             RingColour = Palette.MarkerRing,
         };
+        // The trail and markers move every frame and their counts vary: a fixed room for them keeps the words written
+        // after them (the curves') where they were, so that the still layer's key holds while only these move.
+        upload.Reserve((int)(movingStart + MovingWords - upload.Position));
         ComposeLegend(layout, layout.Map, new Rect(plot.X, plot.Bottom, plot.Width, legendHeight), legend.PerRow, invalid);
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LvaeLive.Imaging.Text;
 using LvaeLive.Shaders.Pipelines;
 
@@ -54,6 +55,9 @@ internal sealed partial class CanvasComposer
     public PanelPush? OverlayPanel { get; private set; }
     public PanelPush? CaptionPanel { get; private set; }
 
+    /// <summary>Where the curves' series tables and samples lie in the upload: (offset, words).</summary>
+    public (uint Offset, int Count) CurveWords { get; private set; }
+
     /// <summary>The map's splat target: the plot's size in pixels (zero without a map).</summary>
     public Int2 SplatSize { get; private set; }
 
@@ -84,6 +88,7 @@ internal sealed partial class CanvasComposer
         OverlayPanel = null;
         CaptionPanel = null;
         SplatSize = default;
+        CurveWords = default;
         _digitsPlacement = null;
         _mapPlacement = null;
 
@@ -103,6 +108,42 @@ internal sealed partial class CanvasComposer
             ComposeHelp(layout, frame);
         }
         Placement = new CanvasPlacement(_digitsPlacement, _mapPlacement, layout.Scale);
+    }
+
+    /// <summary>
+    /// Writes what the cached layers of this frame are drawn from (see <see cref="CanvasRenderer"/>): the chrome
+    /// layer's panels, the map layer's splatted points over them, and the still layer's curves and panel text on top.
+    /// The glyphs' faces are in their pushes, the canvas size in <paramref name="canvas"/>.
+    /// </summary>
+    public void WriteKeys(LayerKey chrome, LayerKey map, LayerKey still, Int2 canvas, FrameUpload upload)
+    {
+        chrome.Begin();
+        chrome.Add(canvas);
+        chrome.Add<PanelPush>(CollectionsMarshal.AsSpan(BackPanels));
+        chrome.Add(BackPanels.Count);
+        chrome.Add<PanelPush>(CollectionsMarshal.AsSpan(InnerPanels));
+
+        map.Begin();
+        map.Add(chrome);
+        if (SplatPass is { } splat)
+        {
+            map.Add(splat);
+            map.Add<uint>(upload.WordsAt(splat.PointOffset, 3 * splat.PointCount));
+            map.Add<uint>(upload.WordsAt(splat.PaletteOffset, splat.PaletteCount));
+        }
+        if (ResolvePass is { } resolve)
+            map.Add(resolve);
+
+        still.Begin();
+        still.Add(map);
+        still.Add<CurvesPush>(CollectionsMarshal.AsSpan(Plots));
+        still.Add<uint>(upload.WordsAt(CurveWords.Offset, CurveWords.Count));
+        foreach (var batch in PanelText)
+        {
+            var push = batch.Push;
+            still.Add(push);
+            still.Add<uint>(upload.WordsAt(push.InstanceOffset, push.InstanceCount * TextPipeline.WordsPerGlyph));
+        }
     }
 
     /// <summary>

@@ -21,7 +21,7 @@ internal sealed class CanvasResources : IDisposable
         + 2 * CanvasLimits.MaxHeads * TilesPipeline.ImagePixels
         + 2 * CanvasLimits.MaxReconstructionPairs * 2 * TilesPipeline.ImagePixels // A race's two halves.
         + 2 * CanvasLimits.MaxMapPoints * 3 // A race's two maps.
-        + (2 * CanvasLimits.MaxMarkers + CanvasLimits.MaxTrail) * 2
+        + CanvasComposer.MovingWords
         + CanvasLimits.MaxPlots * CanvasLimits.MaxSeriesPerPlot * (CanvasLimits.MaxSamplesPerSeries + CurvesPipeline.WordsPerSeries)
         + CanvasComposer.GlyphBatches * CanvasLimits.MaxGlyphsPerBatch * TextPipeline.WordsPerGlyph
         + 64;

@@ -7,22 +7,40 @@ using Silk.NET.Vulkan;
 
 namespace LvaeLive.Shaders.Demo;
 
+/// <summary>Which frames a run of `lvae bench render` draws.</summary>
+public enum RenderBenchFrames
+{
+    /// <summary>Everything changes every frame: map points, curves, tiles, trail and markers; no layer is kept.</summary>
+    Full,
+
+    /// <summary>Only the tiles and the map's trail and markers change, as between two recomputes of the map and the curves.</summary>
+    Steady,
+}
+
 /// <summary>
 /// One row of `lvae bench render`: per-frame GPU time (timestamps), wall time and process CPU time, and the median GPU
 /// time of each pass in recording order.
 /// </summary>
-public sealed record RenderBenchResult(Extent2D Size, string Device, int Frames, double GpuMedianMs, double GpuP95Ms,
+public sealed record RenderBenchResult(Extent2D Size, RenderBenchFrames Frames, string Device, int Count, double GpuMedianMs, double GpuP95Ms,
     double WallMedianMs, double WallP95Ms, double CpuSecondsPerFrame, IReadOnlyList<PassTime> PassMedians);
 
 /// <summary>
-/// Draws the full demo canvas (64 digits, 10,000 map points, 4 plots, HUD) repeatedly, reading each frame back as
-/// the recorder would, and measures it. Each frame waits for its read-back, so wall time is the whole frame's latency.
+/// Draws the demo canvas (64 digits, 10,000 map points, 4 plots, HUD) repeatedly, alternating between two frames that
+/// differ in everything (<see cref="RenderBenchFrames.Full"/>) or only in what moves every frame
+/// (<see cref="RenderBenchFrames.Steady"/>), reading each frame back as the recorder would, and measures it. Each frame
+/// waits for its read-back, so wall time is the whole frame's latency.
 /// </summary>
 public static class RenderBenchmark
 {
-    public static RenderBenchResult Run(Extent2D size, int frames, int warmup = 5)
+    public static RenderBenchResult Run(Extent2D size, RenderBenchFrames kind, int frames, int warmup = 5)
     {
-        var frame = DemoCanvas.Create(digits: 64, pairs: 12, mapPoints: 10_000);
+        var first = DemoCanvas.Create(digits: 64, pairs: 12, mapPoints: 10_000, seed: 1, time: 0);
+        var second = DemoCanvas.Create(digits: 64, pairs: 12, mapPoints: 10_000, seed: 2, time: 0.4f);
+        if (kind == RenderBenchFrames.Steady)
+        {
+            second.Scene.MapPoints = first.Scene.MapPoints;
+            second.Chrome.Plots = first.Chrome.Plots;
+        }
         using var canvas = new HeadlessCanvas(size);
         var pixels = new byte[OffscreenTarget.ByteCount(size)];
         var gpu = new List<double>(frames);
@@ -39,7 +57,7 @@ public static class RenderBenchmark
                 cpuStart = process.TotalProcessorTime;
             }
             var started = WallClock.StartNew();
-            var slot = canvas.Submit(frame, readBack: true);
+            var slot = canvas.Submit(index % 2 == 0 ? first : second, readBack: true);
             canvas.Target.ReadPixels(slot, pixels);
             if (index < warmup)
                 continue;
@@ -58,7 +76,7 @@ public static class RenderBenchmark
         }
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpuStart).TotalSeconds / frames;
-        return new RenderBenchResult(size, canvas.Gpu.ToString(), frames, Percentile(gpu, 0.5), Percentile(gpu, 0.95),
+        return new RenderBenchResult(size, kind, canvas.Gpu.ToString(), frames, Percentile(gpu, 0.5), Percentile(gpu, 0.95),
             Percentile(wall, 0.5), Percentile(wall, 0.95), cpu, passOrder.Select(name => new PassTime(name, Percentile(passes[name], 0.5))).ToList());
     }
 
