@@ -116,10 +116,14 @@ public sealed class CanvasRenderer : IDisposable
         for (var batch = 0; batch < work.PanelText.Count; batch++)
             _text.Record(slot, work.PanelText[batch].Push);
         slot.MarkPass("text");
+        // A talk's caption sits on a panel of its own over the others; the presenter view's notes sit on their panel.
         if (work.CaptionPanel is { } caption)
         {
             Barriers.ComputeThenCompute(vk, cmd);
             _panels.Record(slot, caption);
+        }
+        if (work.CaptionText.Count > 0)
+        {
             Barriers.ComputeThenCompute(vk, cmd);
             _text.Record(slot, work.CaptionText.Push);
             slot.MarkPass("caption");
