@@ -16,7 +16,8 @@ internal sealed class PresenterView
     private readonly PresenterPart _part;
     private int _shownIndex = int.MinValue;
     private TimeSpan _stepShownAt;
-    private long _shownSecond = -1;
+    // The whole seconds of the show and of the step that the times were last written for.
+    private (long Show, long Step) _shownSeconds = (-1, -1);
     private (string Text, TimeSpan Until)? _notice;
 
     public PresenterView(TalkPlayer talk)
@@ -38,7 +39,7 @@ internal sealed class PresenterView
     /// <summary>Shows <paramref name="notice"/> to the presenter alone, until <paramref name="until"/> on the loop's clock.</summary>
     public void Say(string notice, TimeSpan until) => _notice = (notice, until);
 
-    /// <summary>Follows the talk to the frame at <paramref name="time"/>; the times are written again once a second.</summary>
+    /// <summary>Follows the talk to the frame at <paramref name="time"/>; the times are written again when a second of the show or of the step has passed.</summary>
     public void Update(FrameTime time)
     {
         if (_talk.Index != _shownIndex)
@@ -51,17 +52,17 @@ internal sealed class PresenterView
             var next = _talk.Next is { } n ? _talk.Steps[n] : null;
             _part.NextCaption = next?.Caption ?? [];
             _part.NextNote = next is null ? "the last step: nothing follows" : $"step {_talk.Next + 1} has no caption";
-            _shownSecond = -1;
+            _shownSeconds = (-1, -1);
         }
         _part.Notice = _notice is { } notice && time.Now <= notice.Until ? notice.Text : "";
-        var second = (long)time.Now.TotalSeconds;
-        if (second == _shownSecond) return;
-        _shownSecond = second;
+        var spent = time.Now - _stepShownAt;
+        var seconds = ((long)time.Now.TotalSeconds, (long)spent.TotalSeconds);
+        if (seconds == _shownSeconds) return;
+        _shownSeconds = seconds;
         _part.Elapsed = Clock(time.Now, hours: true);
         _part.Clock = time.TimeOfDay.ToString(@"hh\:mm", CultureInfo.InvariantCulture);
         if (_talk.Current?.Minutes is { } minutes)
         {
-            var spent = time.Now - _stepShownAt;
             var planned = TimeSpan.FromMinutes(minutes);
             _part.Over = spent > planned;
             _part.Pacing = _part.Over ? $"step over by {Clock(spent - planned)}" : $"step {Clock(spent)} of {Clock(planned)}";
