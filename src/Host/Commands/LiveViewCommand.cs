@@ -114,6 +114,8 @@ internal static class LiveViewCommand
             using var windowCanvas = window is null ? null : new WindowCanvas(GlfwWindow.RequiredInstanceExtensions, window.CreateSurface,
                 new((uint)window.FramebufferSize.Width, (uint)window.FramebufferSize.Height));
             using var headlessCanvas = window is null ? new HeadlessCanvas(extent) : null;
+            // Loading the model and the data takes seconds: the window says so instead of staying black.
+            windowCanvas?.Render(LoadingFrame(scale));
             // The presenter view: a second window, whose swapchain is a second one on the audience canvas's device.
             using var presenterWindow = options.PresenterMonitor is { } notesMonitor ? PresenterWindow(extent, notesMonitor, options.Monitor ?? GlfwMonitor.Primary) : null;
             using var presenterCanvas = presenterWindow is null ? null : windowCanvas!.Beside(presenterWindow.CreateSurface,
@@ -155,6 +157,18 @@ internal static class LiveViewCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The window's first frame, while the model and the data load: the panels' places, empty, and what is coming.</summary>
+    private static CanvasFrame LoadingFrame(float uiScale)
+    {
+        var frame = new CanvasFrame();
+        var chrome = frame.Chrome;
+        chrome.UiScale = uiScale;
+        chrome.Hud = ["loading the model and the test digits"];
+        chrome.Caption = ["Loading the model\u2026"];
+        chrome.CaptionLines = 1;
+        return frame;
     }
 
     /// <summary>
