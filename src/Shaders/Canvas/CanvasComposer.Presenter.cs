@@ -41,7 +41,11 @@ internal sealed partial class CanvasComposer
         var next = new Rect(body.X, notes.Bottom + layout.Gap, notesWidth, Math.Max(body.Bottom - notes.Bottom - layout.Gap, 1));
         var steps = new Rect(notes.Right + layout.Gap, body.Y, Math.Max(body.Right - notes.Right - layout.Gap, 1), body.Height);
 
-        Lines(AddPanel(layout, notes, "Notes", ""), notes, presenter.Notes, _captionText, Palette.Title, "");
+        // The notes in the caption's large face where they fit whole, else in the smaller faces: never cut short.
+        var notesArea = AddPanel(layout, notes, "Notes", "");
+        var notesText = Rows(notesArea, presenter.Notes, _captionText) <= notesArea.Height ? _captionText
+            : Rows(notesArea, presenter.Notes, _titleText) <= notesArea.Height ? _titleText : _bodyText;
+        Lines(notesArea, notes, presenter.Notes, notesText, Palette.Title, "");
         Lines(AddPanel(layout, next, "Next", ""), next, presenter.NextCaption, _captionText, Palette.Text, presenter.NextNote);
 
         var list = AddPanel(layout, steps, "Steps", "");
@@ -70,7 +74,7 @@ internal sealed partial class CanvasComposer
     /// </summary>
     private static void Lines(Rect area, Rect panel, IReadOnlyList<string> lines, GlyphBatch batch, uint colour, string empty)
     {
-        var lineHeight = (int)(batch.Face.CellHeight * 1.15f);
+        var lineHeight = LineHeight(batch);
         if (lines.Count == 0)
         {
             batch.Add(empty, area.X, area.Y, Palette.Dim, area.Width, panel);
@@ -91,6 +95,26 @@ internal sealed partial class CanvasComposer
             while (!rest.IsEmpty);
         }
     }
+
+    /// <summary>The height that <paramref name="lines"/>, wrapped as <see cref="Lines"/> wraps them, take in <paramref name="batch"/>'s face.</summary>
+    private static int Rows(Rect area, IReadOnlyList<string> lines, GlyphBatch batch)
+    {
+        var rows = 0;
+        for (var index = 0; index < lines.Count; index++)
+        {
+            var rest = lines[index].AsSpan();
+            do
+            {
+                var kept = Wrapped(rest, batch, area.Width);
+                rest = rest[kept..].TrimStart(' ');
+                rows++;
+            }
+            while (!rest.IsEmpty);
+        }
+        return rows == 0 ? 0 : (rows - 1) * LineHeight(batch) + batch.Face.CellHeight;
+    }
+
+    private static int LineHeight(GlyphBatch batch) => (int)(batch.Face.CellHeight * 1.15f);
 
     /// <summary>How much of <paramref name="text"/> one line of <paramref name="width"/> takes: up to its last space that fits, or all when it fits, or (one long word) all of it, cut.</summary>
     private static int Wrapped(ReadOnlySpan<char> text, GlyphBatch batch, int width)
