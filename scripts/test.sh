@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Sets up the machine (scripts/setup.sh), then runs every test project. Window tests need a display: without one,
+# Sets up the machine for the tests (scripts/setup.sh --test), then runs every test project. Window tests need a display: without one,
 # the suite runs under a private Xvfb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/setup.sh
+scripts/setup.sh --test
 # lavapipe and libtorch share this machine's cores with the test host; keep each to a known share.
 export LP_NUM_THREADS="${LP_NUM_THREADS:-2}"
 # One test project at a time (-m:1): they share two cores, and the window and training tests want theirs.

@@ -16,6 +16,11 @@ internal static class EvalCommand
         var pretrained = PretrainedOption.Create();
         var output = new Option<string>("--out") { Description = "Folder for the report (report.md, report.json, PNG figures).", Required = true };
         var samples = IwSamplesOption();
+        var testImages = new Option<int>("--test-images")
+        {
+            Description = "Evaluate on the first N test images only (0: all of them), e.g. to compare with python/'s evaluator on the same images.",
+            DefaultValueFactory = _ => 0,
+        };
 
         var command = new Command("eval", "Test log-likelihood (importance-weighted), ELBO, KL and active units per layer, PCA, " +
             "what redrawing each layer's noise changes (pixels, class), samples: one model's report.");
@@ -23,6 +28,7 @@ internal static class EvalCommand
         command.Options.Add(pretrained);
         command.Options.Add(output);
         command.Options.Add(samples);
+        command.Options.Add(testImages);
         runtime.AddTo(command);
         command.SetAction(parsed =>
         {
@@ -34,6 +40,12 @@ internal static class EvalCommand
             var device = runtime.Apply(parsed);
             var data = parsed.GetValue(runtime.Data)!;
             var (train, test) = MnistDataset.Load(data);
+            var first = parsed.GetValue(testImages);
+            if (first < 0 || first > test.Count)
+                throw new ArgumentException($"--test-images is {first}; it must be 0 (all) to {test.Count}");
+            // Binarized from the same seed (TestImages.Prepare); libtorch draws Bernoulli pixels one by one in order, so the
+            // first N images get the pixels they get in the whole set.
+            if (first > 0) test = test.Take(first);
             var classifiers = Classifiers(data, train);
             var folder = parsed.GetValue(output)!;
             // Nothing is saved on a stop: a report half-computed is no report.

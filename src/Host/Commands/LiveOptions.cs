@@ -41,6 +41,8 @@ internal sealed record LiveOptions
     public int? PresenterMonitor { get; init; }
     public long PathsSeed { get; init; } = ViewSettings.DefaultPathsSeed;
 
+    /// <summary>The shipped VAE and LVAE, raced as they are (--race --pretrained).</summary>
+    public bool RacesShipped => Pretrained && Race is not null;
     /// <summary>The shipped model, shown as a checkpoint is (--pretrained without --train).</summary>
     public bool ShowsShipped => Pretrained && !TrainOn;
     /// <summary>Nothing trains: a checkpoint, or the shipped model, is only shown.</summary>
@@ -51,8 +53,10 @@ internal sealed record LiveOptions
     {
         if (TrainOn && !Pretrained)
             throw new ArgumentException("--train goes with --pretrained (lvae live trains anything else by default): add --pretrained, or drop --train");
-        if (Pretrained && (Checkpoint is not null || Race is not null))
-            throw new ArgumentException("--pretrained opens the shipped model: drop --checkpoint and --race, or drop --pretrained");
+        if (Pretrained && Checkpoint is not null)
+            throw new ArgumentException("--pretrained opens the shipped model: drop --checkpoint, or drop --pretrained");
+        if (Pretrained && Race is not null && (TrainOn || Race != RaceSpelling.Default))
+            throw new ArgumentException($"--race --pretrained shows the shipped VAE and LVAE as they are: drop {(TrainOn ? "--train" : $"the race's spelling ({Race})")}, or drop --pretrained to race new models");
         if (TrainOn && NoTrain) throw new ArgumentException("--train and --no-train conflict: keep one");
         if (TrainOn && Epochs is <= 0 and var more)
             throw new ArgumentException($"--epochs {more}: give the number of epochs to train on from the shipped model, 1 or more");

@@ -14,6 +14,8 @@ internal static class LivePlan
 {
     public static ShowPlan Make(LiveOptions options, ModelOptions model, ParseResult parsed)
     {
+        if (options.RacesShipped)
+            return new ShowPlan([ShowModel.Racing(ShippedModel.LocateVae()), ShowModel.Racing(ShippedModel.Locate())]) { PathsSeed = options.PathsSeed, StateLog = Console.WriteLine };
         if (options.Race is { } spelling) return Race(options, RaceSpelling.Parse(spelling, model.Config(parsed), model.Training(parsed)));
         var shipped = options.Pretrained ? ShippedModel.Locate() : null;
         var checkpoint = options.Checkpoint ?? (options.ShowsShipped ? shipped : null);

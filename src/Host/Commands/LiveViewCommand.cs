@@ -61,7 +61,7 @@ internal static class LiveViewCommand
         var race = new Option<string?>("--race")
         {
             Description = $"Train two new models side by side from the same start, the keys steering both: {RaceSpelling.Help}. " +
-                "With --run-dir, their runs go in folders inside it.",
+                "With --run-dir, their runs go in folders inside it; with --pretrained, the shipped VAE and LVAE race as they are, without training.",
             Arity = ArgumentArity.ZeroOrOne,
         };
 

@@ -23,7 +23,7 @@ internal static class RecordCommand
         var runtime = new RuntimeOptions();
         var checkpoint = new Option<string[]>("--checkpoint") { Description = "Run folder (or its checkpoint.json) to show; with --race, give it twice." };
         var pretrained = PretrainedOption.Create();
-        var race = new Option<bool>("--race") { Description = "Race two checkpoints of one shape side by side, driven by the same noise: --race --checkpoint A --checkpoint B (or --race --pretrained --checkpoint B)." };
+        var race = new Option<bool>("--race") { Description = "Race two checkpoints of one shape side by side, driven by the same noise: --race --checkpoint A --checkpoint B, --race --pretrained --checkpoint B, or --race --pretrained for the shipped VAE and LVAE." };
         var seconds = ViewSettings.RecordSeconds.CreateOption();
         var fps = ViewSettings.Fps.CreateOption();
         var output = new Option<string>("--out") { Description = "Output file: .mp4 (H.264) or .gif; a bare name goes to recordings/.", DefaultValueFactory = _ => "recordings/morph.mp4" };
@@ -46,11 +46,11 @@ internal static class RecordCommand
         foreach (var option in new Option[] { checkpoint, pretrained, race, seconds, fps, output, size, uiScale, seed, loop, layer, mode, hideHud, talkFile }) command.Options.Add(option);
         command.SetAction(parsed =>
         {
-            var checkpoints = PretrainedOption.Checkpoints(parsed, pretrained, parsed.GetValue(checkpoint) ?? []);
             var racing = parsed.GetValue(race);
+            var checkpoints = PretrainedOption.Checkpoints(parsed, pretrained, parsed.GetValue(checkpoint) ?? [], racing);
             if (checkpoints.Length != (racing ? 2 : 1))
                 throw new ArgumentException(racing
-                    ? $"--race needs two models, not {checkpoints.Length}: --race --checkpoint A --checkpoint B, or --race --pretrained --checkpoint B"
+                    ? $"--race needs two models, not {checkpoints.Length}: --race --checkpoint A --checkpoint B, --race --pretrained --checkpoint B, or --race --pretrained"
                     : $"{checkpoints.Length} models given: name one with --checkpoint RUN or --pretrained, or add --race to race two");
             if (racing && parsed.GetValue(talkFile) is not null)
                 throw new ArgumentException("--talk plays one model: drop --race or --talk");
@@ -65,8 +65,8 @@ internal static class RecordCommand
             var rate = ViewSettings.Fps.Checked(parsed.GetValue(fps));
             var extent = ViewSettings.VideoSize.Checked(parsed.GetValue(size)!);
             var scale = ViewSettings.UiScale.Checked(parsed.GetValue(uiScale));
-            var models = rivalInfo is { } rival
-                ? new[] { new ShowModel(new ModelSource.Shown(checkpoints[0]), Path.GetFileName(runFolder)), new ShowModel(new ModelSource.Shown(checkpoints[1]), Path.GetFileName(rival.RunFolder)) }
+            var models = racing
+                ? new[] { ShowModel.Racing(checkpoints[0]), ShowModel.Racing(checkpoints[1]) }
                 : [new ShowModel(new ModelSource.Shown(checkpoints[0]))];
             var plan = new ShowPlan(models)
             {

@@ -12,6 +12,9 @@ namespace LvaeLive.Host.Panels;
 /// </summary>
 internal sealed class TrainingCurves
 {
+    /// <summary>One per-layer figure's latest values, bottom layer first.</summary>
+    public sealed record LayerFigure(string Title, float[] Values);
+
     private readonly CurveHistory _trainElbo = new();
     private readonly CurveHistory[] _kl;
     private readonly CurveHistory[] _activeUnits;
@@ -19,6 +22,7 @@ internal sealed class TrainingCurves
     private bool _classChanges;
     private readonly string[] _layerNames;
     private IReadOnlyList<CurvePlot>? _plots;
+    private IReadOnlyList<LayerFigure>? _figures;
 
     public TrainingCurves(int layers)
     {
@@ -46,14 +50,14 @@ internal sealed class TrainingCurves
 
     private void AddStep(double elbo, double[] layers)
     {
-        _plots = null;
+        (_plots, _figures) = (null, null);
         _trainElbo.Add((float)elbo);
         for (var i = 0; i < _kl.Length; i++) _kl[i].Add((float)layers[i]);
     }
 
     public void Add(LatentMap map)
     {
-        _plots = null;
+        (_plots, _figures) = (null, null);
         for (var i = 0; i < _activeUnits.Length; i++) _activeUnits[i].Add(map.Layers[i].ActiveUnits);
         // Every map of a session comes from one builder, with a classifier or without: one kind of figure throughout.
         _classChanges = map.Effects[0].ClassChange is not null;
@@ -70,6 +74,22 @@ internal sealed class TrainingCurves
         new CurvePlot("Active units", Layered(_activeUnits), _activeUnits[0].ValuesPerSample),
         new CurvePlot(_classChanges ? "Class change %" : "Pixel change %", Layered(_effects), _effects[0].ValuesPerSample),
     ];
+
+    /// <summary>The layers' names, bottom first, as the plots' legends give them.</summary>
+    public IReadOnlyList<string> LayerNames => _layerNames;
+
+    /// <summary>
+    /// Each per-layer figure's latest value per layer, bottom first (NaN before its first): what a race sets side by
+    /// side as bars. Rebuilt only after new data arrived.
+    /// </summary>
+    public IReadOnlyList<LayerFigure> LayerFigures => _figures ??=
+    [
+        new LayerFigure("KL (nats)", Latest(_kl)),
+        new LayerFigure("Active units", Latest(_activeUnits)),
+        new LayerFigure(_classChanges ? "Class change %" : "Pixel change %", Latest(_effects)),
+    ];
+
+    private static float[] Latest(CurveHistory[] histories) => histories.Select(history => history.Last ?? float.NaN).ToArray();
 
     private static float StepsPerSample(CurveHistory history) => history.ValuesPerSample * TrainingSession.ScalarEverySteps;
 

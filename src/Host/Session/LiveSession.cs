@@ -69,6 +69,9 @@ internal sealed partial class LiveSession : ILiveView
 
     public HudStatus Hud => _hud;
 
+    /// <summary>The curves' data: the race sets both models' per-layer figures side by side.</summary>
+    public TrainingCurves Curves => _curves;
+
     /// <summary>The talk it plays, if any.</summary>
     public TalkPlayer? Talk => _talk;
 

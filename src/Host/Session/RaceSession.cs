@@ -8,14 +8,17 @@ namespace LvaeLive.Host.Session;
 
 /// <summary>
 /// The race: two models' sessions, opened with the same seed so that their grids hold the same noise, driven by the
-/// same keys and clock, shown in the first's frame. The second's digits and map go beside the first's; the curves
-/// plot both on shared axes, the second's dashed in its layer's colour; the HUD names both. The first session writes
-/// the state lines and takes the loop's notices; the second follows it silently.
+/// same keys and clock, shown in the first's frame. The second's digits and map go beside the first's; the ELBO
+/// curves share axes, the second's dashed; each per-layer figure (KL, active units, class change) stands as two bars
+/// a layer; the HUD names both. The first session writes the state lines and takes the loop's notices; the second
+/// follows it silently.
 /// </summary>
 internal sealed class RaceSession(LiveSession first, string firstName, LiveSession second, string secondName) : ILiveView
 {
     private (IReadOnlyList<CurvePlot> First, IReadOnlyList<CurvePlot> Second)? _mergedFrom;
     private IReadOnlyList<CurvePlot> _plots = [];
+    private (IReadOnlyList<TrainingCurves.LayerFigure> First, IReadOnlyList<TrainingCurves.LayerFigure> Second)? _barsFrom;
+    private IReadOnlyList<BarChart> _bars = [];
     private (IReadOnlyList<string> First, IReadOnlyList<string> Second)? _hudFrom;
     private IReadOnlyList<string> _hud = [];
     private (string Scene, string Named) _title = ("", "");
@@ -62,6 +65,7 @@ internal sealed class RaceSession(LiveSession first, string firstName, LiveSessi
         race.RivalMapMarkers = theirs.Scene.MapMarkers;
         race.RivalReconstructions = theirs.Scene.Reconstructions;
         race.Plots = MergedPlots(mine.Chrome.Plots, theirs.Chrome.Plots);
+        race.Bars = Bars(first.Curves.LayerFigures, second.Curves.LayerFigures);
         race.Hud = BothHuds(mine.Chrome.Hud, theirs.Chrome.Hud);
     }
 
@@ -82,8 +86,9 @@ internal sealed class RaceSession(LiveSession first, string firstName, LiveSessi
     }
 
     /// <summary>
-    /// Plot by plot, the first's series then the second's, dashed, each layer in one colour; rebuilt only when either
-    /// changed. Each series spreads its samples over the plot's width, so where both plots sample alike the longer
+    /// The race's first plot (the ELBO), the first's series then the second's, dashed; rebuilt only when either
+    /// changed. The per-layer curves give way to <see cref="Bars"/>: ten overlapping lines hide the contrast that two
+    /// bars a layer show at a glance. Each series spreads its samples over the plot's width, so where both plots sample alike the longer
     /// series is cut to the shorter one's length: the curves then compare the models at the same step (or map), and the
     /// leader's lead shows on the HUD.
     /// </summary>
@@ -91,7 +96,7 @@ internal sealed class RaceSession(LiveSession first, string firstName, LiveSessi
     {
         if (_mergedFrom is { } from && ReferenceEquals(from.First, mine) && ReferenceEquals(from.Second, theirs)) return _plots;
         _mergedFrom = (mine, theirs);
-        return _plots = mine.Zip(theirs, (a, b) =>
+        return _plots = mine.Take(1).Zip(theirs, (a, b) =>
         {
             var length = a.StepsPerSample == b.StepsPerSample
                 ? Math.Min(a.Series.Max(series => series.Values.Length), b.Series.Max(series => series.Values.Length))
@@ -103,6 +108,14 @@ internal sealed class RaceSession(LiveSession first, string firstName, LiveSessi
                     .. b.Series.Select((series, layer) => Cut(series) with { Name = "", Colour = layer, Dashed = true })],
             };
         }).ToArray();
+    }
+
+    /// <summary>Each per-layer figure as bars, the first's beside the second's, layer by layer; rebuilt only when either changed.</summary>
+    private IReadOnlyList<BarChart> Bars(IReadOnlyList<TrainingCurves.LayerFigure> mine, IReadOnlyList<TrainingCurves.LayerFigure> theirs)
+    {
+        if (_barsFrom is { } from && ReferenceEquals(from.First, mine) && ReferenceEquals(from.Second, theirs)) return _bars;
+        _barsFrom = (mine, theirs);
+        return _bars = mine.Zip(theirs, (a, b) => new BarChart(a.Title, first.Curves.LayerNames, a.Values, b.Values)).ToArray();
     }
 
     /// <summary>The first's HUD with the second's model line (its first) after the first's; empty while the HUD is hidden.</summary>

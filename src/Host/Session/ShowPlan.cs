@@ -1,11 +1,17 @@
 using LvaeLive.Host.Settings;
 using LvaeLive.Host.Talks;
+using LvaeLive.Model.Checkpoints;
 using LvaeLive.Model.Hierarchy;
 
 namespace LvaeLive.Host.Session;
 
 /// <summary>One model of a show; in a race, with its name on the HUD and in the race's summary.</summary>
-internal sealed record ShowModel(ModelSource Source, string? RaceName = null);
+internal sealed record ShowModel(ModelSource Source, string? RaceName = null)
+{
+    /// <summary>A checkpoint shown in a race, named by its run folder (the shipped ones: vae-mnist, lvae-mnist).</summary>
+    public static ShowModel Racing(string checkpoint) =>
+        new(new ModelSource.Shown(checkpoint), Path.GetFileName(CheckpointStore.ReadInfo(checkpoint).RunFolder));
+}
 
 /// <summary>
 /// What a show opens, made by each command from its checked options: one model, or two that race; the seed and loop

@@ -31,11 +31,14 @@ public static class CheckpointStore
     /// <summary>The weights file of an exported model (<see cref="Export"/>).</summary>
     public const string ExportedWeightsFile = "weights.bin";
 
+    /// <summary>The weights file of a model exported as safetensors, which python/ also writes: the exchange with PyTorch.</summary>
+    public const string SafetensorsWeightsFile = "weights" + SafetensorsFile.Extension;
+
     public static CheckpointInfo Save(string runFolder, Trainer trainer)
     {
         var progress = trainer.Progress;
         var weightsFile = $"checkpoint-e{progress.Epoch:D4}-s{progress.GlobalStep:D9}.bin";
-        var info = Write(runFolder, weightsFile, trainer.Model, trainer.WriteState, new CheckpointInfo
+        var info = Write(runFolder, weightsFile, stream => WriteNative(stream, trainer.Model, trainer.WriteState), new CheckpointInfo
         {
             Model = trainer.Model.Config,
             Training = trainer.Options,
@@ -52,9 +55,10 @@ public static class CheckpointStore
     /// Writes the model of the checkpoint at <paramref name="checkpoint"/> into <paramref name="outFolder"/> without its
     /// optimizer and generator states (a third of the size): <see cref="ExportedWeightsFile"/> and a checkpoint.json
     /// marked <see cref="CheckpointInfo.WeightsOnly"/>, with the run's training curves (<see cref="MetricsLog"/>) so that
-    /// the view still draws them. An existing model there is not overwritten.
+    /// the view still draws them. An existing model there is not overwritten. As <see cref="WeightsFormat.Safetensors"/>,
+    /// the weights are the state dict that python/ loads into the PyTorch model of the same shape.
     /// </summary>
-    public static CheckpointInfo Export(string checkpoint, string outFolder)
+    public static CheckpointInfo Export(string checkpoint, string outFolder, WeightsFormat format = WeightsFormat.Lvae)
     {
         if (File.Exists(Path.Combine(outFolder, IndexFile)))
             throw new IOException($"{outFolder} already holds a model ({IndexFile}); choose another --out, or delete that folder first");
@@ -70,24 +74,33 @@ public static class CheckpointStore
                 source.CopyTo(stream);
             });
         }
-        return Write(outFolder, ExportedWeightsFile, model, writeState: null, info with { WeightsFile = ExportedWeightsFile, WeightsSha256 = "", WeightsOnly = true });
+        return WriteExport(model, info, outFolder, format);
     }
 
-    /// <summary>
-    /// The weights file (the model, then what <paramref name="writeState"/> adds), then the index naming it with its
-    /// SHA-256: each atomically, the index last.
-    /// </summary>
-    private static CheckpointInfo Write(string folder, string weightsFile, HierarchicalModel model, Action<BinaryWriter>? writeState, CheckpointInfo index)
+    /// <summary>Writes <paramref name="model"/> as an export described by <paramref name="info"/> (the rest of <see cref="Export"/>).</summary>
+    internal static CheckpointInfo WriteExport(HierarchicalModel model, CheckpointInfo info, string outFolder, WeightsFormat format)
+    {
+        var (weightsFile, writeWeights) = format == WeightsFormat.Safetensors
+            ? (SafetensorsWeightsFile, (Action<Stream>)(stream => SafetensorsFile.Write(stream, model)))
+            : (ExportedWeightsFile, stream => WriteNative(stream, model, writeState: null));
+        return Write(outFolder, weightsFile, writeWeights, info with { WeightsFile = weightsFile, WeightsSha256 = "", WeightsOnly = true });
+    }
+
+    /// <summary>LvaeLive's own weights file: the header, the model, then what <paramref name="writeState"/> adds.</summary>
+    private static void WriteNative(Stream stream, HierarchicalModel model, Action<BinaryWriter>? writeState)
+    {
+        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        StateDictFile.Write(writer, model);
+        writeState?.Invoke(writer);
+    }
+
+    /// <summary>The weights file, then the index naming it with its SHA-256: each atomically, the index last.</summary>
+    private static CheckpointInfo Write(string folder, string weightsFile, Action<Stream> writeWeights, CheckpointInfo index)
     {
         Directory.CreateDirectory(folder);
         var weightsPath = Path.Combine(folder, weightsFile);
-        AtomicFile.Write(weightsPath, stream =>
-        {
-            using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-            writer.Write(Magic);
-            StateDictFile.Write(writer, model);
-            writeState?.Invoke(writer);
-        });
+        AtomicFile.Write(weightsPath, writeWeights);
         var info = index with { WeightsSha256 = Sha256(weightsPath), SavedAt = WallClock.UtcNow };
         AtomicFile.Write(Path.Combine(folder, IndexFile), stream => JsonSerializer.Serialize(stream, info, Json));
         return info;
@@ -152,10 +165,21 @@ public static class CheckpointStore
         var path = Path.Combine(runFolder, info.WeightsFile);
         if (!File.Exists(path))
             throw new FileNotFoundException($"{IndexFile} in {runFolder} names {info.WeightsFile}, which is missing");
+        var safetensors = Path.GetExtension(path) == SafetensorsFile.Extension;
+        // Before the hash reads it through: a file of another shape, or far larger than its shape block implies, is
+        // refused as such.
+        if (safetensors) SafetensorsFile.Check(path, model);
         if (!string.Equals(Sha256(path), info.WeightsSha256, StringComparison.OrdinalIgnoreCase))
             throw new InvalidDataException($"{path} is truncated or corrupted: its SHA-256 differs from the one in {IndexFile}");
         // The SHA-256 matched the one recorded when the file was saved, so from here on a file that does not parse was
         // never one of ours (or checkpoint.json was edited to match it): it is not truncated, whatever it lacks.
+        if (safetensors)
+        {
+            if (trainer is not null)
+                throw new InvalidDataException($"{path} holds weights alone (safetensors), without the optimizer state that resuming needs");
+            SafetensorsFile.Read(path, model);
+            return;
+        }
         try
         {
             using var reader = new BinaryReader(File.OpenRead(path));
@@ -177,3 +201,6 @@ public static class CheckpointStore
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream));
     }
 }
+
+/// <summary>How an exported model's weights are stored: LvaeLive's own file, or safetensors for PyTorch (python/).</summary>
+public enum WeightsFormat { Lvae, Safetensors }

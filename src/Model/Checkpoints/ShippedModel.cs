@@ -10,6 +10,8 @@ namespace LvaeLive.Model.Checkpoints;
 public static class ShippedModel
 {
     public const string Folder = "models/lvae-mnist";
+    /// <summary>The VAE trained on the same recipe and length: what the LVAE races against in `--race --pretrained`.</summary>
+    public const string VaeFolder = "models/vae-mnist";
     /// <summary>
     /// Where bookmarks made on the shipped model are kept: a run folder of the user's, so that the committed model's
     /// folder stays as it was checked out.
@@ -19,6 +21,9 @@ public static class ShippedModel
 
     /// <summary>The shipped model's folder, here or in the repository the program was built in, after checking its files.</summary>
     public static string Locate() => Verified(RepositoryPath.Locate(Folder));
+
+    /// <summary>The shipped VAE's folder, found and checked as <see cref="Locate"/> finds the LVAE's.</summary>
+    public static string LocateVae() => Verified(RepositoryPath.Locate(VaeFolder));
 
     /// <summary><paramref name="folder"/>, once its index and weights are found whole.</summary>
     public static string Verified(string folder)

@@ -4,7 +4,7 @@ namespace LvaeLive.Shaders.Canvas;
 
 /// <summary>
 /// The curves panel: up to four plots with auto-scaled axes, grid lines, tick labels, coloured series names and, in a
-/// race, which model is drawn solid and which dashed. Plots are arranged so that each keeps at least three readable
+/// race, which model is drawn solid and which dashed, followed by a race's bar charts. Plots are arranged so that each keeps at least three readable
 /// tick labels on each axis; when the panel cannot hold them all so, the last ones are left out, and the panel says so.
 /// </summary>
 internal sealed partial class CanvasComposer
@@ -35,32 +35,39 @@ internal sealed partial class CanvasComposer
 
     private void ComposeCurves(CanvasLayout layout, CanvasFrame frame, FrameUpload upload)
     {
-        var plots = frame.Plots;
+        var charts = frame.Plots.Count + frame.Bars.Count;
         var content = layout.PanelContent(layout.Curves, _titleText.Face);
         var (shown, columns) = ArrangePlots(layout, frame, content);
         Span<char> note = stackalloc char[32];
-        var length = shown < plots.Count ? SpanText.Number(note, shown, "0", " of ").Length : 0;
-        if (shown < plots.Count)
-            length += SpanText.Number(note[length..], plots.Count, "0", " plots").Length;
+        var length = shown < charts ? SpanText.Number(note, shown, "0", " of ").Length : 0;
+        if (shown < charts)
+            length += SpanText.Number(note[length..], charts, "0", " plots").Length;
         AddPanel(layout, layout.Curves, "Training", note[..length]);
-        if (shown == 0 && plots.Count > 0)
+        if (shown == 0 && charts > 0)
             _bodyText.Add(NoRoom, content.X, content.Y, Palette.Dim, content.Width, layout.Curves);
         for (var index = 0; index < shown; index++)
         {
             var cell = PlotCell(layout, content, index, shown, columns);
             Boxes.Area(cell, BoxKind.Region, layout.Curves);
-            if (MeasurePlot(layout, frame, plots[index], cell) is { } plotFrame)
-                ComposePlot(layout, frame, plots[index], cell, plotFrame, upload);
+            if (index < frame.Plots.Count)
+            {
+                if (MeasurePlot(layout, frame, frame.Plots[index], cell) is { } plotFrame)
+                    ComposePlot(layout, frame, frame.Plots[index], cell, plotFrame, upload);
+            }
+            else if (MeasureBars(layout, frame, frame.Bars[index - frame.Plots.Count], cell) is { } barsFrame)
+            {
+                ComposeBars(layout, frame, frame.Bars[index - frame.Plots.Count], cell, barsFrame);
+            }
         }
     }
 
     /// <summary>
-    /// How many plots to show, and in how many columns: the most plots that all keep their ticks readable, and among
-    /// the arrangements of that many, the one whose smallest plot area is largest.
+    /// How many charts (the plots, then the bar charts) to show, and in how many columns: the most charts that all keep
+    /// their ticks readable, and among the arrangements of that many, the one whose smallest chart area is largest.
     /// </summary>
     private (int Shown, int Columns) ArrangePlots(CanvasLayout layout, CanvasFrame frame, Rect content)
     {
-        for (var shown = frame.Plots.Count; shown > 0; shown--)
+        for (var shown = frame.Plots.Count + frame.Bars.Count; shown > 0; shown--)
         {
             var (best, bestArea) = (0, 0);
             for (var columns = 1; columns <= shown; columns++)
@@ -68,7 +75,7 @@ internal sealed partial class CanvasComposer
                 var smallest = int.MaxValue;
                 for (var index = 0; index < shown && smallest > 0; index++)
                 {
-                    var area = MeasurePlot(layout, frame, frame.Plots[index], PlotCell(layout, content, index, shown, columns))?.Area;
+                    var area = ChartArea(layout, frame, index, PlotCell(layout, content, index, shown, columns));
                     smallest = Math.Min(smallest, area is { } rect ? rect.Width * rect.Height : 0);
                 }
                 if (smallest > bestArea)
@@ -79,6 +86,11 @@ internal sealed partial class CanvasComposer
         }
         return (0, 1);
     }
+
+    /// <summary>Chart <paramref name="index"/>'s area in <paramref name="cell"/> (a plot, or past the plots a bar chart), or null where it does not fit.</summary>
+    private Rect? ChartArea(CanvasLayout layout, CanvasFrame frame, int index, Rect cell) => index < frame.Plots.Count
+        ? MeasurePlot(layout, frame, frame.Plots[index], cell)?.Area
+        : MeasureBars(layout, frame, frame.Bars[index - frame.Plots.Count], cell)?.Area;
 
     private static Rect PlotCell(CanvasLayout layout, Rect content, int index, int count, int columns)
     {

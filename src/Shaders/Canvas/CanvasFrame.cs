@@ -13,6 +13,12 @@ public sealed record CurveSeries(string Name, ReadOnlyMemory<float> Values, int 
 /// <summary>One small plot of the curves panel; its series share auto-scaled axes. X labels are sample index x StepsPerSample.</summary>
 public sealed record CurvePlot(string Title, IReadOnlyList<CurveSeries> Series, float StepsPerSample = 1);
 
+/// <summary>
+/// A race's per-layer figure (KL, active units, class change) as bars: for each group (a layer, bottom first) the
+/// first model's bar beside the second's, so that where the two models differ shows at a glance.
+/// </summary>
+public sealed record BarChart(string Title, IReadOnlyList<string> Groups, ReadOnlyMemory<float> First, ReadOnlyMemory<float> Second);
+
 /// <summary>The canvas's four panels, as flags: a talk may show only some of them.</summary>
 [Flags]
 public enum CanvasPanels
@@ -53,6 +59,9 @@ public sealed class CanvasFrame(ScenePart scene, ChromePart chrome, RacePart rac
 
     /// <summary>The curves drawn: in a race, both models' on shared axes.</summary>
     public IReadOnlyList<CurvePlot> Plots => IsRace ? Race.Plots : Chrome.Plots;
+
+    /// <summary>The per-layer bars drawn after the curves: a race's only.</summary>
+    public IReadOnlyList<BarChart> Bars => IsRace ? Race.Bars : [];
 
     /// <summary>The HUD drawn: in a race, both models' lines.</summary>
     public IReadOnlyList<string> Hud => IsRace ? Race.Hud : Chrome.Hud;

@@ -11,7 +11,10 @@ public static class CanvasLimits
     public const int MaxMapPoints = 20_000;
     public const int MaxMarkers = 16;
     public const int MaxTrail = 256;
+    /// <summary>Plots and bar charts together: the curves panel's cells.</summary>
     public const int MaxPlots = 4;
+    /// <summary>Groups of a bar chart: one a layer.</summary>
+    public const int MaxBarGroups = 12;
     /// <summary>A race's plot holds two models' series per layer: ten for the paper's five layers.</summary>
     public const int MaxSeriesPerPlot = 12;
     public const int MaxSamplesPerSeries = 4096;
@@ -40,7 +43,13 @@ public static class CanvasLimits
         Require(frame.Scene.MapPoints.Length, MaxMapPoints, "map points");
         Require(frame.Scene.MapMarkers.Length, MaxMarkers, "map markers");
         Require(frame.Scene.MapTrail.Length, MaxTrail, "trail points");
-        Require(frame.Plots.Count, MaxPlots, "plots");
+        Require(frame.Plots.Count + frame.Bars.Count, MaxPlots, "plots and bar charts");
+        foreach (var chart in frame.Bars)
+        {
+            Require(chart.Groups.Count, MaxBarGroups, $"groups in bar chart '{chart.Title}'");
+            if (chart.First.Length != chart.Groups.Count || chart.Second.Length != chart.Groups.Count)
+                throw new ArgumentException($"bar chart '{chart.Title}' has {chart.Groups.Count} groups but {chart.First.Length} and {chart.Second.Length} values; one value a group for each model");
+        }
         foreach (var plot in frame.Plots)
         {
             Require(plot.Series.Count, MaxSeriesPerPlot, $"series in plot '{plot.Title}'");

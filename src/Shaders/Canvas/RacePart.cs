@@ -4,7 +4,8 @@ namespace LvaeLive.Shaders.Canvas;
 
 /// <summary>
 /// The part of a frame that a race fills: the second model's digits (as many as the first's, from the same noise) and
-/// map, and what the race shows of both in place of one model's (named grid title, merged curves, both HUDs). When
+/// map, and what the race shows of both in place of one model's (named grid title, merged curves, per-layer bars,
+/// both HUDs). When
 /// <see cref="RivalDigits"/> is set, the digits panel and the map each split in two, the first model on the left.
 /// </summary>
 public sealed class RacePart
@@ -28,6 +29,9 @@ public sealed class RacePart
 
     /// <summary>Both models' curves, plot by plot.</summary>
     public IReadOnlyList<CurvePlot> Plots { get; set; } = [];
+
+    /// <summary>Both models' latest per-layer figures side by side, in the curves panel after the plots.</summary>
+    public IReadOnlyList<BarChart> Bars { get; set; } = [];
 
     /// <summary>Both models' HUD lines.</summary>
     public IReadOnlyList<string> Hud { get; set; } = [];

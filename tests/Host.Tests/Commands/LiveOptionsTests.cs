@@ -17,13 +17,18 @@ public sealed class LiveOptionsTests
 
     [Fact]
     public void PretrainedWithCheckpoint() => Assert.Equal(
-        "--pretrained opens the shipped model: drop --checkpoint and --race, or drop --pretrained",
+        "--pretrained opens the shipped model: drop --checkpoint, or drop --pretrained",
         Refusal(new LiveOptions { Pretrained = true, Checkpoint = "runs/x" }));
 
     [Fact]
-    public void PretrainedWithRace() => Assert.Equal(
-        "--pretrained opens the shipped model: drop --checkpoint and --race, or drop --pretrained",
-        Refusal(new LiveOptions { Pretrained = true, Race = RaceSpelling.Default }));
+    public void PretrainedRaceSpelled() => Assert.Equal(
+        "--race --pretrained shows the shipped VAE and LVAE as they are: drop the race's spelling (lvae,lvae:warmup=0), or drop --pretrained to race new models",
+        Refusal(new LiveOptions { Pretrained = true, Race = "lvae,lvae:warmup=0" }));
+
+    [Fact]
+    public void PretrainedRaceTrained() => Assert.Equal(
+        "--race --pretrained shows the shipped VAE and LVAE as they are: drop --train, or drop --pretrained to race new models",
+        Refusal(new LiveOptions { Pretrained = true, TrainOn = true, Race = RaceSpelling.Default }));
 
     [Fact]
     public void TrainWithNoTrain() => Assert.Equal(
@@ -72,9 +77,14 @@ public sealed class LiveOptionsTests
     [InlineData(false, false)] // a new run
     [InlineData(true, false)] // the shipped model shown
     [InlineData(true, true)] // trained on from in a new run
-    public void WhatGoesTogetherPasses(bool pretrained, bool trainOn)
+    [InlineData(true, false, true)] // the shipped VAE and LVAE raced
+    public void WhatGoesTogetherPasses(bool pretrained, bool trainOn, bool race = false)
     {
-        var options = new LiveOptions { Pretrained = pretrained, TrainOn = trainOn, Headless = true, RunDir = trainOn || !pretrained ? "runs/x" : null };
+        var options = new LiveOptions
+        {
+            Pretrained = pretrained, TrainOn = trainOn, Headless = true, RunDir = trainOn || !pretrained ? "runs/x" : null,
+            Race = race ? RaceSpelling.Default : null,
+        };
         Assert.Same(options, options.Validated());
     }
 

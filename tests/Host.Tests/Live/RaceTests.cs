@@ -60,7 +60,16 @@ public sealed partial class RaceTests : IDisposable
         var frame = race.Frame;
         Assert.True(frame.IsRace);
         Assert.Equal(frame.Scene.Digits.Length, frame.Race.RivalDigits.Length);
-        Assert.Equal([false, false, false, true, true, true], frame.Plots[1].Series.Select(series => series.Dashed));
+        // The ELBO as curves, the second's dashed; each per-layer figure as bars, each model's its own latest values.
+        Assert.Equal([false, true], Assert.Single(frame.Plots).Series.Select(series => series.Dashed));
+        Assert.Equal(["KL (nats)", "Active units"], frame.Bars.Take(2).Select(chart => chart.Title));
+        Assert.EndsWith("change %", frame.Bars[2].Title);
+        for (var i = 0; i < frame.Bars.Count; i++)
+        {
+            Assert.Equal(first.Curves.LayerFigures[i].Values, frame.Bars[i].First.ToArray());
+            Assert.Equal(second.Curves.LayerFigures[i].Values, frame.Bars[i].Second.ToArray());
+            Assert.Equal(["L1", "L2", "L3"], frame.Bars[i].Groups);
+        }
         Assert.StartsWith("vae (solid)", frame.Hud[0]);
         Assert.StartsWith("lvae (dashed)", frame.Hud[1]);
     }

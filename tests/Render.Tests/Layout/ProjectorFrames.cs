@@ -80,7 +80,10 @@ internal static class ProjectorFrames
         ];
     }
 
-    /// <summary>A race of the VAE and the LVAE, as the race session fills it: the second's series dashed and nameless.</summary>
+    /// <summary>
+    /// A race of the VAE and the LVAE, as the race session fills it: the ELBO plot with the second's series dashed and
+    /// nameless, then the per-layer figures as bars.
+    /// </summary>
     private static void MakeRace(CanvasFrame frame)
     {
         var race = frame.Race;
@@ -91,10 +94,17 @@ internal static class ProjectorFrames
         race.RivalMapPoints = frame.Scene.MapPoints;
         race.RivalMapMarkers = frame.Scene.MapMarkers;
         race.RivalReconstructions = frame.Scene.Reconstructions;
-        race.Plots = frame.Chrome.Plots.Select(plot => plot with
+        race.Plots = frame.Chrome.Plots.Take(1).Select(plot => plot with
         {
             Series = [.. plot.Series.Select((s, layer) => s with { Colour = layer }), .. plot.Series.Select((s, layer) => s with { Name = "", Colour = layer, Dashed = true })],
         }).ToArray();
+        string[] layers = ["L1", "L2", "L3", "L4", "L5"];
+        race.Bars =
+        [
+            new BarChart("KL (nats)", layers, new[] { 24.1f, 3.2f, 0.9f, 0.1f, 0.02f }, new[] { 12.7f, 6.1f, 2.5f, 1.2f, 1.8f }),
+            new BarChart("Active units", layers, new[] { 64f, 18, 3, 0, 0 }, new[] { 64f, 32, 16, 8, 2 }),
+            new BarChart("Class change %", layers, new[] { 60f, 31, 2, 0, 0 }, new[] { 17f, 28.1f, 41.5f, 50, 76.6f }),
+        ];
         race.Hud = ["VAE: epoch 10, test ELBO -87.9, 2300/s", "LVAE: epoch 10, test ELBO -85.3, 2140/s", .. frame.Chrome.Hud.Skip(1)];
     }
 }
