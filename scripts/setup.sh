@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what LvaeLive needs on a Debian/Ubuntu machine, fetches MNIST and builds the solution. Safe to run again:
-# each step checks first and does only what is missing. --test also installs what only the tests need.
+# each step checks first and does only what is missing (the build, too: see the stamp below). --test also installs
+# what only the tests need.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,5 +49,15 @@ fi
 
 scripts/fetch-mnist.sh
 
+# The build is skipped when its last success is newer than every file it reads: dotnet's own up-to-date check takes
+# 15 s on a loaded two-core machine, most of a launch's wait. The stamp is written only after a build that succeeded,
+# so a failed, interrupted or outside build (plain `dotnet build`) is built again here.
+stamp="src/Host/bin/$configuration/net10.0/.setup-built"
+inputs=(src tests shaders build BannedSymbols.txt Directory.Build.props Directory.Build.targets Directory.Packages.props LvaeLive.sln)
+if [ -f "$stamp" ] && [ -z "$(find "${inputs[@]}" \( -name bin -o -name obj \) -prune -o -newer "$stamp" -print -quit)" ]; then
+  echo "setup: the $configuration build is newer than its sources; not building"
+  exit 0
+fi
 echo "setup: building ($configuration)"
 dotnet build LvaeLive.sln -c "$configuration" -v q -nologo -clp:ErrorsOnly
+touch "$stamp"

@@ -30,6 +30,9 @@ public sealed class WallClock
     /// <summary>The date and time in UTC, for records that note when something happened (a checkpoint's savedAt).</summary>
     public static DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
 
+    /// <summary>The local time of day, for the clock a presenter reads (the live view's pacer reads it once, at its first frame).</summary>
+    public static TimeSpan TimeOfDay => DateTime.Now.TimeOfDay;
+
     /// <summary>The local date and time as yyyyMMdd-HHmmss (with -fff milliseconds when asked), for names that sort by time.</summary>
     public static string Stamp(bool milliseconds = false) =>
         DateTime.Now.ToString(milliseconds ? "yyyyMMdd-HHmmss-fff" : "yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);

@@ -37,6 +37,8 @@ internal sealed record LiveOptions
     public bool Fullscreen { get; init; }
     /// <summary>The monitor that fullscreen covers, when given.</summary>
     public int? Monitor { get; init; }
+    /// <summary>The monitor of the presenter view (--presenter-monitor): fullscreen there, or a second window when it is the audience's.</summary>
+    public int? PresenterMonitor { get; init; }
     public long PathsSeed { get; init; } = ViewSettings.DefaultPathsSeed;
 
     /// <summary>The shipped VAE and LVAE, raced as they are (--race --pretrained).</summary>
@@ -68,6 +70,10 @@ internal sealed record LiveOptions
             throw new ArgumentException($"--checkpoint and --run-dir conflict: a checkpoint's run continues in its own folder ({Checkpoint}); drop --run-dir, or drop --checkpoint to start a new run in {RunDir}");
         if (Race is not null && (Checkpoint is not null || Talk is not null || ModelGiven))
             throw new ArgumentException("--race starts two new models, each spelled in it: drop --checkpoint, --no-train, --talk and --model, or drop --race");
+        if (PresenterMonitor is not null && (Talk is null || Headless))
+            throw new ArgumentException(Talk is null
+                ? "--presenter-monitor shows a talk's notes: add --talk FILE.toml, or drop it"
+                : "--presenter-monitor opens a second window: drop --headless, or drop it");
         if (Talk is null && (AutoAdvance || LoopTalk))
             throw new ArgumentException($"{(AutoAdvance ? "--auto-advance" : "--loop")} plays a talk: add --talk FILE.toml, or drop it");
         return this;

@@ -51,6 +51,11 @@ internal static class LiveViewCommand
         {
             Description = "Play this talk (TOML, see talks/) with a slide tool's keys: PageDown / PageUp, a number then Enter, F5, B or W blanks; Tab: the steering keys.",
         };
+        var presenterMonitor = new Option<int?>("--presenter-monitor")
+        {
+            Description = "With --talk: the presenter view (this step's notes, the next caption, every step, the times) fullscreen on this monitor; " +
+                "a second window when it is the audience's monitor or the only one. Never recorded.",
+        };
         var autoAdvance = new Option<bool>("--auto-advance") { Description = "With --talk: every step moves on by itself after its hold, as lvae record plays it; a step key pauses it, F5 resumes." };
         var loopTalk = new Option<bool>("--loop") { Description = "With --talk: start the talk again after its last step (a booth)." };
         var race = new Option<string?>("--race")
@@ -63,7 +68,7 @@ internal static class LiveViewCommand
         var command = new Command("live", "Train the LVAE and watch its latents live, with keyboard control and recording (H in the window lists the keys).");
         model.AddTo(command);
         runtime.AddTo(command);
-        foreach (var option in new Option[] { checkpoint, pretrained, trainOn, runDir, noTrain, headless, size, fullscreen, monitor, listMonitors, uiScale, fpsCap, seed, record, recordSize, recordFps, seconds, healthEvery, talkFile, autoAdvance, loopTalk, race })
+        foreach (var option in new Option[] { checkpoint, pretrained, trainOn, runDir, noTrain, headless, size, fullscreen, monitor, listMonitors, uiScale, fpsCap, seed, record, recordSize, recordFps, seconds, healthEvery, talkFile, presenterMonitor, autoAdvance, loopTalk, race })
             command.Options.Add(option);
         command.SetAction(parsed =>
         {
@@ -97,6 +102,7 @@ internal static class LiveViewCommand
                 Headless = parsed.GetValue(headless),
                 Fullscreen = parsed.GetValue(fullscreen),
                 Monitor = parsed.GetResult(monitor) is { Implicit: false } ? parsed.GetValue(monitor) : null,
+                PresenterMonitor = parsed.GetValue(presenterMonitor),
                 PathsSeed = parsed.GetValue(seed),
             }.Validated();
             var plan = LivePlan.Make(options, model, parsed) with { UiScale = scale };
@@ -108,6 +114,12 @@ internal static class LiveViewCommand
             using var windowCanvas = window is null ? null : new WindowCanvas(GlfwWindow.RequiredInstanceExtensions, window.CreateSurface,
                 new((uint)window.FramebufferSize.Width, (uint)window.FramebufferSize.Height));
             using var headlessCanvas = window is null ? new HeadlessCanvas(extent) : null;
+            // Loading the model and the data takes seconds: the window says so instead of staying black.
+            windowCanvas?.Render(LoadingFrame(scale));
+            // The presenter view: a second window, whose swapchain is a second one on the audience canvas's device.
+            using var presenterWindow = options.PresenterMonitor is { } notesMonitor ? PresenterWindow(extent, notesMonitor, options.Monitor ?? GlfwMonitor.Primary) : null;
+            using var presenterCanvas = presenterWindow is null ? null : windowCanvas!.Beside(presenterWindow.CreateSurface,
+                new((uint)presenterWindow.FramebufferSize.Width, (uint)presenterWindow.FramebufferSize.Height));
 
             var device = runtime.Apply(parsed);
             using var show = ShowComposition.Open(plan, ShowData.Read(parsed.GetValue(runtime.Data)!), device);
@@ -127,12 +139,13 @@ internal static class LiveViewCommand
             }
             else
             {
-                (output, input) = (new WindowOutput(window, windowCanvas!), new WindowInput(window, show.Sessions[0].Keys));
+                (output, input) = (new WindowOutput(window, windowCanvas!), new WindowInput(window, show.Sessions[0].Keys, presenterWindow));
             }
             show.StartTraining();
             new LiveRunner(show.View, output, input, recording, pacer, Console.WriteLine)
                 {
                     Health = health is { } every ? (every, new HealthLine(show.Sides[0])) : null,
+                    Presenter = presenterWindow is null ? null : new WindowOutput(presenterWindow, presenterCanvas!),
                 }
                 .Run(limit, recordPath, stop.Token);
             show.StopTraining();
@@ -144,5 +157,27 @@ internal static class LiveViewCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The window's first frame, while the model and the data load: the panels' places, empty, and what is coming.</summary>
+    private static CanvasFrame LoadingFrame(float uiScale)
+    {
+        var frame = new CanvasFrame();
+        var chrome = frame.Chrome;
+        chrome.UiScale = uiScale;
+        chrome.Hud = ["loading the model and the test digits"];
+        chrome.Caption = ["Loading the model\u2026"];
+        chrome.CaptionLines = 1;
+        return frame;
+    }
+
+    /// <summary>
+    /// The presenter view's window: fullscreen on <paramref name="monitor"/> when that is not the audience's, else (one
+    /// monitor, or the same) a window of the canvas's size beside the audience's.
+    /// </summary>
+    private static GlfwWindow PresenterWindow(Silk.NET.Vulkan.Extent2D extent, int monitor, int audienceMonitor)
+    {
+        var own = monitor != audienceMonitor && GlfwMonitor.All().Count > 1;
+        return new GlfwWindow((int)extent.Width, (int)extent.Height, "LvaeLive presenter", fullscreen: own, monitor);
     }
 }

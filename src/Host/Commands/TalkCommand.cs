@@ -10,7 +10,8 @@ namespace LvaeLive.Host.Commands;
 
 /// <summary>
 /// `lvae talk check FILE`: reads a talk as `lvae live --talk` would and, given a model, plays it as `lvae record`
-/// does and says per step what the classifier saw on the selected tile, against each step's `expect`.
+/// does and says per step what the classifier saw on the selected tile, against each step's `expect`; `lvae talk keys`:
+/// the reference of every step key.
 /// </summary>
 internal static class TalkCommand
 {
@@ -18,7 +19,20 @@ internal static class TalkCommand
     {
         var talk = new Command("talk", "Work with talk files (see talks/ and docs/talks.md).");
         talk.Subcommands.Add(Check());
+        talk.Subcommands.Add(Keys());
         return talk;
+    }
+
+    /// <summary>`lvae talk keys`: the reference of every step key, as docs/talks.md holds it.</summary>
+    private static Command Keys()
+    {
+        var command = new Command("keys", $"Print the reference of every step key (Markdown), from the declarations the reader uses: {TalkReference.DocsPath} is its output.");
+        command.SetAction(_ =>
+        {
+            Console.Out.Write(TalkReference.Markdown());
+            return 0;
+        });
+        return command;
     }
 
     private static Command Check()

@@ -18,7 +18,8 @@ internal sealed class FrameClock : IFrameClock
     public FrameTime NextFrame()
     {
         _frame++;
-        return new FrameTime(At(_frame), _frame == 0 ? 0 : 1.0 / _framesPerSecond, _framesPerSecond);
+        var now = At(_frame);
+        return new FrameTime(now, _frame == 0 ? 0 : 1.0 / _framesPerSecond, _framesPerSecond, TimeOfDay: now);
     }
 
     /// <summary>Rounded up to a whole tick, so that time x fps is never short of n: the recording counts frames due from it.</summary>

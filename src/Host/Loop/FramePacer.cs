@@ -12,6 +12,8 @@ internal sealed class FramePacer : IFrameClock
 {
     private readonly double _minFrameSeconds;
     private WallClock? _clock;
+    // The local time at the first frame: the time of day moves on with the pacer's clock, read once.
+    private TimeSpan _startedAtTimeOfDay;
     private double _lastFrame;
     private double _framesPerSecond;
 
@@ -25,8 +27,9 @@ internal sealed class FramePacer : IFrameClock
         if (_clock is null)
         {
             _clock = WallClock.StartNew();
+            _startedAtTimeOfDay = WallClock.TimeOfDay;
             _framesPerSecond = 1 / _minFrameSeconds;
-            return new FrameTime(TimeSpan.Zero, 0, _framesPerSecond);
+            return new FrameTime(TimeSpan.Zero, 0, _framesPerSecond, _startedAtTimeOfDay);
         }
         var wait = _lastFrame + _minFrameSeconds - _clock.Elapsed.TotalSeconds;
         if (wait > 0.001) Thread.Sleep(TimeSpan.FromSeconds(wait));
@@ -35,6 +38,6 @@ internal sealed class FramePacer : IFrameClock
         _lastFrame = now.TotalSeconds;
         // A time constant of about half a second: steady to read, quick to follow.
         _framesPerSecond += (1 / seconds - _framesPerSecond) * Math.Min(1, seconds * 2);
-        return new FrameTime(now, seconds, _framesPerSecond);
+        return new FrameTime(now, seconds, _framesPerSecond, _startedAtTimeOfDay + now);
     }
 }

@@ -16,4 +16,6 @@ internal interface IFrameClock
 /// <param name="Now">Since the loop's first frame.</param>
 /// <param name="Seconds">Since the previous frame (0 for the first): how far the animation moves.</param>
 /// <param name="FramesPerSecond">The rate the HUD shows: measured on wall time, nominal on a frame clock.</param>
-internal readonly record struct FrameTime(TimeSpan Now, double Seconds, double FramesPerSecond);
+/// <param name="TimeOfDay">The clock a presenter reads: the local time on wall time; on a frame clock, <paramref name="Now"/>
+/// from midnight, so that the same frames show the same time.</param>
+internal readonly record struct FrameTime(TimeSpan Now, double Seconds, double FramesPerSecond, TimeSpan TimeOfDay);

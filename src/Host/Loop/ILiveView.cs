@@ -11,6 +11,9 @@ internal interface ILiveView
     /// <summary>The canvas record, filled again by every <see cref="Advance"/>.</summary>
     CanvasFrame Frame { get; }
 
+    /// <summary>The presenter view's frame while a talk plays; null without one. Drawn on the presenter's window alone, never recorded.</summary>
+    CanvasFrame? PresenterFrame { get; }
+
     /// <summary>The HUD that the loop's own notices (recording, screenshots) go to.</summary>
     HudStatus Hud { get; }
 

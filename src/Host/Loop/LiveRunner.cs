@@ -20,6 +20,12 @@ internal sealed class LiveRunner(ILiveView session, ICanvasOutput output, IInput
     /// <summary>Where R records: by default a new time-stamped MP4 in recordings/ each time (.gif for a GIF).</summary>
     public Func<string> NextRecordingPath { get; init; } = () => $"live-{WallClock.Stamp()}.mp4";
 
+    /// <summary>
+    /// The presenter view's output (a second window), when there is one: it draws the session's presenter frame after
+    /// the audience's frame, and is never read back, so that no recording or screenshot can hold the speaker's notes.
+    /// </summary>
+    public ICanvasOutput? Presenter { get; init; }
+
     /// <summary>When given, the health line is sampled every frame and logged every Every of the run, on the loop's clock.</summary>
     public (TimeSpan Every, HealthLine Line)? Health { get; init; }
 
@@ -58,6 +64,7 @@ internal sealed class LiveRunner(ILiveView session, ICanvasOutput output, IInput
                     if (screenshotWanted) SaveScreenshot();
                 }
             }
+            if (Presenter is not null && session.PresenterFrame is { } notes) Presenter.Render(notes, readBack: false);
             // Every frame, recording or not: a recording that failed on its own has stopped, and its notice is due now.
             SayRecordingMessages();
         }

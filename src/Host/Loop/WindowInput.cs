@@ -6,9 +6,10 @@ namespace LvaeLive.Host.Loop;
 /// <summary>
 /// The window's keys, mapped to live-view commands by the session's active key table, and its pointer's events with the left button and the wheel;
 /// closing the window ends the session. While the window is
-/// minimised it waits for events instead of polling, so the render loop leaves the cores to training.
+/// minimised it waits for events instead of polling, so the render loop leaves the cores to training. The presenter
+/// view's window, when there is one, gives keys too: the laptop's keyboard steps the talk whichever window has focus.
 /// </summary>
-internal sealed class WindowInput(GlfwWindow window, KeyProfiles keys) : IInputSource
+internal sealed class WindowInput(GlfwWindow window, KeyProfiles keys, GlfwWindow? presenter = null) : IInputSource
 {
     private static readonly TimeSpan MinimisedWait = TimeSpan.FromMilliseconds(250);
 
@@ -21,7 +22,7 @@ internal sealed class WindowInput(GlfwWindow window, KeyProfiles keys) : IInputS
 
     public bool TryRead(out LiveInput input)
     {
-        while (window.TryReadKey(out var key))
+        while (window.TryReadKey(out var key) || (presenter?.TryReadKey(out key) ?? false))
         {
             if (keys.Map(key) is { } mapped)
             {

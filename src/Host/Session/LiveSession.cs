@@ -32,6 +32,7 @@ internal sealed partial class LiveSession : ILiveView
 
     private readonly BookmarkShelf _bookmarks;
     private readonly TalkPlayer? _talk;
+    private readonly PresenterView? _presenter;
     private LatentMap? _shownMap;
     // A key's complaint, shown on the HUD from the next frame (keys arrive between frames, without the loop's time).
     private string? _pendingNotice;
@@ -55,6 +56,7 @@ internal sealed partial class LiveSession : ILiveView
         if (fixedMap is not null) ShowMap(fixedMap);
         Frame = new CanvasFrame();
         _talk?.Start(0, scene.Latent, View, training);
+        _presenter = talk is null ? null : new PresenterView(talk);
     }
 
     /// <summary>The canvas record, filled again by every <see cref="Advance"/>.</summary>
@@ -72,6 +74,9 @@ internal sealed partial class LiveSession : ILiveView
 
     /// <summary>The talk it plays, if any.</summary>
     public TalkPlayer? Talk => _talk;
+
+    /// <summary>The presenter view's frame while a talk plays (null without one), filled by every <see cref="Advance"/>.</summary>
+    public CanvasFrame? PresenterFrame => _presenter?.Frame;
 
     /// <summary>Applies a key's command to the view; returns what the frame loop itself must do.</summary>
     public LoopRequest Apply(LiveInput input)
@@ -119,8 +124,11 @@ internal sealed partial class LiveSession : ILiveView
             case ViewAction.Screenshot: return LoopRequest.Screenshot;
             case ViewAction.ToggleFullscreen: return LoopRequest.ToggleFullscreen;
             case ViewAction.LeaveFullscreen: return LoopRequest.LeaveFullscreen;
-            case ViewAction.Quit when _talk is not null && !_quit.Confirms(_now):
-                _pendingNotice = $"the talk is on: Q again within {QuitConfirmation.Window.TotalSeconds:0} s saves a checkpoint and quits";
+            case ViewAction.Quit when _presenter is not null && !_quit.Confirms(_now):
+                // For the presenter's eyes: the presenter view, and the terminal; never the audience's canvas.
+                var ask = $"the talk is on: Q again within {QuitConfirmation.Window.TotalSeconds:0} s saves a checkpoint and quits";
+                _presenter.Say(ask, _now + QuitConfirmation.Window);
+                _stateLog($"lvae: {ask}");
                 return LoopRequest.None;
             case ViewAction.Quit: return LoopRequest.Quit;
         }
@@ -152,6 +160,7 @@ internal sealed partial class LiveSession : ILiveView
         _now = time.Now;
         if (_training is not null) PullTraining(_training, time.Now);
         if (_talk?.Follow(time.Now, _scene.Latent, View, _training) == true) LogState();
+        _presenter?.Update(time);
         if (_pendingNotice is { } notice)
         {
             _hud.ShowNotice(notice, time.Now);

@@ -30,6 +30,9 @@ internal sealed class RaceSession(LiveSession first, string firstName, LiveSessi
     /// <summary>The first's scene and chrome, with the race's own part beside them.</summary>
     public CanvasFrame Frame { get; } = new(first.Frame.Scene, first.Frame.Chrome, new RacePart { RaceNames = (firstName, secondName) });
 
+    /// <summary>The first model's: it plays the talk.</summary>
+    public CanvasFrame? PresenterFrame => first.PresenterFrame;
+
     public HudStatus Hud => first.Hud;
 
     public LoopRequest Apply(LiveInput input)

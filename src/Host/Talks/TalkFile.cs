@@ -13,12 +13,18 @@ namespace LvaeLive.Host.Talks;
 
 /// <summary>
 /// Reads a talk from TOML: a `[[step]]` table per step, each with optional keys, and a `[step.layers]` table for the
-/// points of single layers. Every mistake is reported as `FILE:LINE:COLUMN: what is wrong` (an
-/// <see cref="InvalidDataException"/>), checked against the model that will play it, before anything is shown.
+/// points of single layers. Every mistake is reported, all of them together, as `FILE:LINE:COLUMN: what is wrong` (an
+/// <see cref="InvalidDataException"/>), checked against the model that will play it, before anything is shown. The
+/// keys a step may set are declared once (<see cref="StepKeys"/>): the reader reads them by it, and docs/talks.md is
+/// written from it (`lvae talk keys`).
 /// </summary>
 /// <example><code>
 /// [[step]]
 /// caption = ["A digit, drawn top-down", "five layers of noise, the top one first"]
+/// notes = """
+/// The speaker's notes, on the presenter view only.
+/// """
+/// minutes = 1.5              # the time planned for the step: the presenter view paces it
 /// mode = "explorer"          # walk, explorer, interpolation, interpolation-all, style-swap
 /// columns = "redraws"        # the explorer's: redraws or axis
 /// layer = 5                  # 1 = bottom
@@ -40,8 +46,77 @@ namespace LvaeLive.Host.Talks;
 /// </code></example>
 internal static class TalkFile
 {
-    private static readonly string[] StepKeys =
-        ["caption", "mode", "columns", "layer", "tile", "point", "walk", "expect", "transition", "easing", "hold", "advance", "training", "speed", "temperature", "panels", "hud"];
+    /// <summary>A key a step may set, as docs/talks.md describes it: what it holds, which values, what it is when unset, an example.</summary>
+    public sealed record KeyInfo(string Name, string Type, string Values, string Default, string Example, string Meaning);
+
+    /// <summary>One step key: what the reference says of it and how the reader reads it, declared together so that they cannot drift.</summary>
+    private sealed record StepKey(KeyInfo Info, Func<Reader, ValueSyntax, TalkStep, TalkStep> Read);
+
+    private const string AsBefore = "as the step before left it";
+
+    private static readonly StepKey[] StepKeys =
+    [
+        new(new("caption", "string, or array of 1 or 2 strings", "one or two lines", "none", """caption = ["A digit, drawn top-down", "five layers of noise"]""",
+            "What the audience reads, large, below the panels."),
+            (r, v, s) => s with { Caption = r.Caption(v) }),
+        new(new("notes", "string (\"\"\" for several lines), or array of strings", "any text", "none", "notes = [\"Point at the top row.\", \"Then: PageDown.\"]",
+            "The speaker's notes: shown on the presenter view (--presenter-monitor), never to the audience."),
+            (r, v, s) => s with { Notes = r.Notes(v) }),
+        new(new("minutes", "number", TalkStep.MinutesRange.Describe(), "none (no pacing)", "minutes = 1.5",
+            "The time the speaker plans for the step: the presenter view paces it (time left, or over)."),
+            (r, v, s) => s with { Minutes = r.Ranged(v, "minutes", TalkStep.MinutesRange) }),
+        new(new("mode", "string", string.Join(", ", GridModes.ByName.Keys), $"{AsBefore} (first: {GridModes.Name(LatentScene.InitialMode)})", "mode = \"explorer\"",
+            "What the digit grid shows."),
+            (r, v, s) => s with { Mode = r.Mode(v) }),
+        new(new("columns", "string", "redraws, axis", $"{AsBefore} (first: redraws)", "columns = \"axis\"",
+            "The explorer's columns: the row's layer redrawn, or steps along its first principal axis."),
+            (r, v, s) => s with { Columns = r.Choice(v, "columns", ("redraws", ExplorerColumns.Redraws), ("axis", ExplorerColumns.PrincipalAxis)) }),
+        new(new("layer", "integer", "1 (bottom) to the model's depth", $"{AsBefore} (first: {LatentScene.InitialLayer + 1})", "layer = 5",
+            "The selected layer."),
+            (r, v, s) => s with { Layer = r.Layer(v) }),
+        new(new("tile", "integer", $"0 to {LatentScene.GridTiles - 1}", $"{AsBefore} (first: {LatentScene.InitialTile})", "tile = 27",
+            "The selected tile of the grid, row by row."),
+            (r, v, s) => s with { Tile = r.Tile(v) }),
+        new(new("point", "inline table", "{ digit = N } (a test digit), { class = C } (0 to 9), { bookmark = \"NAME\" }, { seed = S }", "none: the tile keeps its noise",
+            "point = { digit = 12 }", "Moves every layer of the selected tile there, in noise space; [step.layers] sets single layers."),
+            (r, v, s) => s with { Point = r.EveryLayer(v) }),
+        new(new("walk", "boolean", "true, false", "false", "walk = true",
+            "Whether the layers the point leaves unset walk on; by default the tile holds still."),
+            (r, v, s) => s with { Walk = r.Flag(v, "walk") }),
+        new(new("expect", "inline table", "{ class = C }, C 0 to 9", "none", "expect = { class = 3 }",
+            "The step's claim: the selected tile shows class C over 90 % of the hold (checked by lvae talk check)."),
+            (r, v, s) => s with { ExpectClass = r.Expected(v) }),
+        new(new("transition", "number", TalkStep.TransitionRange.Describe(), $"{TalkStep.TransitionRange.Default}", "transition = 1.5",
+            "How long the move to the step's point takes."),
+            (r, v, s) => s with { Transition = r.Ranged(v, "transition", TalkStep.TransitionRange) }),
+        new(new("easing", "string", "smooth, linear", "smooth", "easing = \"linear\"", "How the move to the point eases."),
+            (r, v, s) => s with { Easing = r.Choice(v, "easing", ("smooth", Easing.Smooth), ("linear", Easing.Linear)) }),
+        new(new("hold", "number", TalkStep.HoldRange.Describe(), $"{TalkStep.HoldRange.Default}", "hold = 6",
+            "How long the step shows when recorded, or when it moves on by itself."),
+            (r, v, s) => s with { Hold = r.Ranged(v, "hold", TalkStep.HoldRange) }),
+        new(new("advance", "string", "auto, manual", "manual (auto everywhere with --auto-advance)", "advance = \"auto\"",
+            "Whether the step moves on by itself after its hold, live too."),
+            (r, v, s) => s with { AutoAdvance = r.Choice(v, "advance", ("auto", true), ("manual", false)) }),
+        new(new("training", "boolean", "true, false", "as it was", "training = false", "Pauses or resumes training."),
+            (r, v, s) => s with { Training = r.Flag(v, "training") }),
+        new(new("speed", "number", AnimationSettings.Speed.Describe(), $"{AsBefore} (first: {AnimationSettings.Speed.Default})", "speed = 0.5",
+            "The animation's speed."),
+            (r, v, s) => s with { Speed = r.Ranged(v, "speed", AnimationSettings.Speed) }),
+        new(new("temperature", "number", AnimationSettings.Temperature.Describe(), $"{AsBefore} (first: {AnimationSettings.Temperature.Default})", "temperature = 0.8",
+            "The prior's temperature for the walking tiles."),
+            (r, v, s) => s with { Temperature = r.Ranged(v, "temperature", AnimationSettings.Temperature) }),
+        new(new("panels", "string, or array of strings", "\"all\", or any of digits, map, reconstructions, curves", $"{AsBefore} (first: all)", "panels = [\"digits\", \"map\"]",
+            "The panels shown; the others give their room."),
+            (r, v, s) => s with { Panels = r.Panels(v) }),
+        new(new("hud", "boolean", "true, false", $"{AsBefore} (first: false)", "hud = true",
+            "Whether title, HUD and key hints show; a talk shows panels and caption alone until a step asks."),
+            (r, v, s) => s with { Hud = r.Flag(v, "hud") }),
+    ];
+
+    private static readonly Dictionary<string, StepKey> KeysByName = StepKeys.ToDictionary(key => key.Info.Name);
+
+    /// <summary>Every key a step may set, in the order the reference lists them.</summary>
+    public static IEnumerable<KeyInfo> Keys => StepKeys.Select(key => key.Info);
 
     /// <summary>What a talk may refer to: the model's depth, the view's test digits and the run's bookmarks (null: not known, any name).</summary>
     public sealed record Limits(int Depth, int Tiles, int TestDigits, IReadOnlyCollection<string>? Bookmarks)
@@ -50,16 +125,21 @@ internal static class TalkFile
         public static Limits WithoutModel(int tiles, int testDigits) => new(Input.KeyMap.MaxLayerKeys, tiles, testDigits, Bookmarks: null);
     }
 
+    /// <summary>
+    /// The talk at <paramref name="path"/>; every mistake in it (not only the first) is reported together, one
+    /// `FILE:LINE:COLUMN: what is wrong` a line, in one <see cref="InvalidDataException"/>.
+    /// </summary>
     public static Talk Load(string path, Limits limits)
     {
         if (!File.Exists(path) && !Directory.Exists(path)) throw new FileNotFoundException($"talk file {path} not found; give the path of a TOML talk (see talks/)");
         if (RegularFile.Problem(path, MaxBytes) is { } problem)
             throw new InvalidDataException($"talk file {path} {problem}; talk files are at most 1 MB of TOML (see talks/)");
         var name = Path.GetFileName(path);
-        var document = Parse(File.ReadAllText(path), name);
+        var text = File.ReadAllText(path);
+        var document = Parse(text, name);
         var reader = new Reader(name, limits);
         foreach (var keyValue in document.KeyValues)
-            throw reader.Error(keyValue, $"unknown key '{KeyText(keyValue.Key!)}' outside a step; a talk is a list of [[step]] tables");
+            reader.Report(keyValue, $"unknown key '{KeyText(keyValue.Key!)}' outside a step; a talk is a list of [[step]] tables");
         var steps = new List<TalkStep>();
         foreach (var table in document.Tables)
         {
@@ -69,9 +149,10 @@ internal static class TalkFile
             else if (table is TableSyntax && tableName == "step.layers" && steps.Count > 0)
                 steps[^1] = reader.Layers(table, steps[^1]);
             else
-                throw reader.Error(table, $"unknown table '{tableName}'; a talk has [[step]] tables, each with an optional [step.layers]");
+                reader.Report(table, $"unknown table '{tableName}'; a talk has [[step]] tables, each with an optional [step.layers]");
         }
-        if (steps.Count == 0) throw new InvalidDataException($"{name}:1:1: the talk has no [[step]]");
+        if (steps.Count == 0 && reader.Errors.Count == 0) reader.Errors.Add($"{name}:1:1: the talk has no [[step]]");
+        if (reader.Errors.Count > 0) throw new InvalidDataException(string.Join(Environment.NewLine, reader.Errors));
         return new Talk(path, steps);
     }
 
@@ -79,8 +160,9 @@ internal static class TalkFile
     private const long MaxBytes = 1 << 20;
 
     /// <summary>
-    /// Tomlyn's syntax tree, or its first error at its place. Tomlyn throws, rather than reports, a few errors (tables or
-    /// arrays nested deeper than 64), sometimes without a place: those are named at it when known, else at the file's start.
+    /// Tomlyn's syntax tree, or all its errors at their places. Tomlyn throws, rather than reports, a few errors (tables
+    /// or arrays nested deeper than 64), sometimes without a place: those are named at it when known, else at the file's
+    /// start. A string left open is named where it starts: Tomlyn reports it only where the text stops making sense.
     /// </summary>
     private static DocumentSyntax Parse(string text, string name)
     {
@@ -93,9 +175,15 @@ internal static class TalkFile
         {
             throw new InvalidDataException($"{name}:{e.Line ?? 1}:{e.Column ?? 1}: {e.Message.ReplaceLineEndings(" ")}", e);
         }
-        if (document.Diagnostics.FirstOrDefault(d => d.Kind == DiagnosticMessageKind.Error) is { } error)
-            throw new InvalidDataException($"{At(name, error.Span)}: {error.Message}");
-        return document;
+        var errors = document.Diagnostics.Where(d => d.Kind == DiagnosticMessageKind.Error).ToArray();
+        if (errors.Length == 0) return document;
+        // Tomlyn's errors after an open string are its consequences: the string's start is the one to name.
+        var open = TomlText.UnclosedString(text);
+        var messages = errors.Where(error => open is not { } o || error.Span.Start.Line + 1 < o.Line)
+            .Select(error => $"{At(name, error.Span)}: {error.Message}").ToList();
+        if (open is { } start)
+            messages.Add($"{name}:{start.Line}:{start.Column}: unclosed string starting at {start.Line}:{start.Column}; close it with the quote it opened with");
+        throw new InvalidDataException(string.Join(Environment.NewLine, messages));
     }
 
     private static string At(string file, SourceSpan span) => $"{file}:{span.Start.Line + 1}:{span.Start.Column + 1}";
@@ -104,54 +192,62 @@ internal static class TalkFile
 
     private sealed class Reader(string file, Limits limits)
     {
+        /// <summary>Every mistake found so far, in the order of the file.</summary>
+        public List<string> Errors { get; } = [];
+
         public InvalidDataException Error(SyntaxNode node, string message) => new($"{At(file, node.Span)}: {message}");
 
+        public void Report(SyntaxNode node, string message) => Errors.Add(Error(node, message).Message);
+
+        /// <summary>A step with every key it sets; a key in error is reported and left out, and the reading goes on.</summary>
         public TalkStep Step(TableSyntaxBase table)
         {
             var step = new TalkStep { Line = table.Span.Start.Line + 1, Point = new PointSource?[limits.Depth] };
             foreach (var item in table.Items.OfType<KeyValueSyntax>())
             {
                 var key = KeyText(item.Key!);
-                var value = item.Value!;
-                step = key switch
+                if (!KeysByName.TryGetValue(key, out var declared))
                 {
-                    "caption" => step with { Caption = Caption(value) },
-                    "mode" => step with { Mode = Mode(value) },
-                    "columns" => step with { Columns = Text(value) switch
-                    {
-                        "redraws" => ExplorerColumns.Redraws,
-                        "axis" => ExplorerColumns.PrincipalAxis,
-                        var other => throw Error(value, $"columns '{other}' is not redraws or axis"),
-                    } },
-                    "layer" => step with { Layer = (int)Whole(value, 1, limits.Depth, $"layer (the model has layers 1 to {limits.Depth})") - 1 },
-                    "tile" => step with { Tile = (int)Whole(value, 0, limits.Tiles - 1, $"tile (the grid has tiles 0 to {limits.Tiles - 1})") },
-                    "point" => step with { Point = Enumerable.Repeat(Source(value), limits.Depth).ToArray() },
-                    "walk" => step with { Walk = value is BooleanValueSyntax w ? w.Value : throw Error(value, "walk is true or false") },
-                    "expect" => step with { ExpectClass = Expected(value) },
-                    "transition" => step with { Transition = Ranged(value, key, TalkStep.TransitionRange) },
-                    "easing" => step with { Easing = Text(value) switch
-                    {
-                        "smooth" => Easing.Smooth,
-                        "linear" => Easing.Linear,
-                        var other => throw Error(value, $"easing '{other}' is not smooth or linear"),
-                    } },
-                    "hold" => step with { Hold = Ranged(value, key, TalkStep.HoldRange) },
-                    "advance" => step with { AutoAdvance = Text(value) switch
-                    {
-                        "auto" => true,
-                        "manual" => false,
-                        var other => throw Error(value, $"advance '{other}' is not auto or manual"),
-                    } },
-                    "training" => step with { Training = value is BooleanValueSyntax b ? b.Value : throw Error(value, "training is true or false") },
-                    "speed" => step with { Speed = Ranged(value, key, AnimationSettings.Speed) },
-                    "temperature" => step with { Temperature = Ranged(value, key, AnimationSettings.Temperature) },
-                    "panels" => step with { Panels = Panels(value) },
-                    "hud" => step with { Hud = value is BooleanValueSyntax h ? h.Value : throw Error(value, "hud is true or false") },
-                    _ => throw Error(item, $"unknown key '{key}' in a step; a step may set {string.Join(", ", StepKeys)}"),
-                };
+                    Report(item, $"unknown key '{key}' in a step; a step may set {string.Join(", ", KeysByName.Keys)}");
+                    continue;
+                }
+                try
+                {
+                    step = declared.Read(this, item.Value!, step);
+                }
+                catch (InvalidDataException e)
+                {
+                    Errors.Add(e.Message);
+                }
             }
             return step;
         }
+
+        public T Choice<T>(ValueSyntax value, string key, params (string Name, T Value)[] choices)
+        {
+            var text = Text(value);
+            foreach (var (name, choice) in choices)
+                if (name == text) return choice;
+            throw Error(value, $"{key} '{text}' is not {string.Join(" or ", choices.Select(c => c.Name))}");
+        }
+
+        public bool Flag(ValueSyntax value, string key) => value is BooleanValueSyntax b ? b.Value : throw Error(value, $"{key} is true or false");
+
+        public int Layer(ValueSyntax value) => (int)Whole(value, 1, limits.Depth, $"layer (the model has layers 1 to {limits.Depth})") - 1;
+
+        public int Tile(ValueSyntax value) => (int)Whole(value, 0, limits.Tiles - 1, $"tile (the grid has tiles 0 to {limits.Tiles - 1})");
+
+        public PointSource?[] EveryLayer(ValueSyntax value) => Enumerable.Repeat<PointSource?>(Source(value), limits.Depth).ToArray();
+
+        /// <summary>A speaker's notes: a string, its lines split, or an array of strings, one a line.</summary>
+        public IReadOnlyList<string> Notes(ValueSyntax value) => value switch
+        {
+            StringValueSyntax text => text.Value!.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'),
+            ArraySyntax lines => Enumerable.Range(0, lines.Items.ChildrenCount)
+                .Select(i => lines.Items.GetChild(i)!.Value is StringValueSyntax s ? s.Value! : throw Error(lines.Items.GetChild(i)!.Value!, "notes are text: a string, or an array of strings"))
+                .ToArray(),
+            _ => throw Error(value, "notes are text: a string (\"\"\" for several lines), or an array of strings"),
+        };
 
         public TalkStep Layers(TableSyntaxBase table, TalkStep step)
         {
@@ -160,14 +256,24 @@ internal static class TalkFile
             {
                 var key = KeyText(item.Key!);
                 if (!int.TryParse(key, out var layer) || layer < 1 || layer > limits.Depth)
-                    throw Error(item, $"'{key}' is not a layer: the model has layers 1 to {limits.Depth}");
-                point[layer - 1] = Source(item.Value!);
+                {
+                    Report(item, $"'{key}' is not a layer: the model has layers 1 to {limits.Depth}");
+                    continue;
+                }
+                try
+                {
+                    point[layer - 1] = Source(item.Value!);
+                }
+                catch (InvalidDataException e)
+                {
+                    Errors.Add(e.Message);
+                }
             }
             return step with { Point = point };
         }
 
         /// <summary>A step's claim: `{ class = C }`, the class the selected tile shows over the step's hold.</summary>
-        private int Expected(ValueSyntax value)
+        public int Expected(ValueSyntax value)
         {
             if (value is not InlineTableSyntax { Items.ChildrenCount: 1 } table || table.Items.GetChild(0)?.KeyValue is not { } entry
                 || KeyText(entry.Key!) != "class")
@@ -193,7 +299,7 @@ internal static class TalkFile
             };
         }
 
-        private GridMode Mode(ValueSyntax value)
+        public GridMode Mode(ValueSyntax value)
         {
             var text = Text(value);
             return GridModes.ByName.TryGetValue(text, out var mode)
@@ -201,7 +307,7 @@ internal static class TalkFile
                 : throw Error(value, $"mode '{text}' is not one of {string.Join(", ", GridModes.ByName.Keys)}");
         }
 
-        private CanvasPanels Panels(ValueSyntax value)
+        public CanvasPanels Panels(ValueSyntax value)
         {
             if (value is StringValueSyntax { Value: "all" }) return CanvasPanels.All;
             if (value is not ArraySyntax { Items.ChildrenCount: >= 1 } names)
@@ -222,7 +328,7 @@ internal static class TalkFile
             return panels;
         }
 
-        private IReadOnlyList<string> Caption(ValueSyntax value) => value switch
+        public IReadOnlyList<string> Caption(ValueSyntax value) => value switch
         {
             StringValueSyntax line => [line.Value!],
             ArraySyntax { Items.ChildrenCount: >= 1 and <= 2 } lines => Enumerable.Range(0, lines.Items.ChildrenCount)
@@ -241,7 +347,7 @@ internal static class TalkFile
         /// The number, if <paramref name="range"/> (the setting's one declaration, which the view applies) holds it;
         /// refused in the words an option of the same setting would use.
         /// </summary>
-        private T Ranged<T>(ValueSyntax value, string key, SettingRange<T> range) where T : struct, INumber<T>
+        public T Ranged<T>(ValueSyntax value, string key, SettingRange<T> range) where T : struct, INumber<T>
         {
             var number = T.CreateSaturating(Number(value));
             return range.Contains(number) ? number : throw Error(value, range.Refusal(key, number));

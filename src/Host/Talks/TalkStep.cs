@@ -17,6 +17,9 @@ internal sealed record TalkStep
     /// <summary>How long the move to a step's point takes, within the same bounds as a hold.</summary>
     public static readonly SettingRange<double> TransitionRange = HoldRange with { Default = 1 };
 
+    /// <summary>The time a speaker plans for a step, which the presenter view paces; over ten hours is a slip of the keyboard.</summary>
+    public static readonly SettingRange<double> MinutesRange = new(Default: 0, Min: 0, Max: 600, " minutes");
+
     /// <summary>Where the step starts in the talk file (1-based), for messages.</summary>
     public int Line { get; init; }
     public GridMode? Mode { get; init; }
@@ -35,6 +38,10 @@ internal sealed record TalkStep
     /// <summary>Whether the step moves on by itself after its hold live too (`advance = "auto"`); recorded, every step does.</summary>
     public bool AutoAdvance { get; init; }
     public IReadOnlyList<string> Caption { get; init; } = [];
+    /// <summary>The speaker's notes, a line each: on the presenter view, never on the audience's canvas.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+    /// <summary>The minutes the speaker plans for the step, which the presenter view paces; null: no plan.</summary>
+    public double? Minutes { get; init; }
     public bool? Training { get; init; }
     public double? Speed { get; init; }
     public float? Temperature { get; init; }

@@ -92,7 +92,11 @@ internal sealed partial class CanvasComposer
         _digitsPlacement = null;
         _mapPlacement = null;
 
-        if (frame.Chrome.Blank)
+        if (frame.Presenter is { } presenter)
+        {
+            ComposePresenter(layout, presenter);
+        }
+        else if (frame.Chrome.Blank)
         {
             ComposeBlank(layout.Canvas, frame.Chrome.BlankColour);
         }

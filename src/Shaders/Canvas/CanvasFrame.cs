@@ -51,6 +51,9 @@ public sealed class CanvasFrame(ScenePart scene, ChromePart chrome, RacePart rac
     /// <summary>The race's second model; empty for one model.</summary>
     public RacePart Race { get; } = race;
 
+    /// <summary>The presenter view's content: set on the presenter's own frame, which then shows this alone.</summary>
+    public PresenterPart? Presenter { get; init; }
+
     /// <summary>Whether this frame shows a race of two models.</summary>
     public bool IsRace => !Race.RivalDigits.IsEmpty;
 

@@ -168,10 +168,14 @@ public sealed class CanvasRenderer : IDisposable
         if (work.MarkersPass is { } markers)
             _markers.Record(slot, markers);
         slot.MarkPass("markers");
+        // A talk's caption sits on a panel of its own over the others; the presenter view's notes sit on their panel.
         if (work.CaptionPanel is { } caption)
         {
             Barriers.ComputeThenCompute(vk, cmd);
             _panels.Record(slot, caption);
+        }
+        if (work.CaptionText.Count > 0)
+        {
             Barriers.ComputeThenCompute(vk, cmd);
             _text.Record(slot, work.CaptionText.Push);
             slot.MarkPass("caption");

@@ -18,6 +18,8 @@ public static class Palette
     public static readonly uint Text = Rgba(178, 184, 198);
     public static readonly uint Dim = Rgba(118, 124, 140);
     public static readonly uint Accent = Rgba(255, 196, 61);
+    /// <summary>What the presenter must act on: a step over its planned time, a quit that asks for a second Q.</summary>
+    public static readonly uint Warning = Rgba(255, 110, 90);
     public static readonly uint Grid = Rgba(70, 76, 94, 150);
     public static readonly uint Invalid = Rgba(255, 0, 255);
     public static readonly uint Marker = Rgba(255, 196, 61);

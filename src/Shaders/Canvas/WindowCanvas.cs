@@ -10,12 +10,16 @@ namespace LvaeLive.Shaders.Canvas;
 /// A canvas shown in a window: device (owning the window's surface), frames in flight, a window target (canvas image,
 /// swapchain) and the renderer, created in that order and disposed in reverse. The window system stays outside Render:
 /// it hands in its instance extensions and a surface factory. Frame pacing is the caller's (a frame cap); with vsync,
-/// presenting also waits for the display.
+/// presenting also waits for the display. A second window (the presenter view) gets a canvas <see cref="Beside"/> the
+/// first: its own surface, swapchain, frames and renderer on the first one's device.
 /// </summary>
 public sealed class WindowCanvas : IDisposable
 {
     private FrameSlot? _latest;
     private bool _disposed;
+    // A canvas beside another owns its surface but not the device, which the first canvas owns and outlives it.
+    private readonly WindowSurface? _ownSurface;
+    private readonly bool _ownsGpu = true;
 
     public GpuContext Gpu { get; }
     public FrameRing Frames { get; }
@@ -51,6 +55,31 @@ public sealed class WindowCanvas : IDisposable
             throw;
         }
     }
+
+    private WindowCanvas(WindowCanvas first, Func<nint, ulong> createSurface, Extent2D size, bool vsync)
+    {
+        (Gpu, _ownsGpu) = (first.Gpu, false);
+        try
+        {
+            _ownSurface = new WindowSurface(Gpu.Vk, Gpu.Instance, createSurface);
+            if (!_ownSurface.CanPresent(Gpu.PhysicalDevice, Gpu.QueueFamily))
+                throw new PlatformNotSupportedException($"{Gpu.DeviceName} cannot present to the second window's surface from its queue");
+            Frames = new FrameRing(Gpu);
+            Target = new WindowTarget(Gpu, Frames, _ownSurface, size, vsync);
+            Renderer = new CanvasRenderer(Gpu, Frames);
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A canvas in a second window on this canvas's device: a second swapchain, drawn by the same canvas code. Dispose
+    /// it before this one, which owns the device.
+    /// </summary>
+    public WindowCanvas Beside(Func<nint, ulong> createSurface, Extent2D size, bool vsync = true) => new(this, createSurface, size, vsync);
 
     /// <summary>The canvas size (the swapchain's).</summary>
     public Extent2D Extent => Target.Extent;
@@ -107,6 +136,7 @@ public sealed class WindowCanvas : IDisposable
         Renderer?.Dispose();
         Target?.Dispose();
         Frames?.Dispose();
-        Gpu?.Dispose();
+        _ownSurface?.Dispose();
+        if (_ownsGpu) Gpu?.Dispose();
     }
 }

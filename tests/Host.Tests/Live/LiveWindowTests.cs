@@ -205,5 +205,59 @@ public sealed class LiveWindowTests : IDisposable
         Assert.Equal(0, live.WaitForExit(Patience));
     }
 
+    [Fact]
+    public void ThePresenterViewFollowsTheTalkInASecondWindowAndTakesItsKeys()
+    {
+        XDisplay.Require();
+        TinyRun.Checkpoint(_folder["run"], steps: 20);
+        File.WriteAllText(_folder["talk.toml"], """
+            [[step]]
+            caption = "the walk"
+            notes = ["A line of notes for the presenter alone,", "and a second line, about as long as the first"]
+
+            [[step]]
+            caption = "the explorer"
+            mode = "explorer"
+            """);
+        using var live = new LiveProcess(new Dictionary<string, string> { [GpuOptions.ValidationVariable] = "1" },
+            "live", "--checkpoint", _folder["run"], "--no-train", "--talk", _folder["talk.toml"], "--presenter-monitor", "1",
+            "--size", "640x400", "--threads", "1", "--fps-cap", "30");
+        live.WaitForLine(l => l.StartsWith("state: ") && l.EndsWith("talk=1/2"), Patience, "the talk's first step");
+        var audience = XDisplay.FindWindow("LvaeLive", Patience);
+        var presenter = XDisplay.FindWindow("LvaeLive presenter", Patience);
+
+        // The notes are drawn in the title colour, brighter than anything else in the notes panel's place.
+        int NotesInk()
+        {
+            ExternalTools.Run("xdotool", "windowraise", presenter);
+            Thread.Sleep(TimeSpan.FromSeconds(1)); // a few frames, drawn since the raise
+            var rgb = XDisplay.Capture(presenter, 640, 400);
+            var ink = 0;
+            for (var y = 60; y < 220; y++)
+                for (var x = 20; x < 380; x++)
+                {
+                    var at = (y * 640 + x) * 3;
+                    if (rgb[at] > 210 && rgb[at + 1] > 210 && rgb[at + 2] > 210) ink++;
+                }
+            return ink;
+        }
+        var withNotes = NotesInk();
+        XDisplay.Key(presenter, "Next"); // the presenter's window takes the talk's keys too
+        live.WaitForLine(l => l.StartsWith("state:") && l.Contains("mode=explorer") && l.EndsWith("talk=2/2"), Patience, "step 2 after PageDown");
+        var withoutNotes = NotesInk();
+        XDisplay.Key(audience, "Prior");
+        live.WaitForLine(l => l.StartsWith("state:") && l.Contains("mode=walk") && l.EndsWith("talk=1/2"), Patience, "step 1 after PageUp");
+        var notesAgain = NotesInk();
+
+        Assert.True(withNotes > 300, $"step 1's notes drew {withNotes} bright pixels");
+        Assert.True(withoutNotes < withNotes / 10, $"step 2 has no notes, yet {withoutNotes} bright pixels (step 1: {withNotes})");
+        Assert.True(notesAgain > withNotes / 2, $"back on step 1, its notes drew {notesAgain} bright pixels (first: {withNotes})");
+        XDisplay.Key(audience, "q");
+        XDisplay.Key(audience, "q");
+        live.WaitForLine(l => l == "state: quit", Patience, "quit");
+        Assert.Equal(0, live.WaitForExit(Patience));
+        Assert.DoesNotContain(live.Errors, line => line.StartsWith("vulkan:"));
+    }
+
     public void Dispose() => _folder.Dispose();
 }

@@ -1,5 +1,6 @@
 using LvaeLive.Host.Input;
 using LvaeLive.Host.Loop;
+using LvaeLive.Host.Recording;
 using LvaeLive.Host.Scene;
 using LvaeLive.Host.Session;
 using LvaeLive.Host.Talks;
@@ -71,6 +72,119 @@ public sealed class PresentingTests : IClassFixture<TrainedRun>, IDisposable
     }
 
     private bool HudSays(string text) => _session.Frame.Hud.Any(line => line.Contains(text));
+
+    // Three steps with notes, each planned for 3 s.
+    private static readonly string NotedSteps = string.Concat(Enumerable.Range(1, 3).Select(step => $"""
+        [[step]]
+        caption = "step {step}"
+        notes = ["say {step}", "then {step}"]
+        minutes = 0.05
+        hud = true
+
+        """));
+
+    private PresenterPart Presenter => _session.PresenterFrame!.Presenter!;
+
+    /// <summary>Whether the audience's frame shows <paramref name="text"/> anywhere it draws text.</summary>
+    private bool AudienceSees(string text) =>
+        new[] { _session.Frame.Chrome.Caption, _session.Frame.Hud, _session.Frame.Chrome.Help, [_session.Frame.Chrome.Footer, _session.Frame.Chrome.Title] }
+            .Any(lines => lines.Any(line => line.Contains(text)));
+
+    [Fact]
+    public void ThePresenterViewFollowsTheTalkBothWaysAndTheAudienceNeverSeesItsNotes()
+    {
+        Open(NotedSteps);
+        Assert.Null(_session.Frame.Presenter);
+        Assert.Equal([" 1  step 1", " 2  step 2", " 3  step 3"], Presenter.Steps);
+        Shows("step 1/3", 0, ["say 1", "then 1"], ["step 2"]);
+        Press(GlfwKey.PageDown);
+        Shows("step 2/3", 1, ["say 2", "then 2"], ["step 3"]);
+        Press(GlfwKey.PageDown);
+        Shows("step 3/3", 2, ["say 3", "then 3"], []);
+        Assert.Equal("the last step: nothing follows", Presenter.NextNote);
+        Press(GlfwKey.PageUp);
+        Shows("step 2/3", 1, ["say 2", "then 2"], ["step 3"]);
+        Press(GlfwKey.Home);
+        Shows("step 1/3", 0, ["say 1", "then 1"], ["step 2"]);
+
+        Assert.True(AudienceSees("step 1"));
+        Assert.False(AudienceSees("say"));
+    }
+
+    private void Shows(string position, int current, string[] notes, string[] nextCaption)
+    {
+        Assert.Equal((position, current), (Presenter.Position, Presenter.Current));
+        Assert.Equal(notes, Presenter.Notes);
+        Assert.Equal(nextCaption, Presenter.NextCaption);
+    }
+
+    [Fact]
+    public void ThePresenterViewPacesAStepByItsMinutesOnTheLoopsClock()
+    {
+        Open(NotedSteps); // frame 0, t = 0: step 1, planned for 3 s
+        Frames(20);       // t = 2 s
+        Assert.Equal(("0:00:02", "00:00", "step 0:02 of 0:03", false), (Presenter.Elapsed, Presenter.Clock, Presenter.Pacing, Presenter.Over));
+        Frames(20);       // t = 4 s
+        Assert.Equal(("0:00:04", "step over by 0:01", true), (Presenter.Elapsed, Presenter.Pacing, Presenter.Over));
+        Press(GlfwKey.PageDown); // t = 4.1 s: step 2 starts its own 3 s
+        Frames(10);
+        Assert.Equal(("step 0:01 of 0:03", false), (Presenter.Pacing, Presenter.Over));
+    }
+
+    [Fact]
+    public void ATalkWithoutMinutesHasNoPacing()
+    {
+        Open();
+        Frames(20);
+        Assert.Equal(("", false), (Presenter.Pacing, Presenter.Over));
+        Assert.Equal("0:00:02", Presenter.Elapsed);
+    }
+
+    [Fact]
+    public void ARecordingTakesTheAudiencesFramesAloneAndThePresenterViewIsNeverReadBack()
+    {
+        Open(NotedSteps);
+        var (audience, presenter) = (new CapturedOutput(), new CapturedOutput());
+        using var recorder = new Recorder();
+        using var recording = new RecordingControl(recorder, 10, null);
+        new LiveRunner(_session, audience, audience, recording, new FrameClock(10), _ => { }) { Presenter = presenter }
+            .Run(TimeSpan.FromSeconds(2), _folder["talk.mp4"], CancellationToken.None);
+        recording.Stop();
+
+        Assert.Null(recording.Lost);
+        // Every frame went to both; only the audience's was read back, and it never carries the presenter's part.
+        Assert.Equal(20, presenter.Rendered.Count);
+        Assert.All(presenter.Rendered, frame => Assert.Equal((true, false), frame));
+        Assert.Equal(0, presenter.PixelReads);
+        Assert.Equal(20, audience.Rendered.Count);
+        Assert.All(audience.Rendered, frame => Assert.Equal((false, true), frame));
+        Assert.Equal(20, audience.PixelReads);
+    }
+
+    /// <summary>An output that notes, per frame, whether it carried the presenter's part and was read back; it draws nothing.</summary>
+    private sealed class CapturedOutput : ICanvasOutput, IInputSource
+    {
+        public List<(bool Presenter, bool ReadBack)> Rendered { get; } = [];
+        public int PixelReads { get; private set; }
+        public int Width => 64;
+        public int Height => 48;
+        public bool RecordingIndicator { set { } }
+
+        public bool Render(CanvasFrame frame, bool readBack)
+        {
+            Rendered.Add((frame.Presenter is not null, readBack));
+            return true;
+        }
+
+        public bool TryReadPixels(Span<byte> rgba)
+        {
+            PixelReads++;
+            rgba.Fill(0x40);
+            return true;
+        }
+
+        public bool Poll() => true;
+    }
 
     [Fact]
     public void TheR400sKeysStartTheTalkStepItBlankAndShowItAgainWithoutEndingIt()
@@ -146,7 +260,10 @@ public sealed class PresentingTests : IClassFixture<TrainedRun>, IDisposable
     {
         Open();
         Assert.Equal(LoopRequest.None, Press(GlfwKey.Q));
-        Assert.True(HudSays("Q again within 2 s"));
+        // The question is for the presenter: on the presenter view and in the terminal, never on the audience's HUD.
+        Assert.Contains("Q again within 2 s", Presenter.Notice);
+        Assert.Contains(_states, line => line.Contains("Q again within 2 s"));
+        Assert.False(HudSays("Q again"));
         Frames(10);
         Assert.Equal(LoopRequest.Quit, Press(GlfwKey.Q));
 

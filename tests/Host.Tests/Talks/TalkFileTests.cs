@@ -80,7 +80,10 @@ public sealed class TalkFileTests : IDisposable
     [InlineData("[[step]]\ntemperature = 17\n", "talk.toml:2:15: temperature is 17; it must be 0 to 16")]
     [InlineData("[[step]]\nmode = \"race\"\n", "talk.toml:2:8: mode 'race' is not one of walk, interpolation")]
     [InlineData("title = \"x\"\n", "talk.toml:1:1: unknown key 'title' outside a step")]
-    [InlineData("[[step]]\ncaption = \"unclosed\n", "talk.toml:2:")]
+    [InlineData("[[step]]\ncaption = \"unclosed\n", "talk.toml:2:11: unclosed string starting at 2:11")]
+    [InlineData("[[step]]\nnotes = 3\n", "talk.toml:2:9: notes are text")]
+    [InlineData("[[step]]\nnotes = [\"a\", 2]\n", "talk.toml:2:15: notes are text")]
+    [InlineData("[[step]]\nminutes = -1\n", "talk.toml:2:11: minutes is -1; it must be 0 to 600 minutes")]
     [InlineData("", "talk.toml:1:1: the talk has no [[step]]")]
     [InlineData("[[step]]\npanels = [\"digits\", \"graph\"]\n", "talk.toml:2:21: 'graph' is not a panel")]
     [InlineData("[[step]]\nexpect = { class = 10 }\n", "talk.toml:2:20: 10 is not a valid expect's class (classes are 0 to 9)")]
@@ -93,6 +96,77 @@ public sealed class TalkFileTests : IDisposable
         Assert.StartsWith(expected, error.Message);
         Assert.DoesNotContain('\n', error.Message);
     }
+
+    [Fact]
+    public void NotesAndMinutesAreRead()
+    {
+        var talk = Load(""""
+            [[step]]
+            notes = """
+            First line.
+            Second line, "quoted".
+            """
+            minutes = 1.5
+
+            [[step]]
+            notes = ["one", "two"]
+
+            [[step]]
+            """");
+        Assert.Equal(["First line.", "Second line, \"quoted\"."], talk.Steps[0].Notes);
+        Assert.Equal(1.5, talk.Steps[0].Minutes);
+        Assert.Equal(["one", "two"], talk.Steps[1].Notes);
+        Assert.Empty(talk.Steps[2].Notes);
+        Assert.Null(talk.Steps[2].Minutes);
+    }
+
+    [Fact]
+    public void EveryMistakeIsReportedEachAtItsPlaceInTheOrderOfTheFile()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => Load("""
+            title = "x"
+            [[step]]
+            caption = "one"
+            foo = 1
+            layer = 9
+
+            [[step]]
+            notes = 3
+            minutes = -1
+            [step.layers]
+            7 = { seed = 1 }
+            1 = { digit = 500 }
+            """));
+        string[] expected =
+        [
+            "talk.toml:1:1: unknown key 'title' outside a step",
+            "talk.toml:4:1: unknown key 'foo' in a step",
+            "talk.toml:5:9: 9 is not a valid layer",
+            "talk.toml:8:9: notes are text",
+            "talk.toml:9:11: minutes is -1",
+            "talk.toml:11:1: '7' is not a layer",
+            "talk.toml:12:15: 500 is not a valid test digit",
+        ];
+        var lines = error.Message.Split('\n');
+        Assert.Equal(expected.Length, lines.Length);
+        Assert.All(expected.Zip(lines), pair => Assert.StartsWith(pair.First, pair.Second));
+    }
+
+    [Theory]
+    [InlineData("caption = \"open\nhold = 2\nmode = \"walk\"\n", 2, 11)]    // Tomlyn: "Unexpected token" two lines on
+    [InlineData("notes = \"\"\"\nline\nhold = 2\n", 2, 9)]               // a multi-line string never closed
+    [InlineData("caption = 'open\nhold = 2\n", 2, 11)]                   // a literal string
+    [InlineData("caption = \"a \\\" # b\nhold = 2\n", 2, 11)]            // an escaped quote does not close it
+    public void AStringLeftOpenIsNamedWhereItStarts(string step, int line, int column)
+    {
+        var error = Assert.Throws<InvalidDataException>(() => Load("[[step]]\n" + step));
+        Assert.Equal($"talk.toml:{line}:{column}: unclosed string starting at {line}:{column}; close it with the quote it opened with", error.Message);
+    }
+
+    [Theory]
+    [InlineData("caption = \"a # b\" # \"comment\nnotes = \"\"\"x\ny\"\"\"\nhold = 'c:\\d'\n")]
+    [InlineData("notes = '''it's\n'''\n")]
+    public void ClosedStringsAreNotTakenForOpenOnes(string text) => Assert.Null(TomlText.UnclosedString(text));
 
     [Fact]
     public void ASpeedTheClockWouldChangeIsRefusedInTheWordsOfAnOptionForTheSameSetting()
