@@ -104,7 +104,9 @@ internal sealed class RaceSession(LiveSession first, string firstName, LiveSessi
             CurveSeries Cut(CurveSeries series) => series with { Values = series.Values[..Math.Min(series.Values.Length, length)] };
             return a with
             {
-                Series = [.. a.Series.Select((series, layer) => Cut(series) with { Colour = layer }),
+                // The ELBO's one series a model needs no name of its own: the models' legends name them, and a
+                // header a line shorter leaves the plot room beside the bars in a narrow panel.
+                Series = [.. a.Series.Select((series, layer) => Cut(series) with { Name = a.Series.Count == 1 ? "" : series.Name, Colour = layer }),
                     .. b.Series.Select((series, layer) => Cut(series) with { Name = "", Colour = layer, Dashed = true })],
             };
         }).ToArray();

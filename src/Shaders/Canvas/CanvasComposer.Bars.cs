@@ -30,8 +30,9 @@ internal sealed partial class CanvasComposer
         var area = new Rect(left, top, cell.Right - body.CellWidth / 2 - left, bottom - top);
         // Every group keeps its label readable and each bar a few pixels.
         var widest = 0;
-        foreach (var group in chart.Groups)
-            widest = Math.Max(widest, _bodyText.Measure(group));
+        // Indexed: an interface's enumerator is allocated, and the composer allocates nothing per frame.
+        for (var group = 0; group < chart.Groups.Count; group++)
+            widest = Math.Max(widest, _bodyText.Measure(chart.Groups[group]));
         var slot = area.Width / Math.Max(chart.Groups.Count, 1);
         return slot >= widest + body.CellWidth / 2 && slot * BarsShareOfGroup >= 4 ? (area, y) : null;
     }

@@ -4,7 +4,7 @@ namespace LvaeLive.Shaders.Canvas;
 
 /// <summary>
 /// The curves panel: up to four plots with auto-scaled axes, grid lines, tick labels, coloured series names and, in a
-/// race, which model is drawn solid and which dashed, followed by a race's bar charts. Plots are arranged so that each keeps at least three readable
+/// race, which model is drawn solid and which dashed, after a race's bar charts. Plots are arranged so that each keeps at least three readable
 /// tick labels on each axis; when the panel cannot hold them all so, the last ones are left out, and the panel says so.
 /// </summary>
 internal sealed partial class CanvasComposer
@@ -50,21 +50,21 @@ internal sealed partial class CanvasComposer
         {
             var cell = PlotCell(layout, content, index, shown, columns);
             Boxes.Area(cell, BoxKind.Region, layout.Curves);
-            if (index < frame.Plots.Count)
+            if (index < frame.Bars.Count)
             {
-                if (MeasurePlot(layout, frame, frame.Plots[index], cell) is { } plotFrame)
-                    ComposePlot(layout, frame, frame.Plots[index], cell, plotFrame, upload);
+                if (MeasureBars(layout, frame, frame.Bars[index], cell) is { } barsFrame)
+                    ComposeBars(layout, frame, frame.Bars[index], cell, barsFrame);
             }
-            else if (MeasureBars(layout, frame, frame.Bars[index - frame.Plots.Count], cell) is { } barsFrame)
+            else if (MeasurePlot(layout, frame, frame.Plots[index - frame.Bars.Count], cell) is { } plotFrame)
             {
-                ComposeBars(layout, frame, frame.Bars[index - frame.Plots.Count], cell, barsFrame);
+                ComposePlot(layout, frame, frame.Plots[index - frame.Bars.Count], cell, plotFrame, upload);
             }
         }
         CurveWords = (start, (int)(upload.Position - start));
     }
 
     /// <summary>
-    /// How many charts (the plots, then the bar charts) to show, and in how many columns: the most charts that all keep
+    /// How many charts (a race's bar charts, then the plots) to show, and in how many columns: the most charts that all keep
     /// their ticks readable, and among the arrangements of that many, the one whose smallest chart area is largest.
     /// </summary>
     private (int Shown, int Columns) ArrangePlots(CanvasLayout layout, CanvasFrame frame, Rect content)
@@ -89,10 +89,14 @@ internal sealed partial class CanvasComposer
         return (0, 1);
     }
 
-    /// <summary>Chart <paramref name="index"/>'s area in <paramref name="cell"/> (a plot, or past the plots a bar chart), or null where it does not fit.</summary>
-    private Rect? ChartArea(CanvasLayout layout, CanvasFrame frame, int index, Rect cell) => index < frame.Plots.Count
-        ? MeasurePlot(layout, frame, frame.Plots[index], cell)?.Area
-        : MeasureBars(layout, frame, frame.Bars[index - frame.Plots.Count], cell)?.Area;
+    /// <summary>
+    /// Chart <paramref name="index"/>'s area in <paramref name="cell"/>, or null where it does not fit. A race's bar
+    /// charts come first: where the panel cannot hold every chart, the contrast they show stays and the curves give way
+    /// (the HUD still gives each model's test ELBO).
+    /// </summary>
+    private Rect? ChartArea(CanvasLayout layout, CanvasFrame frame, int index, Rect cell) => index < frame.Bars.Count
+        ? MeasureBars(layout, frame, frame.Bars[index], cell)?.Area
+        : MeasurePlot(layout, frame, frame.Plots[index - frame.Bars.Count], cell)?.Area;
 
     private static Rect PlotCell(CanvasLayout layout, Rect content, int index, int count, int columns)
     {
