@@ -22,12 +22,7 @@ internal sealed partial class CanvasComposer
         var bottom = cell.Bottom - body.CellHeight - layout.Padding / 4;
         if (bottom - top < 2 * body.CellHeight || YLabels(0, BarsTop(chart), bottom - top) is not { } y)
             return null;
-        Span<char> label = stackalloc char[16];
-        var labelWidth = 0;
-        for (var index = 0; index < y.Count; index++)
-            labelWidth = Math.Max(labelWidth, _bodyText.Measure(SpanText.Tick(label, y.At(index), y.Ticks.Step)));
-        var left = cell.X + labelWidth + body.CellWidth / 2;
-        var area = new Rect(left, top, cell.Right - body.CellWidth / 2 - left, bottom - top);
+        var area = AreaBesideYLabels(cell, top, bottom, y);
         // Every group keeps its label readable and each bar a few pixels.
         var widest = 0;
         // Indexed: an interface's enumerator is allocated, and the composer allocates nothing per frame.

@@ -117,14 +117,20 @@ internal sealed partial class CanvasComposer
         var (low, high, samples) = FiniteRange(plot);
         if (bottom - top < 2 * body.CellHeight || YLabels(low, high, bottom - top) is not { } y)
             return null;
+        var area = AreaBesideYLabels(cell, top, bottom, y);
+        var lastX = Math.Max(samples - 1, 1) * plot.StepsPerSample;
+        return area.Width >= 8 && XLabels(area, lastX) is { } x ? new PlotFrame(area, y, x) : null;
+    }
+
+    /// <summary>A chart's area from <paramref name="top"/> to <paramref name="bottom"/>, right of its widest y label.</summary>
+    private Rect AreaBesideYLabels(Rect cell, int top, int bottom, AxisLabels y)
+    {
         Span<char> label = stackalloc char[16];
         var labelWidth = 0;
         for (var index = 0; index < y.Count; index++)
             labelWidth = Math.Max(labelWidth, _bodyText.Measure(SpanText.Tick(label, y.At(index), y.Ticks.Step)));
-        var left = cell.X + labelWidth + body.CellWidth / 2;
-        var area = new Rect(left, top, cell.Right - body.CellWidth / 2 - left, bottom - top);
-        var lastX = Math.Max(samples - 1, 1) * plot.StepsPerSample;
-        return area.Width >= 8 && XLabels(area, lastX) is { } x ? new PlotFrame(area, y, x) : null;
+        var left = cell.X + labelWidth + _bodyText.Face.CellWidth / 2;
+        return new Rect(left, top, cell.Right - _bodyText.Face.CellWidth / 2 - left, bottom - top);
     }
 
     /// <summary>The y labels, most first (up to <see cref="MaxTickLabels"/>), that stand at least a line apart; null when fewer than <see cref="MinTickLabels"/> do.</summary>
