@@ -64,11 +64,15 @@ public sealed class LearningRateScheduleTests : IDisposable
         Assert.Equal(options.LearningRateAt(5) / 4, trainer.Progress.LearningRate);
     }
 
+    /// <summary>The index of a run from before schedules: the first shipped model's, kept as it was committed.</summary>
+    private static string FormatOneRun => Path.Combine(TestSetup.RepositoryFolder, "tests", "Model.Tests", "Fixtures", "format1-run");
+
     [Fact]
     public void AShippedModelFromBeforeSchedulesLoadsAsExponentialWithItsDecay()
     {
-        // models/lvae-mnist's checkpoint.json is format 1, and has no learningRateSchedule: 200 epochs at lr 2e-3, decay 0.93.
-        var (info, _) = CheckpointStore.ReadInfo(Path.Combine(TestSetup.RepositoryFolder, ShippedModel.Folder));
+        // The index of the LVAE shipped until the 300-epoch one, format 1 without a learningRateSchedule: 200 epochs at lr
+        // 2e-3, decay 0.93.
+        var (info, _) = CheckpointStore.ReadInfo(FormatOneRun);
         Assert.Equal(CheckpointInfo.CurrentFormat, info.Format);
         Assert.Equal(LearningRateSchedule.Exponential, info.Training.LearningRateSchedule);
         Assert.Equal(0.93, info.Training.LearningRateDecay);
@@ -81,7 +85,7 @@ public sealed class LearningRateScheduleTests : IDisposable
     {
         // A format-1 run trained on from the shipped model (epoch 200) at lr 2e-4 for 30 epochs, saved after 10 of them,
         // one restore among them: its rate was 2e-4 * 0.93^10 / 2.
-        var index = JsonNode.Parse(File.ReadAllText(Path.Combine(TestSetup.RepositoryFolder, ShippedModel.Folder, CheckpointStore.IndexFile)))!;
+        var index = JsonNode.Parse(File.ReadAllText(Path.Combine(FormatOneRun, CheckpointStore.IndexFile)))!;
         index["training"]!["epochs"] = 230;
         index["training"]!["learningRate"] = 2e-4;
         index["progress"]!["epoch"] = 210;

@@ -26,9 +26,12 @@ public sealed class LiveWindowTests : IDisposable
         TinyRun.Checkpoint(_folder["run"], steps: 20);
         var savedStep = CheckpointStore.ReadInfo(_folder["run"]).Info.Progress.GlobalStep;
         using var live = new LiveProcess(new Dictionary<string, string> { [GpuOptions.ValidationVariable] = "1" },
-            "live", "--checkpoint", _folder["run"], "--size", "640x400", "--threads", "1", "--fps-cap", "30");
+            "live", "--checkpoint", _folder["run"], "--size", "640x400", "--threads", "1", "--fps-cap", "30", "--health-every", "1");
         live.WaitForLine(l => l.StartsWith("state: tile=0 layer=1 mode=walk"), Patience, "the first state line");
         var window = XDisplay.FindWindow("LvaeLive", Patience);
+        // T pauses training below: on a loaded machine it could come before the first step, leaving nothing to save.
+        live.WaitForLine(l => l.StartsWith("health:") && l.Contains(" step=") && long.Parse(l[(l.IndexOf(" step=") + " step=".Length)..].Split(' ')[0]) > savedStep,
+            Patience, "a training step past the checkpoint's");
 
         void Press(string key, string expected)
         {
