@@ -142,9 +142,10 @@ internal sealed partial class CanvasComposer
         still.Add(map);
         still.Add<CurvesPush>(CollectionsMarshal.AsSpan(Plots));
         still.Add<uint>(upload.WordsAt(CurveWords.Offset, CurveWords.Count));
-        foreach (var batch in PanelText)
+        // Indexed: an interface's enumerator is allocated, and nothing is allocated per frame.
+        for (var index = 0; index < PanelText.Count; index++)
         {
-            var push = batch.Push;
+            var push = PanelText[index].Push;
             still.Add(push);
             still.Add<uint>(upload.WordsAt(push.InstanceOffset, push.InstanceCount * TextPipeline.WordsPerGlyph));
         }
